@@ -1,0 +1,40 @@
+package dev.openproof.core;
+
+import java.util.Objects;
+
+/**
+ * Base of the library's unchecked family of operational failures (signing, delivery, invoicing,
+ * verification, the ledger). Each carries a stable {@linkplain #reasonCode() reason code} that callers
+ * may switch on and log; the message is one line, fit for a log, and never holds key material.
+ *
+ * <p>Programming errors of a caller (a null argument, an impossible value) are reported with the
+ * JDK's exceptions instead.
+ *
+ * @since 0.1.0
+ */
+public abstract class OpenProofException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String reasonCode;
+
+  /**
+   * Creates an exception.
+   *
+   * @param reasonCode stable, upper-case reason code such as {@code SIGNING_FAILED}
+   * @param message one-line description of what went wrong
+   * @param cause underlying failure, or {@code null}
+   */
+  protected OpenProofException(String reasonCode, String message, @org.jspecify.annotations.Nullable Throwable cause) {
+    super(message, cause);
+    this.reasonCode = Objects.requireNonNull(reasonCode, "reasonCode");
+  }
+
+  /**
+   * The stable reason code of this failure.
+   *
+   * @return the reason code, never empty
+   */
+  public String reasonCode() {
+    return reasonCode;
+  }
+}

@@ -1,0 +1,276 @@
+package dev.openproof.core.memory;
+
+import dev.openproof.core.model.DeliveryId;
+import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.InvoiceLeg;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.PhysicalShipment;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Revocation;
+import dev.openproof.core.model.Route;
+import dev.openproof.core.model.SignedProof;
+import dev.openproof.core.port.DeliveryFailure;
+import dev.openproof.core.port.DeliveryKind;
+import dev.openproof.core.port.DeliveryRecord;
+import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.port.DeliveryStatus;
+import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.port.ProofLedger;
+import dev.openproof.core.port.ProofRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link ProofLedger} held in memory: thread-safe, and lost with the process. For tests, demos and
+ * hosts that keep their own durable record; use {@code jdbc-ledger} where a crash must lose nothing.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryProofLedger implements ProofLedger {
+
+  private final Map<OrderId, OrderEntry> orders = new HashMap<>();
+  private final Map<ProofId, ProofRecord> proofs = new HashMap<>();
+  private final Map<DeliveryId, DeliveryEntry> deliveries = new LinkedHashMap<>();
+  private final Map<ProofId, List<DeliveryId>> deliveriesByProof = new HashMap<>();
+
+  /** Creates an empty ledger. */
+  public InMemoryProofLedger() {}
+
+  @Override
+  public synchronized OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease) {
+    Objects.requireNonNull(owner, "owner");
+    OrderEntry entry = orders.computeIfAbsent(orderId, OrderEntry::new);
+    if (entry.completed) {
+      return OrderClaim.COMPLETED;
+    }
+    if (entry.owner != null && !entry.owner.equals(owner) && entry.leaseUntil != null && entry.leaseUntil.isAfter(now)) {
+      return OrderClaim.HELD_BY_ANOTHER;
+    }
+    entry.owner = owner;
+    entry.leaseUntil = now.plus(lease);
+    return OrderClaim.ACQUIRED;
+  }
+
+  @Override
+  public synchronized void releaseOrder(OrderId orderId, String owner) {
+    OrderEntry entry = orders.get(orderId);
+    if (entry != null && owner.equals(entry.owner)) {
+      entry.owner = null;
+      entry.leaseUntil = null;
+    }
+  }
+
+  @Override
+  public synchronized Optional<OrderRecord> findOrder(OrderId orderId) {
+    return Optional.ofNullable(orders.get(orderId)).map(OrderEntry::toRecord);
+  }
+
+  @Override
+  public synchronized Invoice recordInvoice(Invoice invoice) {
+    return order(invoice.orderId()).invoices.computeIfAbsent(invoice.leg(), leg -> invoice);
+  }
+
+  @Override
+  public synchronized PhysicalShipment recordShipment(PhysicalShipment shipment) {
+    OrderEntry entry = order(shipment.orderId());
+    if (entry.shipment == null) {
+      entry.shipment = shipment;
+    }
+    return entry.shipment;
+  }
+
+  @Override
+  public synchronized ProofRecord recordProof(
+      LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    OrderEntry entry = order(proof.orderId());
+    if (entry.proofId != null) {
+      return proofs.get(entry.proofId);
+    }
+    if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
+      throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
+    }
+    ProofRecord record = new ProofRecord(proof, signedProof, firstDelivery.recipient(), null);
+    proofs.put(proof.proofId(), record);
+    entry.proofId = proof.proofId();
+    putDelivery(firstDelivery, now);
+    return record;
+  }
+
+  @Override
+  public synchronized void completeOrder(OrderId orderId, Route route) {
+    OrderEntry entry = order(orderId);
+    entry.completed = true;
+    entry.route = route;
+    entry.owner = null;
+    entry.leaseUntil = null;
+  }
+
+  @Override
+  public synchronized Optional<ProofRecord> findProof(ProofId proofId) {
+    return Optional.ofNullable(proofs.get(proofId));
+  }
+
+  @Override
+  public synchronized List<DeliveryRecord> deliveries(ProofId proofId) {
+    return deliveriesByProof.getOrDefault(proofId, List.of()).stream()
+        .map(id -> deliveries.get(id).record)
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<DeliveryRecord> findDelivery(DeliveryId deliveryId) {
+    return Optional.ofNullable(deliveries.get(deliveryId)).map(e -> e.record);
+  }
+
+  @Override
+  public synchronized DeliveryRecord addDelivery(DeliveryRequest request, Instant now) {
+    if (!proofs.containsKey(request.proof().proofId())) {
+      throw new IllegalStateException("unknown proof " + request.proof().proofId());
+    }
+    DeliveryEntry existing = deliveries.get(request.deliveryId());
+    return existing != null ? existing.record : putDelivery(request, now);
+  }
+
+  private DeliveryRecord putDelivery(DeliveryRequest request, Instant now) {
+    DeliveryEntry entry = new DeliveryEntry(DeliveryRecord.pending(request, now));
+    deliveries.put(request.deliveryId(), entry);
+    deliveriesByProof.computeIfAbsent(request.proof().proofId(), id -> new ArrayList<>()).add(request.deliveryId());
+    return entry.record;
+  }
+
+  @Override
+  public synchronized boolean claimDelivery(DeliveryId deliveryId, String owner, Instant now, Duration lease) {
+    DeliveryEntry entry = deliveries.get(deliveryId);
+    if (entry == null || !entry.claimable(now)) {
+      return false;
+    }
+    entry.owner = owner;
+    entry.leaseUntil = now.plus(lease);
+    return true;
+  }
+
+  @Override
+  public synchronized List<DeliveryRequest> claimPendingDeliveries(String owner, Instant now, Duration lease, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1: " + max);
+    }
+    List<DeliveryRequest> claimed = new ArrayList<>();
+    for (DeliveryEntry entry : deliveries.values()) {
+      if (claimed.size() == max) {
+        break;
+      }
+      if (entry.claimable(now)) {
+        entry.owner = owner;
+        entry.leaseUntil = now.plus(lease);
+        claimed.add(entry.record.request());
+      }
+    }
+    return claimed;
+  }
+
+  @Override
+  public synchronized DeliveryRecord recordDelivered(DeliveryReceipt receipt) {
+    DeliveryEntry entry = delivery(receipt.deliveryId());
+    if (entry.record.status() != DeliveryStatus.DELIVERED) {
+      DeliveryRecord old = entry.record;
+      entry.record = new DeliveryRecord(old.request(), DeliveryStatus.DELIVERED, old.attempts() + 1, null, receipt, old.lastFailure());
+    }
+    entry.release();
+    return entry.record;
+  }
+
+  @Override
+  public synchronized DeliveryRecord recordDeliveryFailure(
+      DeliveryId deliveryId, DeliveryFailure failure, @Nullable Instant retryAt) {
+    DeliveryEntry entry = delivery(deliveryId);
+    DeliveryRecord old = entry.record;
+    if (old.status() == DeliveryStatus.PENDING) {
+      DeliveryStatus status = retryAt == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+      entry.record = new DeliveryRecord(old.request(), status, old.attempts() + 1, retryAt, null, failure);
+    }
+    entry.release();
+    return entry.record;
+  }
+
+  @Override
+  public synchronized Revocation recordRevocation(Revocation revocation) {
+    ProofRecord record = proofs.get(revocation.proofId());
+    if (record == null) {
+      throw new IllegalStateException("unknown proof " + revocation.proofId());
+    }
+    if (record.revocation() != null) {
+      return record.revocation();
+    }
+    proofs.put(revocation.proofId(), new ProofRecord(record.proof(), record.signedProof(), record.recipient(), revocation));
+    return revocation;
+  }
+
+  private OrderEntry order(OrderId orderId) {
+    OrderEntry entry = orders.get(orderId);
+    if (entry == null) {
+      throw new IllegalStateException("order " + orderId + " was never claimed");
+    }
+    return entry;
+  }
+
+  private DeliveryEntry delivery(DeliveryId deliveryId) {
+    DeliveryEntry entry = deliveries.get(deliveryId);
+    if (entry == null) {
+      throw new IllegalStateException("unknown delivery " + deliveryId);
+    }
+    return entry;
+  }
+
+  private static final class OrderEntry {
+    final OrderId orderId;
+    final Map<InvoiceLeg, Invoice> invoices = new EnumMap<>(InvoiceLeg.class);
+    @Nullable String owner;
+    @Nullable Instant leaseUntil;
+    boolean completed;
+    @Nullable Route route;
+    @Nullable PhysicalShipment shipment;
+    @Nullable ProofId proofId;
+
+    OrderEntry(OrderId orderId) {
+      this.orderId = orderId;
+    }
+
+    OrderRecord toRecord() {
+      return new OrderRecord(orderId, completed, route, List.copyOf(invoices.values()), shipment, proofId);
+    }
+  }
+
+  private static final class DeliveryEntry {
+    DeliveryRecord record;
+    @Nullable String owner;
+    @Nullable Instant leaseUntil;
+
+    DeliveryEntry(DeliveryRecord record) {
+      this.record = record;
+    }
+
+    boolean claimable(Instant now) {
+      Instant due = record.nextAttemptAt();
+      return record.status() == DeliveryStatus.PENDING
+          && (due == null || !due.isAfter(now))
+          && (leaseUntil == null || !leaseUntil.isAfter(now));
+    }
+
+    void release() {
+      owner = null;
+      leaseUntil = null;
+    }
+  }
+}

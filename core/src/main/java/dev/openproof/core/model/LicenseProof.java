@@ -1,0 +1,121 @@
+package dev.openproof.core.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A digital proof of license: everything a customer, or a partner checking the customer's
+ * entitlement offline, needs to know. Signed, it becomes a {@link SignedProof}; its claims are those
+ * of {@code license-proof-claims.schema.json}, version 1.
+ *
+ * @param proofId the proof's identifier, unique per issued proof (the {@code jti})
+ * @param licenseNumber the license number, with its check digit
+ * @param authorizationNumber the customer's authorization number
+ * @param program the program of the order
+ * @param orderId the order that granted the license
+ * @param orderedAt when the order was placed
+ * @param customer the licensee (the token's subject)
+ * @param reseller the reseller of the order
+ * @param distributor the distributor of the order
+ * @param entitlements what the license grants, 1 to 500 entitlements
+ * @param issuedAt when the proof was issued
+ * @param expiresAt when the proof expires, or {@code null}: a proof expires only when every
+ *     entitlement has an end date
+ * @param status where its revocation status is published, or {@code null}
+ * @since 0.1.0
+ */
+public record LicenseProof(
+    ProofId proofId,
+    LicenseNumber licenseNumber,
+    AuthorizationNumber authorizationNumber,
+    Program program,
+    OrderId orderId,
+    Instant orderedAt,
+    PartyRef customer,
+    PartyRef reseller,
+    PartyRef distributor,
+    List<Entitlement> entitlements,
+    Instant issuedAt,
+    @Nullable Instant expiresAt,
+    @Nullable StatusReference status) {
+
+  /** The most entitlements one proof carries. */
+  public static final int MAX_ENTITLEMENTS = 500;
+
+  /** Checks that the parts are present, 1 to 500 entitlements, and expiry after issue. */
+  public LicenseProof {
+    Objects.requireNonNull(proofId, "proofId");
+    Objects.requireNonNull(licenseNumber, "licenseNumber");
+    Objects.requireNonNull(authorizationNumber, "authorizationNumber");
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(orderId, "orderId");
+    Objects.requireNonNull(orderedAt, "orderedAt");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(reseller, "reseller");
+    Objects.requireNonNull(distributor, "distributor");
+    Objects.requireNonNull(issuedAt, "issuedAt");
+    entitlements = List.copyOf(Objects.requireNonNull(entitlements, "entitlements"));
+    if (entitlements.isEmpty() || entitlements.size() > MAX_ENTITLEMENTS) {
+      throw new IllegalArgumentException(
+          "a proof carries 1 to " + MAX_ENTITLEMENTS + " entitlements, not " + entitlements.size());
+    }
+    if (expiresAt != null && !expiresAt.isAfter(issuedAt)) {
+      throw new IllegalArgumentException("proof " + proofId + " expires " + expiresAt + ", not after it is issued " + issuedAt);
+    }
+  }
+
+  /**
+   * The expiry a proof of these entitlements gets: the end of the last term's last day (UTC) when
+   * every entitlement has an end date, else none.
+   *
+   * @param entitlements the entitlements
+   * @return the expiry, or empty for a proof that does not expire
+   */
+  public static Optional<Instant> expiryOf(List<Entitlement> entitlements) {
+    LocalDate last = null;
+    for (Entitlement entitlement : entitlements) {
+      if (entitlement.ends() == null) {
+        return Optional.empty();
+      }
+      if (last == null || entitlement.ends().isAfter(last)) {
+        last = entitlement.ends();
+      }
+    }
+    return Optional.ofNullable(last).map(day -> day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  /**
+   * When the proof expires.
+   *
+   * @return the expiry, or empty for a proof that does not expire
+   */
+  public Optional<Instant> expiry() {
+    return Optional.ofNullable(expiresAt);
+  }
+
+  /**
+   * Where the proof's status is published.
+   *
+   * @return the status list reference, or empty when the issuer publishes none
+   */
+  public Optional<StatusReference> statusReference() {
+    return Optional.ofNullable(status);
+  }
+
+  /**
+   * This proof with a status list reference.
+   *
+   * @param reference where the status is published
+   * @return a copy that carries the reference
+   */
+  public LicenseProof withStatus(StatusReference reference) {
+    Objects.requireNonNull(reference, "reference");
+    return new LicenseProof(proofId, licenseNumber, authorizationNumber, program, orderId, orderedAt,
+        customer, reseller, distributor, entitlements, issuedAt, expiresAt, reference);
+  }
+}

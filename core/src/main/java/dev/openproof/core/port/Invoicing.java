@@ -1,0 +1,24 @@
+package dev.openproof.core.port;
+
+import dev.openproof.core.model.Invoice;
+
+/**
+ * Issues the invoice of one leg of the chain: the host's billing system. The invoicing process is
+ * the one that existed before digital proofs; OpenProof only triggers it.
+ *
+ * <p>Implementations must be thread-safe and idempotent by {@link InvoiceRequest#invoiceId()}: a
+ * repeated request returns the invoice already issued rather than a second one.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface Invoicing {
+  /**
+   * Issues an invoice, or returns the one already issued for this request's id.
+   *
+   * @param request the leg and order to invoice
+   * @return the invoice
+   * @throws InvoicingException if the billing system failed; the request may be repeated
+   */
+  Invoice issue(InvoiceRequest request);
+}
