@@ -1,0 +1,313 @@
+package dev.openproof.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.InvoiceLeg;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.Order;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.PhysicalShipment;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Revocation;
+import dev.openproof.core.model.Route;
+import dev.openproof.core.port.DeliveryFailure;
+import dev.openproof.core.port.DeliveryRecord;
+import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.port.DeliveryStatus;
+import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.port.ProofLedger;
+import dev.openproof.core.port.ProofRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ProofLedger} must do. An implementation's test extends this class and says how
+ * to make a new, empty ledger.
+ */
+public abstract class ProofLedgerContract {
+  protected static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+  protected static final Duration LEASE = Duration.ofMinutes(5);
+
+  protected ProofLedger ledger;
+  private final Order order = SampleOrders.russian();
+
+  /** A new, empty ledger. */
+  protected abstract ProofLedger newLedger() throws Exception;
+
+  @BeforeEach
+  void createLedger() throws Exception {
+    ledger = newLedger();
+  }
+
+  private DeliveryRequest recordedProof(Order o, String proofId, String deliveryId) {
+    ledger.claimOrder(o.orderId(), "a", T0, LEASE);
+    LicenseProof proof = SampleProofs.proof(o, proofId, T0);
+    DeliveryRequest first = SampleProofs.firstDelivery(o, proof, deliveryId);
+    ledger.recordProof(proof, first.signedProof(), first, T0);
+    return first;
+  }
+
+  @Test
+  void aNewOrderIsAcquiredByItsFirstClaimant() {
+    assertThat(ledger.claimOrder(order.orderId(), "a", T0, LEASE)).isEqualTo(OrderClaim.ACQUIRED);
+    assertThat(ledger.findOrder(order.orderId())).get().extracting(OrderRecord::completed).isEqualTo(false);
+  }
+
+  @Test
+  void anOrderHeldByALiveLeaseIsRefusedToOthersButNotToItsOwner() {
+    ledger.claimOrder(order.orderId(), "a", T0, LEASE);
+    assertThat(ledger.claimOrder(order.orderId(), "b", T0.plusSeconds(60), LEASE)).isEqualTo(OrderClaim.HELD_BY_ANOTHER);
+    assertThat(ledger.claimOrder(order.orderId(), "a", T0.plusSeconds(60), LEASE)).isEqualTo(OrderClaim.ACQUIRED);
+  }
+
+  @Test
+  void anExpiredLeaseIsTakenOver() {
+    ledger.claimOrder(order.orderId(), "a", T0, LEASE);
+    assertThat(ledger.claimOrder(order.orderId(), "b", T0.plus(LEASE).plusSeconds(1), LEASE)).isEqualTo(OrderClaim.ACQUIRED);
+    assertThat(ledger.claimOrder(order.orderId(), "a", T0.plus(LEASE).plusSeconds(2), LEASE)).isEqualTo(OrderClaim.HELD_BY_ANOTHER);
+  }
+
+  @Test
+  void aReleasedOrderCanBeClaimedByAnother() {
+    ledger.claimOrder(order.orderId(), "a", T0, LEASE);
+    ledger.releaseOrder(order.orderId(), "b");
+    assertThat(ledger.claimOrder(order.orderId(), "b", T0, LEASE)).isEqualTo(OrderClaim.HELD_BY_ANOTHER);
+    ledger.releaseOrder(order.orderId(), "a");
+    assertThat(ledger.claimOrder(order.orderId(), "b", T0, LEASE)).isEqualTo(OrderClaim.ACQUIRED);
+  }
+
+  @Test
+  void aCompletedOrderAnswersCompletedWithItsRoute() {
+    ledger.claimOrder(order.orderId(), "a", T0, LEASE);
+    ledger.completeOrder(order.orderId(), Route.PHYSICAL);
+    assertThat(ledger.claimOrder(order.orderId(), "b", T0, LEASE)).isEqualTo(OrderClaim.COMPLETED);
+    OrderRecord record = ledger.findOrder(order.orderId()).orElseThrow();
+    assertThat(record.completed()).isTrue();
+    assertThat(record.route()).isEqualTo(Route.PHYSICAL);
+  }
+
+  @Test
+  void anUnknownOrderIsNotFound() {
+    assertThat(ledger.findOrder(OrderId.of("nope"))).isEmpty();
+  }
+
+  @Test
+  void onlyTheFirstInvoiceOfALegIsKept() {
+    ledger.claimOrder(order.orderId(), "a", T0, LEASE);
+    Invoice first = SampleProofs.invoice(order, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "100.00", T0);
+    Invoice second = SampleProofs.invoice(order, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "999.00", T0);
+    Invoice other = SampleProofs.invoice(order, InvoiceLeg.DISTRIBUTOR_TO_RESELLER, "110.00", T0);
+    assertThat(ledger.recordInvoice(first)).isEqualTo(first);
+    assertThat(ledger.recordInvoice(second)).isEqualTo(first);
+    ledger.recordInvoice(other);
+    OrderRecord record = ledger.findOrder(order.orderId()).orElseThrow();
+    assertThat(record.invoices()).hasSize(2);
+    assertThat(record.invoice(InvoiceLeg.VENDOR_TO_DISTRIBUTOR)).contains(first);
+    assertThat(record.invoice(InvoiceLeg.DISTRIBUTOR_TO_RESELLER)).contains(other);
+  }
+
+  @Test
+  void recordingForAnOrderNeverClaimedIsRefused() {
+    assertThatThrownBy(() -> ledger.recordInvoice(SampleProofs.invoice(order, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "1.00", T0)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void onlyTheFirstShipmentIsKept() {
+    Order legacy = SampleOrders.beforeCutover();
+    ledger.claimOrder(legacy.orderId(), "a", T0, LEASE);
+    PhysicalShipment first = new PhysicalShipment(legacy.orderId(), legacy.distributor().ref(), List.of(), T0);
+    PhysicalShipment second = new PhysicalShipment(legacy.orderId(), legacy.distributor().ref(), List.of(), T0.plusSeconds(5));
+    assertThat(ledger.recordShipment(first)).isEqualTo(first);
+    assertThat(ledger.recordShipment(second)).isEqualTo(first);
+    assertThat(ledger.findOrder(legacy.orderId()).orElseThrow().physicalShipment()).contains(first);
+  }
+
+  @Test
+  void aProofIsRecordedWithItsFirstDeliveryPending() {
+    DeliveryRequest first = recordedProof(order, "proof-1", "delivery-1");
+    ProofRecord proof = ledger.findProof(ProofId.of("proof-1")).orElseThrow();
+    assertThat(proof.proof()).isEqualTo(first.proof());
+    assertThat(proof.signedProof()).isEqualTo(first.signedProof());
+    assertThat(proof.recipient()).isEqualTo(first.recipient());
+    assertThat(proof.revoked()).isEmpty();
+    assertThat(ledger.findOrder(order.orderId()).orElseThrow().proof()).contains(ProofId.of("proof-1"));
+    List<DeliveryRecord> deliveries = ledger.deliveries(ProofId.of("proof-1"));
+    assertThat(deliveries).hasSize(1);
+    assertThat(deliveries.get(0).request()).isEqualTo(first);
+    assertThat(deliveries.get(0).status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(deliveries.get(0).attempts()).isZero();
+  }
+
+  @Test
+  void aSecondProofForTheSameOrderIsIgnored() {
+    recordedProof(order, "proof-1", "delivery-1");
+    LicenseProof other = SampleProofs.proof(order, "proof-2", T0);
+    DeliveryRequest otherDelivery = SampleProofs.firstDelivery(order, other, "delivery-2");
+    ProofRecord kept = ledger.recordProof(other, otherDelivery.signedProof(), otherDelivery, T0);
+    assertThat(kept.proof().proofId()).isEqualTo(ProofId.of("proof-1"));
+    assertThat(ledger.findProof(ProofId.of("proof-2"))).isEmpty();
+    assertThat(ledger.findDelivery(otherDelivery.deliveryId())).isEmpty();
+  }
+
+  @Test
+  void aDueDeliveryIsClaimedOnceWhileItsLeaseLives() {
+    DeliveryRequest first = recordedProof(order, "proof-1", "delivery-1");
+    assertThat(ledger.claimDelivery(first.deliveryId(), "a", T0, LEASE)).isTrue();
+    assertThat(ledger.claimDelivery(first.deliveryId(), "b", T0.plusSeconds(1), LEASE)).isFalse();
+    assertThat(ledger.claimPendingDeliveries("b", T0.plusSeconds(1), LEASE, 10)).isEmpty();
+    assertThat(ledger.claimPendingDeliveries("b", T0.plus(LEASE).plusSeconds(1), LEASE, 10)).containsExactly(first);
+  }
+
+  @Test
+  void pendingDeliveriesAreClaimedOldestFirstUpToTheMaximum() {
+    List<DeliveryRequest> requests = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      requests.add(recordedProof(SampleOrders.numbered(i), "proof-" + i, "delivery-" + i));
+    }
+    List<DeliveryRequest> claimed = ledger.claimPendingDeliveries("a", T0, LEASE, 3);
+    assertThat(claimed).containsExactlyElementsOf(requests.subList(0, 3));
+    assertThat(ledger.claimPendingDeliveries("b", T0, LEASE, 10)).containsExactlyElementsOf(requests.subList(3, 5));
+  }
+
+  @Test
+  void aDeliveredDeliveryKeepsItsFirstReceiptAndIsNotClaimedAgain() {
+    DeliveryRequest first = recordedProof(order, "proof-1", "delivery-1");
+    ledger.claimDelivery(first.deliveryId(), "a", T0, LEASE);
+    DeliveryReceipt receipt = new DeliveryReceipt(first.deliveryId(), first.proof().proofId(), "it@romashka.example.test", "<m1@x>", T0);
+    DeliveryRecord after = ledger.recordDelivered(receipt);
+    assertThat(after.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(after.deliveryReceipt()).contains(receipt);
+    assertThat(after.attempts()).isEqualTo(1);
+    DeliveryReceipt later = new DeliveryReceipt(first.deliveryId(), first.proof().proofId(), "it@romashka.example.test", "<m1@x>", T0.plusSeconds(9));
+    assertThat(ledger.recordDelivered(later).deliveryReceipt()).contains(receipt);
+    assertThat(ledger.claimPendingDeliveries("a", T0.plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
+  }
+
+  @Test
+  void aTransientFailureWaitsForItsRetryTime() {
+    DeliveryRequest first = recordedProof(order, "proof-1", "delivery-1");
+    ledger.claimDelivery(first.deliveryId(), "a", T0, LEASE);
+    DeliveryFailure failure = new DeliveryFailure(FailureKind.TRANSIENT, 451, "try later", T0);
+    DeliveryRecord after = ledger.recordDeliveryFailure(first.deliveryId(), failure, T0.plusSeconds(60));
+    assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(after.attempts()).isEqualTo(1);
+    assertThat(after.failure()).contains(failure);
+    assertThat(after.nextAttemptAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(ledger.claimPendingDeliveries("a", T0.plusSeconds(59), LEASE, 10)).isEmpty();
+    assertThat(ledger.claimDelivery(first.deliveryId(), "a", T0.plusSeconds(59), LEASE)).isFalse();
+    assertThat(ledger.claimPendingDeliveries("a", T0.plusSeconds(60), LEASE, 10)).containsExactly(first);
+  }
+
+  @Test
+  void aFinalFailureMarksTheDeliveryFailed() {
+    DeliveryRequest first = recordedProof(order, "proof-1", "delivery-1");
+    ledger.claimDelivery(first.deliveryId(), "a", T0, LEASE);
+    DeliveryFailure failure = new DeliveryFailure(FailureKind.PERMANENT, 550, "no such user", T0);
+    DeliveryRecord after = ledger.recordDeliveryFailure(first.deliveryId(), failure, null);
+    assertThat(after.status()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(after.failure()).contains(failure);
+    assertThat(ledger.claimPendingDeliveries("a", T0.plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
+    assertThat(ledger.findDelivery(first.deliveryId())).get().extracting(DeliveryRecord::status).isEqualTo(DeliveryStatus.FAILED);
+  }
+
+  @Test
+  void aResendIsAnotherPendingDeliveryOfTheSameProof() {
+    DeliveryRequest first = recordedProof(order, "proof-1", "delivery-1");
+    DeliveryRequest resend = SampleProofs.resend(first, "delivery-2");
+    DeliveryRecord added = ledger.addDelivery(resend, T0.plusSeconds(5));
+    assertThat(added.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(ledger.deliveries(ProofId.of("proof-1"))).extracting(DeliveryRecord::request).containsExactly(first, resend);
+    assertThat(ledger.findDelivery(resend.deliveryId()).orElseThrow().request().original()).contains(first.deliveryId());
+  }
+
+  @Test
+  void aDeliveryOfAnUnknownProofIsRefused() {
+    LicenseProof stray = SampleProofs.proof(order, "stray", T0);
+    DeliveryRequest request = SampleProofs.resend(SampleProofs.firstDelivery(order, stray, "d-0"), "d-1");
+    assertThatThrownBy(() -> ledger.addDelivery(request, T0)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void onlyTheFirstRevocationIsKept() {
+    recordedProof(order, "proof-1", "delivery-1");
+    Revocation first = new Revocation(ProofId.of("proof-1"), "order returned", T0);
+    assertThat(ledger.recordRevocation(first)).isEqualTo(first);
+    assertThat(ledger.recordRevocation(new Revocation(ProofId.of("proof-1"), "again", T0.plusSeconds(1)))).isEqualTo(first);
+    assertThat(ledger.findProof(ProofId.of("proof-1")).orElseThrow().revoked()).contains(first);
+    assertThatThrownBy(() -> ledger.recordRevocation(new Revocation(ProofId.of("nope"), "x", T0)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void eightConcurrentClaimantsOfOneOrderGetOneAcquisition() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Callable<OrderClaim>> tasks = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String owner = "owner-" + i;
+        tasks.add(() -> {
+          start.await();
+          return ledger.claimOrder(order.orderId(), owner, T0, LEASE);
+        });
+      }
+      List<Future<OrderClaim>> futures = new ArrayList<>();
+      for (Callable<OrderClaim> task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      start.countDown();
+      List<OrderClaim> claims = new ArrayList<>();
+      for (Future<OrderClaim> future : futures) {
+        claims.add(future.get());
+      }
+      assertThat(claims).filteredOn(c -> c == OrderClaim.ACQUIRED).hasSize(1);
+      assertThat(claims).filteredOn(c -> c == OrderClaim.HELD_BY_ANOTHER).hasSize(7);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentClaimsOfPendingDeliveriesNeverOverlap() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      recordedProof(SampleOrders.numbered(i), "proof-" + i, "delivery-" + i);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<DeliveryRequest>>> futures = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String owner = "owner-" + i;
+        futures.add(pool.submit(() -> {
+          List<DeliveryRequest> mine = new ArrayList<>();
+          List<DeliveryRequest> batch;
+          while (!(batch = ledger.claimPendingDeliveries(owner, T0, LEASE, 3)).isEmpty()) {
+            mine.addAll(batch);
+          }
+          return mine;
+        }));
+      }
+      List<DeliveryRequest> all = new ArrayList<>();
+      for (Future<List<DeliveryRequest>> future : futures) {
+        all.addAll(future.get());
+      }
+      assertThat(all).hasSize(40).doesNotHaveDuplicates();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
