@@ -28,6 +28,7 @@ import dev.openproof.core.port.OrderRecord;
 import dev.openproof.core.port.ProofRecord;
 import dev.openproof.core.port.SigningException;
 import dev.openproof.core.validation.InvalidOrderException;
+import dev.openproof.core.validation.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -86,6 +87,7 @@ public final class LicenseFulfillment {
     Objects.requireNonNull(order, "order");
     settings.validator().check(order);
     OrderId orderId = order.orderId();
+    refuseIfEveryTermEnded(order);
     long waitedMillis = 0;
     long pause = 2;
     while (true) {
@@ -107,6 +109,23 @@ public final class LicenseFulfillment {
       sleep(pause);
       waitedMillis += pause;
       pause = Math.min(pause * 2, 50);
+    }
+  }
+
+  /**
+   * A digital proof of rights that have all ended would be expired when issued: such an order is
+   * refused before anything is stored, unless it was fulfilled before.
+   */
+  private void refuseIfEveryTermEnded(Order order) {
+    if (settings.transitionPolicy().route(order) != Route.DIGITAL) {
+      return;
+    }
+    Optional<Instant> expiry = LicenseProof.expiryOf(order.lines().stream().map(Entitlement::of).toList());
+    if (expiry.isPresent() && !expiry.get().isAfter(now())
+        && settings.ledger().findOrder(order.orderId()).filter(OrderRecord::completed).isEmpty()) {
+      throw new InvalidOrderException("order " + order.orderId(), List.of(new Violation("lines",
+          "every term has ended (the last on " + expiry.get().minusSeconds(1).toString().substring(0, 10)
+              + "); a proof issued now would already be expired")));
     }
   }
 
