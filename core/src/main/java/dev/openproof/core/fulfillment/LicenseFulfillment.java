@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fulfillment workflow of an order: validate, invoice both legs of the chain, route by the
@@ -57,6 +58,7 @@ public final class LicenseFulfillment {
 
   private final FulfillmentSettings settings;
   private final String instanceId;
+  private final AtomicLong calls = new AtomicLong();
 
   LicenseFulfillment(FulfillmentSettings settings) {
     this.settings = settings;
@@ -88,10 +90,12 @@ public final class LicenseFulfillment {
     settings.validator().check(order);
     OrderId orderId = order.orderId();
     refuseIfEveryTermEnded(order);
+    // Each call claims as its own owner, so that threads of one instance exclude each other too.
+    String owner = owner();
     long waitedMillis = 0;
     long pause = 2;
     while (true) {
-      OrderClaim claim = settings.ledger().claimOrder(orderId, instanceId, now(), settings.orderLease());
+      OrderClaim claim = settings.ledger().claimOrder(orderId, owner, now(), settings.orderLease());
       if (claim == OrderClaim.COMPLETED) {
         return recordedResult(orderId, true);
       }
@@ -99,7 +103,7 @@ public final class LicenseFulfillment {
         try {
           return fulfillClaimed(order);
         } finally {
-          settings.ledger().releaseOrder(orderId, instanceId);
+          settings.ledger().releaseOrder(orderId, owner);
         }
       }
       if (waitedMillis >= settings.claimWait().toMillis()) {
@@ -204,7 +208,7 @@ public final class LicenseFulfillment {
     int failed = 0;
     while (true) {
       List<DeliveryRequest> batch = settings.ledger().claimPendingDeliveries(
-          instanceId, now(), settings.deliveryLease(), settings.batchSize());
+          owner(), now(), settings.deliveryLease(), settings.batchSize());
       if (batch.isEmpty()) {
         return new RedeliveryReport(delivered + retrying + failed, delivered, retrying, failed);
       }
@@ -277,7 +281,7 @@ public final class LicenseFulfillment {
   }
 
   private DeliveryRecord attempt(DeliveryRequest request) {
-    if (!settings.ledger().claimDelivery(request.deliveryId(), instanceId, now(), settings.deliveryLease())) {
+    if (!settings.ledger().claimDelivery(request.deliveryId(), owner(), now(), settings.deliveryLease())) {
       return settings.ledger().findDelivery(request.deliveryId()).orElseThrow();
     }
     DeliveryOutcome outcome;
@@ -337,6 +341,10 @@ public final class LicenseFulfillment {
         LOG.log(System.Logger.Level.WARNING, "a fulfillment listener failed on " + event.getClass().getSimpleName(), e);
       }
     }
+  }
+
+  private String owner() {
+    return instanceId + "#" + calls.incrementAndGet();
   }
 
   private Instant now() {
