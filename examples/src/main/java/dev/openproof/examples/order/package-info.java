@@ -1,0 +1,8 @@
+/**
+ * Orders as JSON in the form of {@code order.schema.json}: reading them with every violation
+ * reported at once, and writing them back.
+ */
+@NullMarked
+package dev.openproof.examples.order;
+
+import org.jspecify.annotations.NullMarked;
