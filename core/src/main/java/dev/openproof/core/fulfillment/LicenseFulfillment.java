@@ -168,21 +168,8 @@ public final class LicenseFulfillment {
 
   private ProofRecord issueProof(Order order) {
     Instant now = now();
-    List<Entitlement> entitlements = order.lines().stream().map(Entitlement::of).toList();
-    LicenseProof proof = new LicenseProof(
-        settings.ids().newProofId(),
-        settings.ids().newLicenseNumber(),
-        order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber),
-        order.program(),
-        order.orderId(),
-        order.placedAt(),
-        order.customer().ref(),
-        order.reseller().ref(),
-        order.distributor().ref(),
-        entitlements,
-        now,
-        LicenseProof.expiryOf(entitlements).orElse(null),
-        null);
+    LicenseProof proof = LicenseProof.of(order, settings.ids().newProofId(), settings.ids().newLicenseNumber(),
+        order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber), now);
     SignedProof signed = settings.signer().sign(proof);
     if (!signed.proofId().equals(proof.proofId())) {
       throw new SigningException("the signer returned proof " + signed.proofId() + " for proof " + proof.proofId(), null);

@@ -70,6 +70,26 @@ public record LicenseProof(
   }
 
   /**
+   * The proof of an order: its entitlements are the order's lines, and it expires when its last term
+   * ends if every line has an end date.
+   *
+   * @param order the order
+   * @param proofId the new proof's id
+   * @param licenseNumber the license number
+   * @param authorizationNumber the authorization the license belongs to
+   * @param issuedAt when the proof is issued
+   * @return the proof, with no status reference
+   * @throws IllegalArgumentException if every term ended before {@code issuedAt}
+   */
+  public static LicenseProof of(Order order, ProofId proofId, LicenseNumber licenseNumber,
+      AuthorizationNumber authorizationNumber, Instant issuedAt) {
+    List<Entitlement> entitlements = order.lines().stream().map(Entitlement::of).toList();
+    return new LicenseProof(proofId, licenseNumber, authorizationNumber, order.program(), order.orderId(),
+        order.placedAt(), order.customer().ref(), order.reseller().ref(), order.distributor().ref(),
+        entitlements, issuedAt, expiryOf(entitlements).orElse(null), null);
+  }
+
+  /**
    * The expiry a proof of these entitlements gets: the end of the last term's last day (UTC) when
    * every entitlement has an end date, else none.
    *

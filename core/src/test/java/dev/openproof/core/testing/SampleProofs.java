@@ -2,7 +2,6 @@ package dev.openproof.core.testing;
 
 import dev.openproof.core.model.AuthorizationNumber;
 import dev.openproof.core.model.DeliveryId;
-import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.InvoiceId;
 import dev.openproof.core.model.InvoiceLeg;
@@ -27,21 +26,8 @@ public final class SampleProofs {
 
   /** A proof of the order, issued at {@code issuedAt}, with the given proof id. */
   public static LicenseProof proof(Order order, String proofId, Instant issuedAt) {
-    List<Entitlement> entitlements = order.lines().stream().map(Entitlement::of).toList();
-    return new LicenseProof(
-        ProofId.of(proofId),
-        LicenseNumber.withCheckDigit("123456789"),
-        order.existingAuthorization().orElse(AuthorizationNumber.of("A00000000001")),
-        order.program(),
-        order.orderId(),
-        order.placedAt(),
-        order.customer().ref(),
-        order.reseller().ref(),
-        order.distributor().ref(),
-        entitlements,
-        issuedAt,
-        LicenseProof.expiryOf(entitlements).orElse(null),
-        null);
+    return LicenseProof.of(order, ProofId.of(proofId), LicenseNumber.withCheckDigit("123456789"),
+        order.existingAuthorization().orElse(AuthorizationNumber.of("A00000000001")), issuedAt);
   }
 
   /** The proof signed by a {@link FakeSigner}. */
