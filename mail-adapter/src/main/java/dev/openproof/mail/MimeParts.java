@@ -1,0 +1,64 @@
+package dev.openproof.mail;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Message;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Locale;
+
+/** Builds the MIME parts every message of this module shares: headers, the alternative body, the attachment. */
+final class MimeParts {
+  private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+  private MimeParts() {}
+
+  /**
+   * A message with its headers set: From, To, Subject (neutralized, then RFC 2047 encoded), Date,
+   * Message-ID, {@code Auto-Submitted: auto-generated} and {@code Content-Language}.
+   */
+  static MimeMessage message(Session session, SmtpSettings settings, String messageId, InternetAddress to,
+      String subject, Locale language) throws MessagingException {
+    MimeMessage message = new FixedIdMimeMessage(session, messageId);
+    message.setFrom(settings.from());
+    message.setRecipient(Message.RecipientType.TO, to);
+    message.setSubject(HeaderValues.phrase(subject), UTF_8);
+    message.setSentDate(Date.from(settings.clock().instant()));
+    message.setHeader("Auto-Submitted", "auto-generated");
+    message.setHeader("Content-Language", language.toLanguageTag());
+    return message;
+  }
+
+  /** The document as {@code multipart/alternative}: plain text first, HTML last (the preferred). */
+  static MimeMultipart alternative(MailDocument document) throws MessagingException {
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(PlainTextRenderer.render(document), UTF_8, "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(HtmlRenderer.render(document), UTF_8, "html");
+    return new MimeMultipart("alternative", text, html);
+  }
+
+  /** The body part that holds a multipart. */
+  static MimeBodyPart wrap(MimeMultipart multipart) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setContent(multipart);
+    return part;
+  }
+
+  /** The signed proof as an {@code application/jwt} attachment, its bytes exactly those of the token. */
+  static MimeBodyPart jwtAttachment(String token, String fileName) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(token.getBytes(StandardCharsets.UTF_8), "application/jwt")));
+    part.setDisposition(Part.ATTACHMENT);
+    part.setFileName(fileName);
+    part.setHeader("Content-Transfer-Encoding", "base64");
+    return part;
+  }
+}
