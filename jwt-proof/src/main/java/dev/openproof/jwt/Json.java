@@ -1,0 +1,66 @@
+package dev.openproof.jwt;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+
+/**
+ * Jackson, configured for untrusted input: bounded nesting, duplicate members rejected, nothing after
+ * the value, floats kept exact. Messages of Jackson's exceptions never leave this class.
+ */
+final class Json {
+  /** The deepest nesting of objects and arrays accepted in a header or claims set. */
+  static final int MAX_DEPTH = 16;
+
+  static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxNestingDepth(MAX_DEPTH)
+              .maxNumberLength(100)
+              .build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  private Json() {}
+
+  /**
+   * Parses a JSON object.
+   *
+   * @param part what it is, for the message: {@code JWS header} or {@code claims set}
+   * @throws ProofVerificationException {@code NESTING_TOO_DEEP} beyond {@link #MAX_DEPTH}, else {@code
+   *     MALFORMED} when it is not one JSON object in UTF-8 without duplicate members
+   */
+  static JsonNode readObject(byte[] json, String part) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (StreamConstraintsException e) {
+      String message = String.valueOf(e.getOriginalMessage());
+      if (message.contains("nesting depth")) {
+        throw new ProofVerificationException(RejectionReason.NESTING_TOO_DEEP,
+            "the " + part + " nests JSON deeper than " + MAX_DEPTH + " levels");
+      }
+      throw new ProofVerificationException(RejectionReason.MALFORMED, "the " + part + " exceeds a JSON parser limit");
+    } catch (IOException e) {
+      throw new ProofVerificationException(RejectionReason.MALFORMED,
+          "the " + part + " is not valid JSON" + (isDuplicate(e) ? " (a member appears twice)" : ""));
+    }
+    if (node == null || !node.isObject()) {
+      throw new ProofVerificationException(RejectionReason.MALFORMED, "the " + part + " is not a JSON object");
+    }
+    return node;
+  }
+
+  private static boolean isDuplicate(IOException e) {
+    return e instanceof com.fasterxml.jackson.core.JsonParseException parse
+        && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field");
+  }
+}

@@ -1,0 +1,339 @@
+package dev.openproof.jwt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.jwt.key.JwsAlgorithm;
+import dev.openproof.jwt.key.KeyRing;
+import dev.openproof.jwt.key.VerificationKey;
+import dev.openproof.jwt.trust.KeySourceException;
+import dev.openproof.jwt.trust.TrustedKeys;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies license proofs against a trusted JWK Set and an expected issuer, by the rules of RFC 8725
+ * and the wire contract: a token no larger than the size limit, three canonical base64url parts, an
+ * allowed {@code alg} that matches the trusted key named by {@code kid} (never a key from the
+ * header), {@code typ license-proof+jwt}, no {@code crit}, a valid signature, claims that conform to
+ * {@code license-proof-claims.schema.json}, the expected {@code iss}, and {@code exp}/{@code nbf}/
+ * {@code iat} within the allowed clock skew. Each rejection is a {@link ProofVerificationException}
+ * with its own {@link RejectionReason}.
+ *
+ * <pre>{@code
+ * ProofVerifier verifier = ProofVerifier.builder()
+ *     .trustedKeys(Path.of("jwks.json"))
+ *     .expectedIssuer("https://licensing.example.com")
+ *     .build();
+ * VerifiedProof verified = verifier.verify(token);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; build one per trusted key source and reuse it, since it keeps one
+ * verifier per trusted key.
+ *
+ * @since 0.1.0
+ */
+public final class ProofVerifier {
+  /** The default size limit of a token, in characters: 16 KiB. */
+  public static final int DEFAULT_MAX_TOKEN_LENGTH = 16 * 1024;
+  /** The default allowed clock skew: 60 seconds. */
+  public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(60);
+
+  private final TrustedKeys trustedKeys;
+  private final String expectedIssuer;
+  private final @Nullable String audience;
+  private final Clock clock;
+  private final long skewSeconds;
+  private final int maxTokenLength;
+  private final Set<JwsAlgorithm> allowedAlgorithms;
+  private volatile @Nullable KeyIndex keyIndex;
+
+  private ProofVerifier(Builder builder) {
+    this.trustedKeys = Objects.requireNonNull(builder.trustedKeys, "trustedKeys");
+    this.expectedIssuer = Objects.requireNonNull(builder.expectedIssuer, "expectedIssuer");
+    this.audience = builder.audience;
+    this.clock = builder.clock;
+    this.skewSeconds = builder.maxClockSkew.getSeconds();
+    this.maxTokenLength = builder.maxTokenLength;
+    this.allowedAlgorithms = Set.copyOf(builder.allowedAlgorithms);
+  }
+
+  /**
+   * Starts a verifier.
+   *
+   * @return a builder; trusted keys and expected issuer are required
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies a token.
+   *
+   * @param token the compact JWS exactly as issued (a caller reading it from a file strips the line
+   *     break at its end; inner whitespace is never accepted)
+   * @return the verified proof
+   * @throws ProofVerificationException if the token is rejected, with the reason
+   */
+  public VerifiedProof verify(String token) {
+    Objects.requireNonNull(token, "token");
+    CompactJws jws = CompactJws.parse(token, maxTokenLength);
+    HeaderRules.Checked header = HeaderRules.check(Json.readObject(jws.header(), "JWS header"), allowedAlgorithms);
+    VerificationKey key = keyFor(header.keyId());
+    if (key.algorithm() != header.algorithm()) {
+      throw reject(RejectionReason.ALGORITHM_KEY_MISMATCH,
+          "alg " + header.algorithm() + " does not match key " + Texts.quote(key.keyId()) + ", which is for " + key.algorithm());
+    }
+    if (!key.verify(jws.signingInput(), jws.signature())) {
+      throw reject(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + Texts.quote(key.keyId()));
+    }
+    JsonNode claims = Json.readObject(jws.payload(), "claims set");
+    String violation = ClaimsRules.violation(claims);
+    if (violation != null) {
+      throw reject(RejectionReason.INVALID_CLAIMS, violation);
+    }
+    String issuer = claims.get("iss").textValue();
+    if (!issuer.equals(expectedIssuer)) {
+      throw reject(RejectionReason.WRONG_ISSUER, "issuer " + Texts.quote(issuer) + " is not the expected " + Texts.quote(expectedIssuer));
+    }
+    checkAudience(claims.get("aud"));
+    checkTimes(claims);
+    LicenseProof proof;
+    try {
+      proof = ClaimsReader.read(claims);
+    } catch (IllegalArgumentException e) {
+      throw reject(RejectionReason.INVALID_CLAIMS, "the claims do not form a license proof: " + e.getMessage());
+    }
+    return new VerifiedProof(proof, issuer, key.keyId(), key.algorithm());
+  }
+
+  private VerificationKey keyFor(String kid) {
+    try {
+      VerificationKey key = index(trustedKeys.current()).find(kid);
+      if (key == null) {
+        key = index(trustedKeys.afterUnknownKey(kid)).find(kid);
+      }
+      if (key == null) {
+        throw reject(RejectionReason.UNKNOWN_KEY, "key " + Texts.quote(kid) + " is not in the trusted key set");
+      }
+      return key;
+    } catch (KeySourceException e) {
+      throw reject(RejectionReason.KEYS_UNAVAILABLE, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw reject(RejectionReason.KEYS_UNAVAILABLE, "the trusted key set is unusable: " + e.getMessage());
+    }
+  }
+
+  private KeyIndex index(JWKSet set) {
+    KeyIndex index = keyIndex;
+    if (index == null || !index.isOf(set)) {
+      index = KeyIndex.of(set);
+      keyIndex = index;
+    }
+    return index;
+  }
+
+  private void checkAudience(@Nullable JsonNode aud) {
+    if (aud == null) {
+      return;
+    }
+    if (audience == null) {
+      throw reject(RejectionReason.WRONG_AUDIENCE, "the token names an audience (aud) and this verifier has none");
+    }
+    boolean named = aud.isTextual() ? aud.textValue().equals(audience) : false;
+    for (JsonNode entry : aud) {
+      named |= entry.textValue().equals(audience);
+    }
+    if (!named) {
+      throw reject(RejectionReason.WRONG_AUDIENCE, "the token's audience (aud) does not name " + Texts.quote(audience));
+    }
+  }
+
+  private void checkTimes(JsonNode claims) {
+    long now = clock.instant().getEpochSecond();
+    JsonNode exp = claims.get("exp");
+    if (exp != null && now - skewSeconds >= seconds(exp)) {
+      throw reject(RejectionReason.EXPIRED, "the proof expired at " + Instant.ofEpochSecond(seconds(exp)));
+    }
+    JsonNode nbf = claims.get("nbf");
+    if (nbf != null && seconds(nbf) > now + skewSeconds) {
+      throw reject(RejectionReason.NOT_YET_VALID, "the proof is not valid before " + describe(seconds(nbf)));
+    }
+    long iat = seconds(claims.get("iat"));
+    if (iat > now + skewSeconds) {
+      throw reject(RejectionReason.NOT_YET_VALID, "the proof is issued in the future, at " + describe(iat));
+    }
+  }
+
+  /** A time claim in seconds, capped far in the future; the claim is a non-negative integer. */
+  private static long seconds(JsonNode claim) {
+    return claim.canConvertToLong() ? Math.min(claim.longValue(), Long.MAX_VALUE / 4) : Long.MAX_VALUE / 4;
+  }
+
+  private static String describe(long seconds) {
+    return seconds <= Instant.MAX.getEpochSecond() ? Instant.ofEpochSecond(seconds).toString() : "the end of time";
+  }
+
+  private static ProofVerificationException reject(RejectionReason reason, String message) {
+    return new ProofVerificationException(reason, message);
+  }
+
+  @Override
+  public String toString() {
+    return "ProofVerifier[issuer=" + expectedIssuer + ", algorithms=" + allowedAlgorithms + "]";
+  }
+
+  /** Configures a {@link ProofVerifier}; not thread-safe. */
+  public static final class Builder {
+    private @Nullable TrustedKeys trustedKeys;
+    private @Nullable String expectedIssuer;
+    private @Nullable String audience;
+    private Clock clock = Clock.systemUTC();
+    private Duration maxClockSkew = DEFAULT_MAX_CLOCK_SKEW;
+    private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
+    private Set<JwsAlgorithm> allowedAlgorithms = EnumSet.allOf(JwsAlgorithm.class);
+
+    private Builder() {}
+
+    /**
+     * The keys to trust.
+     *
+     * @param keys the source, such as {@link TrustedKeys#fromUrl(java.net.URI)}
+     * @return this builder
+     */
+    public Builder trustedKeys(TrustedKeys keys) {
+      this.trustedKeys = Objects.requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /**
+     * Trusts the public keys of a JWK Set in memory (private members are ignored).
+     *
+     * @param jwks the keys
+     * @return this builder
+     * @throws IllegalArgumentException if a key is unusable (see {@link TrustedKeys#of(JWKSet)})
+     */
+    public Builder trustedKeys(JWKSet jwks) {
+      return trustedKeys(TrustedKeys.of(jwks));
+    }
+
+    /**
+     * Trusts the public keys of a key ring, retired ones included.
+     *
+     * @param ring the ring
+     * @return this builder
+     */
+    public Builder trustedKeys(KeyRing ring) {
+      return trustedKeys(TrustedKeys.of(ring));
+    }
+
+    /**
+     * Trusts the keys of a JWK Set file, read now.
+     *
+     * @param jwksFile the file, such as {@code jwks.json}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not a JWK Set of usable public keys
+     * @throws java.io.UncheckedIOException if it cannot be read
+     */
+    public Builder trustedKeys(Path jwksFile) {
+      return trustedKeys(TrustedKeys.fromFile(jwksFile));
+    }
+
+    /**
+     * The issuer ({@code iss}) a token must name, compared exactly.
+     *
+     * @param issuer the issuer
+     * @return this builder
+     */
+    public Builder expectedIssuer(String issuer) {
+      Objects.requireNonNull(issuer, "issuer");
+      if (issuer.isEmpty()) {
+        throw new IllegalArgumentException("the expected issuer must not be empty");
+      }
+      this.expectedIssuer = issuer;
+      return this;
+    }
+
+    /**
+     * The audience this verifier answers to. Without one, a token that names an audience is
+     * rejected; with one, a token that names audiences must name it. Proofs name none.
+     *
+     * @param audience the audience
+     * @return this builder
+     */
+    public Builder audience(String audience) {
+      this.audience = Objects.requireNonNull(audience, "audience");
+      return this;
+    }
+
+    /**
+     * The clock that decides expiry.
+     *
+     * @param clock the clock; default the system UTC clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How far the issuer's clock and this one may disagree.
+     *
+     * @param skew 0 to 10 minutes; default 60 seconds
+     * @return this builder
+     */
+    public Builder maxClockSkew(Duration skew) {
+      Objects.requireNonNull(skew, "skew");
+      if (skew.isNegative() || skew.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("the clock skew must be 0 to 10 minutes: " + skew);
+      }
+      this.maxClockSkew = skew;
+      return this;
+    }
+
+    /**
+     * The size limit of a token, in characters.
+     *
+     * @param maxLength 1 KiB to 1 MiB; default 16 KiB
+     * @return this builder
+     */
+    public Builder maxTokenLength(int maxLength) {
+      if (maxLength < 1024 || maxLength > 1024 * 1024) {
+        throw new IllegalArgumentException("the token size limit must be 1 KiB to 1 MiB: " + maxLength);
+      }
+      this.maxTokenLength = maxLength;
+      return this;
+    }
+
+    /**
+     * The algorithms accepted.
+     *
+     * @param algorithms a non-empty subset of the wire contract's; default all four
+     * @return this builder
+     */
+    public Builder allowedAlgorithms(Set<JwsAlgorithm> algorithms) {
+      if (algorithms.isEmpty()) {
+        throw new IllegalArgumentException("at least one algorithm must be allowed");
+      }
+      this.allowedAlgorithms = EnumSet.copyOf(algorithms);
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return the verifier
+     * @throws NullPointerException if the trusted keys or the expected issuer are missing
+     */
+    public ProofVerifier build() {
+      return new ProofVerifier(this);
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package dev.openproof.jwt.trust;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.openproof.jwt.key.Jwks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A JWK Set fetched over HTTP(S) and cached. The set is fetched on first use and again when it is
+ * older than the cache time; a token naming an unknown key triggers a fetch too, but never more often
+ * than the minimum refresh interval (the rate limit). A response larger than the size limit, an HTTP
+ * status other than 200, or a body that is not a JWK Set of usable public keys is a failure; after a
+ * failure the last good set stays in use. Redirects are not followed.
+ *
+ * <p>Thread-safe; at most one fetch runs at a time.
+ *
+ * @since 0.1.0
+ */
+public final class RemoteJwks implements TrustedKeys {
+  private final URI uri;
+  private final Duration cacheTime;
+  private final Duration minRefreshInterval;
+  private final int maxBytes;
+  private final Duration timeout;
+  private final Clock clock;
+  private final HttpClient client;
+  private volatile @Nullable Fetched fetched;
+  private @Nullable Instant lastAttempt;
+
+  private record Fetched(JWKSet set, Instant at) {}
+
+  private RemoteJwks(Builder builder) {
+    this.uri = builder.uri;
+    this.cacheTime = builder.cacheTime;
+    this.minRefreshInterval = builder.minRefreshInterval;
+    this.maxBytes = builder.maxBytes;
+    this.timeout = builder.timeout;
+    this.clock = builder.clock;
+    this.client = builder.client != null ? builder.client
+        : HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /**
+   * Starts a source for a URL.
+   *
+   * @param jwksUri the URL, {@code https} (plain {@code http} only on the loopback interface)
+   * @return a builder with the defaults: cache 10 minutes, refresh at most every 30 seconds, 64 KiB,
+   *     timeout 5 seconds
+   * @throws IllegalArgumentException if the URL is neither {@code https} nor loopback {@code http}
+   */
+  public static Builder builder(URI jwksUri) {
+    return new Builder(jwksUri);
+  }
+
+  @Override
+  public JWKSet current() {
+    Fetched now = fetched;
+    if (now != null && clock.instant().isBefore(now.at().plus(cacheTime))) {
+      return now.set();
+    }
+    return refresh(false);
+  }
+
+  @Override
+  public JWKSet afterUnknownKey(String keyId) {
+    return refresh(true);
+  }
+
+  private synchronized JWKSet refresh(boolean unknownKey) {
+    Instant now = clock.instant();
+    Fetched last = fetched;
+    if (last != null && !unknownKey && now.isBefore(last.at().plus(cacheTime))) {
+      return last.set();
+    }
+    if (lastAttempt != null && now.isBefore(lastAttempt.plus(minRefreshInterval))) {
+      if (last != null) {
+        return last.set();
+      }
+      throw new KeySourceException("the JWK Set at " + uri + " could not be fetched; next try after " + lastAttempt.plus(minRefreshInterval));
+    }
+    lastAttempt = now;
+    try {
+      JWKSet set = fetch();
+      fetched = new Fetched(set, now);
+      return set;
+    } catch (KeySourceException e) {
+      if (last != null) {
+        return last.set();
+      }
+      throw e;
+    }
+  }
+
+  private JWKSet fetch() {
+    HttpRequest request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Accept", "application/jwk-set+json, application/json")
+        .GET()
+        .build();
+    try {
+      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        if (response.statusCode() != 200) {
+          throw new KeySourceException("the JWK Set at " + uri + " answered HTTP " + response.statusCode());
+        }
+        OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
+        if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+          throw new KeySourceException("the JWK Set at " + uri + " is larger than " + maxBytes + " bytes");
+        }
+        byte[] bytes = body.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+          throw new KeySourceException("the JWK Set at " + uri + " is larger than " + maxBytes + " bytes");
+        }
+        return Jwks.parse(new String(bytes, StandardCharsets.UTF_8));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new KeySourceException("the document at " + uri + " is not a usable JWK Set: " + e.getMessage());
+    } catch (IOException e) {
+      throw new KeySourceException("cannot fetch the JWK Set at " + uri + " (" + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KeySourceException("interrupted while fetching the JWK Set at " + uri);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RemoteJwks[" + uri + "]";
+  }
+
+  /** Configures a {@link RemoteJwks}; not thread-safe. */
+  public static final class Builder {
+    private final URI uri;
+    private Duration cacheTime = Duration.ofMinutes(10);
+    private Duration minRefreshInterval = Duration.ofSeconds(30);
+    private int maxBytes = 64 * 1024;
+    private Duration timeout = Duration.ofSeconds(5);
+    private Clock clock = Clock.systemUTC();
+    private @Nullable HttpClient client;
+
+    private Builder(URI uri) {
+      this.uri = Objects.requireNonNull(uri, "uri");
+      String scheme = uri.getScheme();
+      if (uri.getHost() == null || scheme == null) {
+        throw new IllegalArgumentException("not an absolute http(s) URL: " + uri);
+      }
+      if (!"https".equalsIgnoreCase(scheme) && !("http".equalsIgnoreCase(scheme) && isLoopback(uri.getHost()))) {
+        throw new IllegalArgumentException("a JWK Set URL must use https (http only on the loopback interface): " + uri);
+      }
+    }
+
+    /**
+     * How long a fetched set is used before it is fetched again.
+     *
+     * @param cacheTime positive duration; default 10 minutes
+     * @return this builder
+     */
+    public Builder cacheTime(Duration cacheTime) {
+      this.cacheTime = positive(cacheTime, "cacheTime");
+      return this;
+    }
+
+    /**
+     * The least time between two fetches, whatever tokens arrive: the rate limit.
+     *
+     * @param minRefreshInterval positive duration; default 30 seconds
+     * @return this builder
+     */
+    public Builder minRefreshInterval(Duration minRefreshInterval) {
+      this.minRefreshInterval = positive(minRefreshInterval, "minRefreshInterval");
+      return this;
+    }
+
+    /**
+     * The largest response accepted.
+     *
+     * @param maxBytes at least 1; default 65536
+     * @return this builder
+     */
+    public Builder maxBytes(int maxBytes) {
+      if (maxBytes < 1 || maxBytes > Jwks.MAX_BYTES) {
+        throw new IllegalArgumentException("maxBytes must be 1 to " + Jwks.MAX_BYTES + ": " + maxBytes);
+      }
+      this.maxBytes = maxBytes;
+      return this;
+    }
+
+    /**
+     * The connect and request timeout.
+     *
+     * @param timeout positive duration; default 5 seconds
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The clock that ages the cache.
+     *
+     * @param clock the clock; default the system UTC clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The HTTP client to use instead of one of the source's own (which follows no redirects).
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Builds the source; nothing is fetched until a verifier asks.
+     *
+     * @return the source
+     */
+    public RemoteJwks build() {
+      return new RemoteJwks(this);
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
+    }
+
+    private static boolean isLoopback(String host) {
+      if ("localhost".equalsIgnoreCase(host)) {
+        return true;
+      }
+      String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+      if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+        return false;
+      }
+      try {
+        return InetAddress.getByName(literal).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+  }
+}
