@@ -1,0 +1,269 @@
+package dev.openproof.jdbc;
+
+import dev.openproof.core.model.DeliveryId;
+import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Recipient;
+import dev.openproof.core.port.DeliveryFailure;
+import dev.openproof.core.port.DeliveryKind;
+import dev.openproof.core.port.DeliveryRecord;
+import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.port.DeliveryStatus;
+import dev.openproof.core.port.FailureKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outbox of deliveries. A delivery is claimed by a conditional update that only a pending, due,
+ * unleased (or expired) row passes; a batch of them is first picked with {@code FOR UPDATE SKIP
+ * LOCKED}, so that instances claiming at once take different rows instead of waiting on each other.
+ */
+final class DeliveryTable {
+  /** The longest failure message kept; the rest is cut. */
+  static final int MAX_MESSAGE = 4000;
+
+  private static final String COLUMNS = "delivery_id, proof_id, kind, resend_of, recipient_name, recipient_email,"
+      + " recipient_language, status, attempts, next_attempt_at, receipt_proof_id, receipt_recipient,"
+      + " receipt_message_id, receipt_delivered_at, failure_kind, failure_code, failure_message, failure_at";
+  private static final String INSERT = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
+      + " recipient_name, recipient_email, recipient_language, status, attempts, next_attempt_at, created_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+  private static final String CLAIMABLE = "status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+      + " AND (lease_until IS NULL OR lease_until <= ?)";
+  private static final String CLAIM =
+      "UPDATE openproof_delivery SET lease_owner = ?, lease_until = ? WHERE delivery_id = ? AND " + CLAIMABLE;
+  private static final String PICK = "SELECT " + COLUMNS + " FROM openproof_delivery WHERE " + CLAIMABLE
+      + " ORDER BY seq FETCH FIRST ? ROWS ONLY";
+  private static final String DELIVERED = "UPDATE openproof_delivery SET status = 'DELIVERED', attempts = attempts + 1,"
+      + " next_attempt_at = NULL, receipt_proof_id = ?, receipt_recipient = ?, receipt_message_id = ?,"
+      + " receipt_delivered_at = ?, lease_owner = NULL, lease_until = NULL WHERE delivery_id = ? AND status <> 'DELIVERED'";
+  private static final String FAILED = "UPDATE openproof_delivery SET status = ?, attempts = attempts + 1,"
+      + " next_attempt_at = ?, failure_kind = ?, failure_code = ?, failure_message = ?, failure_at = ?,"
+      + " lease_owner = NULL, lease_until = NULL WHERE delivery_id = ? AND status = 'PENDING'";
+  private static final String RELEASE =
+      "UPDATE openproof_delivery SET lease_owner = NULL, lease_until = NULL WHERE delivery_id = ?";
+  private static final String BY_ID = "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id = ?";
+  private static final String BY_PROOF = "SELECT " + COLUMNS + " FROM openproof_delivery WHERE proof_id = ? ORDER BY seq";
+
+  private final Jdbc jdbc;
+  private final ProofTable proofs;
+
+  DeliveryTable(Jdbc jdbc, ProofTable proofs) {
+    this.jdbc = jdbc;
+    this.proofs = proofs;
+  }
+
+  /** Inserts a new pending delivery, due at {@code now}. */
+  static void insertPending(Connection c, DeliveryRequest request, Instant now) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(INSERT)) {
+      bindInsert(statement, request, now);
+      statement.executeUpdate();
+    }
+  }
+
+  private static void bindInsert(PreparedStatement statement, DeliveryRequest request, Instant now) throws SQLException {
+    statement.setString(1, request.deliveryId().value());
+    statement.setString(2, request.proof().proofId().value());
+    statement.setString(3, request.kind().name());
+    statement.setString(4, request.resendOf() == null ? null : request.resendOf().value());
+    Columns.setRecipient(statement, 5, request.recipient());
+    Columns.setInstant(statement, 8, now);
+    Columns.setInstant(statement, 9, now);
+  }
+
+  DeliveryRecord add(DeliveryRequest request, Instant now) {
+    String insert = jdbc.dialect().insertIfAbsent(INSERT, "delivery_id");
+    return jdbc.transaction("add delivery " + request.deliveryId(), c -> {
+      try (PreparedStatement statement = c.prepareStatement(insert)) {
+        bindInsert(statement, request, now);
+        if (jdbc.dialect().executeInsertIfAbsent(statement) == 1) {
+          return DeliveryRecord.pending(request, Columns.stored(now));
+        }
+      } catch (SQLException e) {
+        if (Jdbc.isMissingParent(e)) {
+          throw new IllegalStateException("unknown proof " + request.proof().proofId(), e);
+        }
+        throw e;
+      }
+      return find(c, request.deliveryId()).orElseThrow();
+    });
+  }
+
+  boolean claim(DeliveryId deliveryId, String owner, Instant now, Duration lease) {
+    return jdbc.autoCommit("claim delivery " + deliveryId, c -> {
+      try (PreparedStatement statement = c.prepareStatement(CLAIM)) {
+        bindClaim(statement, deliveryId, owner, now, lease);
+        return statement.executeUpdate() == 1;
+      }
+    });
+  }
+
+  private static void bindClaim(PreparedStatement statement, DeliveryId deliveryId, String owner, Instant now, Duration lease)
+      throws SQLException {
+    statement.setString(1, owner);
+    Columns.setInstant(statement, 2, now.plus(lease));
+    statement.setString(3, deliveryId.value());
+    Columns.setInstant(statement, 4, now);
+    Columns.setInstant(statement, 5, now);
+  }
+
+  List<DeliveryRequest> claimPending(String owner, Instant now, Duration lease, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1: " + max);
+    }
+    String pick = PICK + jdbc.dialect().forUpdateSkipLocked();
+    return jdbc.transaction("claim pending deliveries", c -> {
+      List<Row> picked = new ArrayList<>();
+      try (PreparedStatement statement = c.prepareStatement(pick)) {
+        Columns.setInstant(statement, 1, now);
+        Columns.setInstant(statement, 2, now);
+        statement.setInt(3, max);
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            picked.add(Row.of(row));
+          }
+        }
+      }
+      if (picked.isEmpty()) {
+        return List.of();
+      }
+      int[] updated;
+      try (PreparedStatement statement = c.prepareStatement(CLAIM)) {
+        for (Row row : picked) {
+          bindClaim(statement, row.deliveryId(), owner, now, lease);
+          statement.addBatch();
+        }
+        updated = statement.executeBatch();
+      }
+      List<DeliveryRequest> claimed = new ArrayList<>();
+      for (int i = 0; i < picked.size(); i++) {
+        if (updated[i] == 1) {
+          claimed.add(toRecord(c, picked.get(i)).request());
+        }
+      }
+      return claimed;
+    });
+  }
+
+  DeliveryRecord recordDelivered(DeliveryReceipt receipt) {
+    DeliveryId deliveryId = receipt.deliveryId();
+    return jdbc.autoCommit("record delivery " + deliveryId, c -> {
+      try (PreparedStatement statement = c.prepareStatement(DELIVERED)) {
+        statement.setString(1, receipt.proofId().value());
+        statement.setString(2, receipt.recipient());
+        statement.setString(3, receipt.messageId());
+        Columns.setInstant(statement, 4, receipt.deliveredAt());
+        statement.setString(5, deliveryId.value());
+        statement.executeUpdate();
+      }
+      return find(c, deliveryId).orElseThrow(() -> new IllegalStateException("unknown delivery " + deliveryId));
+    });
+  }
+
+  DeliveryRecord recordFailure(DeliveryId deliveryId, DeliveryFailure failure, @Nullable Instant retryAt) {
+    return jdbc.autoCommit("record a failed attempt of delivery " + deliveryId, c -> {
+      int updated;
+      try (PreparedStatement statement = c.prepareStatement(FAILED)) {
+        statement.setString(1, (retryAt == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING).name());
+        Columns.setInstant(statement, 2, retryAt);
+        statement.setString(3, failure.kind().name());
+        statement.setInt(4, failure.replyCode());
+        String message = failure.message();
+        statement.setString(5, message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
+        Columns.setInstant(statement, 6, failure.failedAt());
+        statement.setString(7, deliveryId.value());
+        updated = statement.executeUpdate();
+      }
+      if (updated == 0) {
+        try (PreparedStatement statement = c.prepareStatement(RELEASE)) {
+          statement.setString(1, deliveryId.value());
+          statement.executeUpdate();
+        }
+      }
+      return find(c, deliveryId).orElseThrow(() -> new IllegalStateException("unknown delivery " + deliveryId));
+    });
+  }
+
+  Optional<DeliveryRecord> find(DeliveryId deliveryId) {
+    return jdbc.autoCommit("read delivery " + deliveryId, c -> find(c, deliveryId));
+  }
+
+  List<DeliveryRecord> ofProof(ProofId proofId) {
+    return jdbc.autoCommit("read the deliveries of proof " + proofId, c -> {
+      List<Row> rows = new ArrayList<>();
+      try (PreparedStatement statement = c.prepareStatement(BY_PROOF)) {
+        statement.setString(1, proofId.value());
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            rows.add(Row.of(row));
+          }
+        }
+      }
+      List<DeliveryRecord> records = new ArrayList<>();
+      for (Row row : rows) {
+        records.add(toRecord(c, row));
+      }
+      return records;
+    });
+  }
+
+  private Optional<DeliveryRecord> find(Connection c, DeliveryId deliveryId) throws SQLException {
+    Row found;
+    try (PreparedStatement statement = c.prepareStatement(BY_ID)) {
+      statement.setString(1, deliveryId.value());
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        found = Row.of(row);
+      }
+    }
+    return Optional.of(toRecord(c, found));
+  }
+
+  private DeliveryRecord toRecord(Connection c, Row row) throws SQLException {
+    ProofTable.Issued issued = proofs.issued(c, row.proofId())
+        .orElseThrow(() -> new IllegalStateException("delivery " + row.deliveryId() + " names no recorded proof"));
+    DeliveryRequest request = new DeliveryRequest(row.deliveryId(), row.kind(), row.resendOf(), row.recipient(),
+        issued.proof(), issued.signedProof());
+    return new DeliveryRecord(request, row.status(), row.attempts(), row.nextAttemptAt(), row.receipt(), row.failure());
+  }
+
+  /** A delivery's row, read before its proof is. */
+  private record Row(
+      DeliveryId deliveryId,
+      ProofId proofId,
+      DeliveryKind kind,
+      @Nullable DeliveryId resendOf,
+      Recipient recipient,
+      DeliveryStatus status,
+      int attempts,
+      @Nullable Instant nextAttemptAt,
+      @Nullable DeliveryReceipt receipt,
+      @Nullable DeliveryFailure failure) {
+
+    static Row of(ResultSet row) throws SQLException {
+      DeliveryId deliveryId = DeliveryId.of(row.getString("delivery_id"));
+      String resendOf = row.getString("resend_of");
+      String messageId = row.getString("receipt_message_id");
+      DeliveryReceipt receipt = messageId == null ? null : new DeliveryReceipt(deliveryId,
+          ProofId.of(row.getString("receipt_proof_id")), row.getString("receipt_recipient"), messageId,
+          Columns.requiredInstant(row, "receipt_delivered_at"));
+      String failureKind = row.getString("failure_kind");
+      DeliveryFailure failure = failureKind == null ? null : new DeliveryFailure(FailureKind.valueOf(failureKind),
+          row.getInt("failure_code"), row.getString("failure_message"), Columns.requiredInstant(row, "failure_at"));
+      return new Row(deliveryId, ProofId.of(row.getString("proof_id")), DeliveryKind.valueOf(row.getString("kind")),
+          resendOf == null ? null : DeliveryId.of(resendOf), Columns.recipient(row),
+          DeliveryStatus.valueOf(row.getString("status")), row.getInt("attempts"), Columns.instant(row, "next_attempt_at"),
+          receipt, failure);
+    }
+  }
+}

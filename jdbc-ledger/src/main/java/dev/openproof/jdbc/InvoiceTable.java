@@ -1,0 +1,133 @@
+package dev.openproof.jdbc;
+
+import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.InvoiceId;
+import dev.openproof.core.model.InvoiceLeg;
+import dev.openproof.core.model.InvoiceLine;
+import dev.openproof.core.model.Money;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.PartyRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Invoices with their lines; the key (order, leg) keeps the first invoice of each leg. */
+final class InvoiceTable {
+  private static final String INSERT = "INSERT INTO openproof_invoice (order_id, leg, invoice_id,"
+      + " seller_id, seller_name, seller_country, buyer_id, buyer_name, buyer_country, currency, total, total_scale,"
+      + " issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_LINE = "INSERT INTO openproof_invoice_line (order_id, leg, line_no, sku,"
+      + " product, quantity, unit_price, unit_price_scale, amount, amount_scale, amount_currency)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT = "SELECT i.leg, i.invoice_id, i.seller_id, i.seller_name, i.seller_country,"
+      + " i.buyer_id, i.buyer_name, i.buyer_country, i.currency, i.total, i.total_scale, i.issued_at,"
+      + " l.sku, l.product, l.quantity, l.unit_price, l.unit_price_scale, l.amount, l.amount_scale, l.amount_currency"
+      + " FROM openproof_invoice i JOIN openproof_invoice_line l ON l.order_id = i.order_id AND l.leg = i.leg"
+      + " WHERE i.order_id = ?";
+
+  private final Jdbc jdbc;
+
+  InvoiceTable(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Invoice record(Invoice invoice) {
+    String insert = jdbc.dialect().insertIfAbsent(INSERT, "order_id, leg");
+    return jdbc.transaction("record invoice " + invoice.id() + " of order " + invoice.orderId(), c -> {
+      int inserted;
+      try (PreparedStatement statement = c.prepareStatement(insert)) {
+        statement.setString(1, invoice.orderId().value());
+        statement.setString(2, invoice.leg().name());
+        statement.setString(3, invoice.id().value());
+        Columns.setParty(statement, 4, invoice.seller());
+        Columns.setParty(statement, 7, invoice.buyer());
+        statement.setString(10, invoice.total().currency().getCurrencyCode());
+        Columns.setDecimal(statement, 11, invoice.total().amount());
+        Columns.setInstant(statement, 13, invoice.issuedAt());
+        inserted = jdbc.dialect().executeInsertIfAbsent(statement);
+      } catch (SQLException e) {
+        if (Jdbc.isMissingParent(e)) {
+          throw new IllegalStateException("order " + invoice.orderId() + " was never claimed", e);
+        }
+        throw e;
+      }
+      if (inserted == 0) {
+        return find(c, invoice.orderId(), invoice.leg()).orElseThrow(() ->
+            new IllegalStateException("invoice of order " + invoice.orderId() + ", leg " + invoice.leg() + " is not readable"));
+      }
+      insertLines(c, invoice);
+      return invoice;
+    });
+  }
+
+  private static void insertLines(Connection c, Invoice invoice) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(INSERT_LINE)) {
+      int lineNo = 0;
+      for (InvoiceLine line : invoice.lines()) {
+        statement.setString(1, invoice.orderId().value());
+        statement.setString(2, invoice.leg().name());
+        statement.setInt(3, lineNo++);
+        statement.setString(4, line.sku());
+        statement.setString(5, line.product());
+        statement.setInt(6, line.quantity());
+        Columns.setDecimal(statement, 7, line.unitPrice());
+        Columns.setDecimal(statement, 9, line.amount().amount());
+        statement.setString(11, line.amount().currency().getCurrencyCode());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  /** Every invoice of an order, in the order of the legs. */
+  List<Invoice> findAll(Connection c, OrderId orderId) throws SQLException {
+    return read(c, orderId, SELECT + " ORDER BY i.leg, l.line_no", statement -> { });
+  }
+
+  Optional<Invoice> find(Connection c, OrderId orderId, InvoiceLeg leg) throws SQLException {
+    List<Invoice> found = read(c, orderId, SELECT + " AND i.leg = ? ORDER BY l.line_no", s -> s.setString(2, leg.name()));
+    return found.stream().findFirst();
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  private static List<Invoice> read(Connection c, OrderId orderId, String sql, Binder more) throws SQLException {
+    Map<InvoiceLeg, Header> headers = new EnumMap<>(InvoiceLeg.class);
+    Map<InvoiceLeg, List<InvoiceLine>> lines = new EnumMap<>(InvoiceLeg.class);
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.setString(1, orderId.value());
+      more.bind(statement);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          InvoiceLeg leg = InvoiceLeg.valueOf(row.getString("leg"));
+          if (!headers.containsKey(leg)) {
+            headers.put(leg, new Header(InvoiceId.of(row.getString("invoice_id")), Columns.party(row, "seller"),
+                Columns.party(row, "buyer"),
+                new Money(Columns.decimal(row, "total"), Currency.getInstance(row.getString("currency"))),
+                Columns.requiredInstant(row, "issued_at")));
+          }
+          lines.computeIfAbsent(leg, l -> new ArrayList<>()).add(new InvoiceLine(row.getString("sku"),
+              row.getString("product"), row.getInt("quantity"), Columns.decimal(row, "unit_price"),
+              new Money(Columns.decimal(row, "amount"), Currency.getInstance(row.getString("amount_currency")))));
+        }
+      }
+    }
+    List<Invoice> invoices = new ArrayList<>();
+    headers.forEach((leg, h) ->
+        invoices.add(new Invoice(h.id(), leg, orderId, h.seller(), h.buyer(), lines.get(leg), h.total(), h.issuedAt())));
+    return invoices;
+  }
+
+  private record Header(InvoiceId id, PartyRef seller, PartyRef buyer, Money total, Instant issuedAt) {}
+}

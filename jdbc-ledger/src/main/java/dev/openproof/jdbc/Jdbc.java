@@ -1,0 +1,138 @@
+package dev.openproof.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Borrows connections from the host's data source for one short unit of work each, in a transaction
+ * or in auto-commit, and turns {@link SQLException}s into {@link LedgerException}s. No transaction is
+ * ever held open across a call to another port.
+ */
+final class Jdbc {
+  private static final int ATTEMPTS = 3;
+
+  /** Work done on a borrowed connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+  private volatile @Nullable Dialect dialect;
+
+  Jdbc(DataSource dataSource, @Nullable Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /** The database's dialect, detected from its metadata on first use unless it was given. */
+  Dialect dialect() {
+    Dialect known = dialect;
+    if (known == null) {
+      known = autoCommit("detect the database", c -> Dialect.of(c.getMetaData()));
+      dialect = known;
+    }
+    return known;
+  }
+
+  /**
+   * Runs {@code work} in one transaction, committed when it returns and rolled back when it throws.
+   * A deadlock or serialization failure is retried, the whole unit again.
+   */
+  <T> T transaction(String what, Work<T> work) {
+    return run(what, true, work);
+  }
+
+  /** Runs {@code work} with each statement committed by itself. */
+  <T> T autoCommit(String what, Work<T> work) {
+    return run(what, false, work);
+  }
+
+  private <T> T run(String what, boolean transaction, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      Connection connection = borrow(what);
+      try {
+        return transaction ? inTransaction(connection, work) : work.run(connection);
+      } catch (SQLException e) {
+        if (attempt < ATTEMPTS && retryable(e)) {
+          continue;
+        }
+        throw failure(what, e);
+      } finally {
+        giveBack(connection);
+      }
+    }
+  }
+
+  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    boolean committed = false;
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      committed = true;
+      return result;
+    } finally {
+      if (!committed) {
+        rollbackQuietly(connection);
+      }
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private Connection borrow(String what) {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new LedgerException(LedgerException.LEDGER_UNAVAILABLE,
+          "the ledger could not " + what + ": no database connection (" + describe(e) + ")", e);
+    }
+  }
+
+  private static void giveBack(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // The pool discards a connection it cannot take back; the work is done either way.
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // The connection is broken; the database rolls the transaction back when it notices.
+    }
+  }
+
+  static boolean isUniqueViolation(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+
+  /** A foreign key names a row that does not exist: PostgreSQL says 23503, H2 23506. */
+  static boolean isMissingParent(SQLException e) {
+    return "23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState());
+  }
+
+  private static boolean retryable(SQLException e) {
+    String state = e.getSQLState();
+    return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  static LedgerException failure(String what, SQLException e) {
+    String state = e.getSQLState();
+    boolean unavailable = e instanceof SQLTransientConnectionException
+        || e instanceof SQLNonTransientConnectionException
+        || (state != null && (state.startsWith("08") || state.startsWith("57P")));
+    return new LedgerException(unavailable ? LedgerException.LEDGER_UNAVAILABLE : LedgerException.LEDGER_FAILURE,
+        "the ledger could not " + what + " (" + describe(e) + ")", e);
+  }
+
+  private static String describe(SQLException e) {
+    return "SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode();
+  }
+}

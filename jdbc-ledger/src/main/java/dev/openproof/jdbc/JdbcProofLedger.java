@@ -1,0 +1,285 @@
+package dev.openproof.jdbc;
+
+import dev.openproof.core.model.DeliveryId;
+import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.PhysicalShipment;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Revocation;
+import dev.openproof.core.model.Route;
+import dev.openproof.core.model.SignedProof;
+import dev.openproof.core.port.DeliveryFailure;
+import dev.openproof.core.port.DeliveryRecord;
+import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.port.ProofLedger;
+import dev.openproof.core.port.ProofRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A durable {@link ProofLedger} in a relational database, over plain JDBC: H2 embedded for one
+ * process, PostgreSQL where several instances share the work. Nothing that a method acknowledged is
+ * lost in a crash, and instances on one database never do an order's work twice:
+ *
+ * <ul>
+ *   <li>an order, an invoice of a leg, a proof of an order, a delivery and a revocation are each
+ *       inserted under a primary or unique key, so the first record wins and a repeat changes
+ *       nothing, however many instances race;
+ *   <li>a proof is recorded, signed, in the same transaction as its first delivery, pending (an
+ *       outbox), before anything is sent;
+ *   <li>claims on orders and deliveries are leases, taken by conditional updates; pending
+ *       deliveries are picked with {@code FOR UPDATE SKIP LOCKED}, so instances share them, and a
+ *       crashed instance's claims are taken over once its lease expires.
+ * </ul>
+ *
+ * <p>Create one over the host's {@link DataSource} (a connection pool) with {@link #create(DataSource)};
+ * the database is told from the connection's metadata. The schema is the SQL of
+ * {@value #SCHEMA_LOCATION} on the class path, which the host's Flyway or Liquibase may apply, or
+ * {@link #migrate()}. For one process without a database server, {@link #h2File(Path)} keeps the
+ * ledger in a file:
+ *
+ * <pre>{@code
+ * JdbcProofLedger ledger = JdbcProofLedger.create(dataSource);
+ * ledger.migrate();
+ * LicenseFulfillment fulfillment = LicenseFulfillment.builder().signer(signer).ledger(ledger).build();
+ * }</pre>
+ *
+ * <p>Each method borrows one connection for one short transaction, in the data source's default
+ * isolation (read committed, as H2 and PostgreSQL have it), and gives it back before it returns.
+ * Instants are kept to the microsecond. A database failure is reported as a {@link LedgerException}.
+ * Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
+
+  /** Where the schema's versioned SQL lies on the class path, named as Flyway expects ({@code V1__…sql}). */
+  public static final String SCHEMA_LOCATION = "dev/openproof/jdbc/migration";
+
+  /** The databases the ledger runs on. */
+  public enum Database {
+    /** H2 2.x, embedded (a file or memory) or as a server. */
+    H2(Dialect.H2),
+    /** PostgreSQL 10 or later. */
+    POSTGRESQL(Dialect.POSTGRESQL);
+
+    private final Dialect dialect;
+
+    Database(Dialect dialect) {
+      this.dialect = dialect;
+    }
+  }
+
+  private final Jdbc jdbc;
+  private final @Nullable AutoCloseable owned;
+  private final OrderTable orders;
+  private final InvoiceTable invoices;
+  private final ShipmentTable shipments;
+  private final ProofTable proofs;
+  private final DeliveryTable deliveries;
+
+  private JdbcProofLedger(DataSource dataSource, @Nullable Dialect dialect, @Nullable AutoCloseable owned) {
+    this.jdbc = new Jdbc(dataSource, dialect);
+    this.owned = owned;
+    this.invoices = new InvoiceTable(jdbc);
+    this.shipments = new ShipmentTable(jdbc);
+    this.orders = new OrderTable(jdbc, invoices, shipments);
+    this.proofs = new ProofTable(jdbc);
+    this.deliveries = new DeliveryTable(jdbc, proofs);
+  }
+
+  /**
+   * A ledger in the database of a data source; which database it is, is read from the metadata of
+   * the first connection. The schema must be in place: see {@link #migrate()}.
+   *
+   * @param dataSource where connections come from, ideally a pool; the ledger never closes it
+   * @return the ledger
+   */
+  public static JdbcProofLedger create(DataSource dataSource) {
+    return new JdbcProofLedger(Objects.requireNonNull(dataSource, "dataSource"), null, null);
+  }
+
+  /**
+   * A ledger in the database of a data source, which is the given kind of database.
+   *
+   * @param dataSource where connections come from, ideally a pool; the ledger never closes it
+   * @param database the kind of database
+   * @return the ledger
+   */
+  public static JdbcProofLedger create(DataSource dataSource, Database database) {
+    Objects.requireNonNull(database, "database");
+    return new JdbcProofLedger(Objects.requireNonNull(dataSource, "dataSource"), database.dialect, null);
+  }
+
+  /**
+   * A ledger in an embedded H2 database in a directory (the file {@code openproof-ledger.mv.db}),
+   * created with its schema where it does not exist yet, and opened again as it was where it does:
+   * a second run finds everything the first recorded, a killed run's pending deliveries included.
+   * H2 ({@code com.h2database:h2}) must be on the class path. One process at a time may open the
+   * file; {@link #close()} the ledger to close it before the JVM ends.
+   *
+   * @param directory the directory, created where missing
+   * @return the ledger, its schema migrated
+   * @throws LedgerException if the database cannot be opened, for example because another process has it open
+   * @throws IllegalStateException if H2 is not on the class path
+   */
+  public static JdbcProofLedger h2File(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the ledger's directory " + directory, e);
+    }
+    H2FileDataSource dataSource;
+    try {
+      dataSource = H2FileDataSource.open(directory);
+    } catch (SQLException e) {
+      throw Jdbc.failure("open the H2 database in " + directory, e);
+    }
+    JdbcProofLedger ledger = new JdbcProofLedger(dataSource, Dialect.H2, dataSource);
+    try {
+      ledger.migrate();
+    } catch (RuntimeException e) {
+      ledger.close();
+      throw e;
+    }
+    return ledger;
+  }
+
+  /**
+   * Brings the database's schema up to date: applies the versions of {@value #SCHEMA_LOCATION} it
+   * lacks and records them in the table {@code openproof_schema_version}. For hosts that have no
+   * migration tool of their own; safe to call at every start, from several instances at once.
+   *
+   * @return how many versions were applied by this call, {@code 0} where the schema was up to date
+   * @throws LedgerException if the database fails
+   */
+  public int migrate() {
+    return new Migrator(jdbc).migrate();
+  }
+
+  /**
+   * Closes what the ledger opened itself: the database of {@link #h2File(Path)}. A ledger over a
+   * host's data source has nothing to close, and leaves the data source open.
+   */
+  @Override
+  public void close() {
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        throw new LedgerException(LedgerException.LEDGER_FAILURE, "the ledger's database did not close cleanly", e);
+      }
+    }
+  }
+
+  @Override
+  public OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease) {
+    Objects.requireNonNull(orderId, "orderId");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(lease, "lease");
+    return orders.claim(orderId, owner, now, lease);
+  }
+
+  @Override
+  public void releaseOrder(OrderId orderId, String owner) {
+    orders.release(Objects.requireNonNull(orderId, "orderId"), Objects.requireNonNull(owner, "owner"));
+  }
+
+  @Override
+  public Optional<OrderRecord> findOrder(OrderId orderId) {
+    return orders.find(Objects.requireNonNull(orderId, "orderId"));
+  }
+
+  @Override
+  public Invoice recordInvoice(Invoice invoice) {
+    return invoices.record(Objects.requireNonNull(invoice, "invoice"));
+  }
+
+  @Override
+  public PhysicalShipment recordShipment(PhysicalShipment shipment) {
+    return shipments.record(Objects.requireNonNull(shipment, "shipment"));
+  }
+
+  @Override
+  public ProofRecord recordProof(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    Objects.requireNonNull(proof, "proof");
+    Objects.requireNonNull(signedProof, "signedProof");
+    Objects.requireNonNull(firstDelivery, "firstDelivery");
+    Objects.requireNonNull(now, "now");
+    return proofs.record(proof, signedProof, firstDelivery, now);
+  }
+
+  @Override
+  public void completeOrder(OrderId orderId, Route route) {
+    orders.complete(Objects.requireNonNull(orderId, "orderId"), Objects.requireNonNull(route, "route"));
+  }
+
+  @Override
+  public Optional<ProofRecord> findProof(ProofId proofId) {
+    return proofs.find(Objects.requireNonNull(proofId, "proofId"));
+  }
+
+  @Override
+  public List<DeliveryRecord> deliveries(ProofId proofId) {
+    return deliveries.ofProof(Objects.requireNonNull(proofId, "proofId"));
+  }
+
+  @Override
+  public Optional<DeliveryRecord> findDelivery(DeliveryId deliveryId) {
+    return deliveries.find(Objects.requireNonNull(deliveryId, "deliveryId"));
+  }
+
+  @Override
+  public DeliveryRecord addDelivery(DeliveryRequest request, Instant now) {
+    return deliveries.add(Objects.requireNonNull(request, "request"), Objects.requireNonNull(now, "now"));
+  }
+
+  @Override
+  public boolean claimDelivery(DeliveryId deliveryId, String owner, Instant now, Duration lease) {
+    Objects.requireNonNull(deliveryId, "deliveryId");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(lease, "lease");
+    return deliveries.claim(deliveryId, owner, now, lease);
+  }
+
+  @Override
+  public List<DeliveryRequest> claimPendingDeliveries(String owner, Instant now, Duration lease, int max) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(lease, "lease");
+    return deliveries.claimPending(owner, now, lease, max);
+  }
+
+  @Override
+  public DeliveryRecord recordDelivered(DeliveryReceipt receipt) {
+    return deliveries.recordDelivered(Objects.requireNonNull(receipt, "receipt"));
+  }
+
+  @Override
+  public DeliveryRecord recordDeliveryFailure(DeliveryId deliveryId, DeliveryFailure failure, @Nullable Instant retryAt) {
+    return deliveries.recordFailure(Objects.requireNonNull(deliveryId, "deliveryId"),
+        Objects.requireNonNull(failure, "failure"), retryAt);
+  }
+
+  @Override
+  public Revocation recordRevocation(Revocation revocation) {
+    return proofs.recordRevocation(Objects.requireNonNull(revocation, "revocation"));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.openproof.jdbc;
+
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Route;
+import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.port.OrderRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Orders and their claims. A claim is one atomic statement: an insert of a new order (its primary
+ * key admits one), or a conditional update that takes a free, own or expired lease; whoever's
+ * statement changed the row holds the order.
+ */
+final class OrderTable {
+  private static final String INSERT =
+      "INSERT INTO openproof_order (order_id, completed, lease_owner, lease_until, created_at) VALUES (?, FALSE, ?, ?, ?)";
+  private static final String TAKE =
+      "UPDATE openproof_order SET lease_owner = ?, lease_until = ? WHERE order_id = ? AND completed = FALSE"
+          + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until IS NULL OR lease_until <= ?)";
+  private static final String STATE = "SELECT completed, lease_owner, lease_until FROM openproof_order WHERE order_id = ?";
+  private static final String RELEASE =
+      "UPDATE openproof_order SET lease_owner = NULL, lease_until = NULL WHERE order_id = ? AND lease_owner = ?";
+  private static final String COMPLETE = "UPDATE openproof_order SET completed = TRUE, route = ?,"
+      + " lease_owner = NULL, lease_until = NULL WHERE order_id = ?";
+  private static final String FIND = "SELECT o.completed, o.route, p.proof_id FROM openproof_order o"
+      + " LEFT JOIN openproof_proof p ON p.order_id = o.order_id WHERE o.order_id = ?";
+
+  private final Jdbc jdbc;
+  private final InvoiceTable invoices;
+  private final ShipmentTable shipments;
+
+  OrderTable(Jdbc jdbc, InvoiceTable invoices, ShipmentTable shipments) {
+    this.jdbc = jdbc;
+    this.invoices = invoices;
+    this.shipments = shipments;
+  }
+
+  OrderClaim claim(OrderId orderId, String owner, Instant now, Duration lease) {
+    Instant until = now.plus(lease);
+    String insert = jdbc.dialect().insertIfAbsent(INSERT, "order_id");
+    return jdbc.autoCommit("claim order " + orderId, c -> {
+      try (PreparedStatement statement = c.prepareStatement(insert)) {
+        statement.setString(1, orderId.value());
+        statement.setString(2, owner);
+        Columns.setInstant(statement, 3, until);
+        Columns.setInstant(statement, 4, now);
+        if (jdbc.dialect().executeInsertIfAbsent(statement) == 1) {
+          return OrderClaim.ACQUIRED;
+        }
+      }
+      // The order exists: take its lease if it is free, ours, or expired. Should the holder release
+      // it between the update and the look that follows, try again.
+      for (int round = 0; round < 3; round++) {
+        if (take(c, orderId, owner, now, until)) {
+          return OrderClaim.ACQUIRED;
+        }
+        try (PreparedStatement statement = c.prepareStatement(STATE)) {
+          statement.setString(1, orderId.value());
+          try (ResultSet row = statement.executeQuery()) {
+            if (!row.next()) {
+              throw new IllegalStateException("order " + orderId + " disappeared from the ledger");
+            }
+            if (row.getBoolean("completed")) {
+              return OrderClaim.COMPLETED;
+            }
+            Instant leaseUntil = Columns.instant(row, "lease_until");
+            if (row.getString("lease_owner") != null && leaseUntil != null && leaseUntil.isAfter(now)) {
+              return OrderClaim.HELD_BY_ANOTHER;
+            }
+          }
+        }
+      }
+      return OrderClaim.HELD_BY_ANOTHER;
+    });
+  }
+
+  private static boolean take(Connection c, OrderId orderId, String owner, Instant now, Instant until) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(TAKE)) {
+      statement.setString(1, owner);
+      Columns.setInstant(statement, 2, until);
+      statement.setString(3, orderId.value());
+      statement.setString(4, owner);
+      Columns.setInstant(statement, 5, now);
+      return statement.executeUpdate() == 1;
+    }
+  }
+
+  void release(OrderId orderId, String owner) {
+    jdbc.autoCommit("release order " + orderId, c -> {
+      try (PreparedStatement statement = c.prepareStatement(RELEASE)) {
+        statement.setString(1, orderId.value());
+        statement.setString(2, owner);
+        return statement.executeUpdate();
+      }
+    });
+  }
+
+  void complete(OrderId orderId, Route route) {
+    int updated = jdbc.autoCommit("complete order " + orderId, c -> {
+      try (PreparedStatement statement = c.prepareStatement(COMPLETE)) {
+        statement.setString(1, route.name());
+        statement.setString(2, orderId.value());
+        return statement.executeUpdate();
+      }
+    });
+    if (updated == 0) {
+      throw new IllegalStateException("order " + orderId + " was never claimed");
+    }
+  }
+
+  Optional<OrderRecord> find(OrderId orderId) {
+    return jdbc.autoCommit("read order " + orderId, c -> {
+      boolean completed;
+      String route;
+      String proofId;
+      try (PreparedStatement statement = c.prepareStatement(FIND)) {
+        statement.setString(1, orderId.value());
+        try (ResultSet row = statement.executeQuery()) {
+          if (!row.next()) {
+            return Optional.empty();
+          }
+          completed = row.getBoolean("completed");
+          route = row.getString("route");
+          proofId = row.getString("proof_id");
+        }
+      }
+      return Optional.of(new OrderRecord(orderId, completed, route == null ? null : Route.valueOf(route),
+          invoices.findAll(c, orderId), shipments.find(c, orderId).orElse(null),
+          proofId == null ? null : ProofId.of(proofId)));
+    });
+  }
+}

@@ -1,0 +1,229 @@
+package dev.openproof.jdbc;
+
+import dev.openproof.core.model.AuthorizationNumber;
+import dev.openproof.core.model.Entitlement;
+import dev.openproof.core.model.LicenseNumber;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.Program;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Recipient;
+import dev.openproof.core.model.Revocation;
+import dev.openproof.core.model.SignedProof;
+import dev.openproof.core.model.StatusReference;
+import dev.openproof.core.port.DeliveryKind;
+import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.port.ProofRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Issued proofs, their entitlements and revocations. The unique order id keeps one proof per order;
+ * the proof and its first delivery are inserted in one transaction (the outbox). A proof row never
+ * changes once written, so what was read of one is kept in a small cache.
+ */
+final class ProofTable {
+  private static final String INSERT = "INSERT INTO openproof_proof (proof_id, order_id, license_number,"
+      + " authorization_number, program, ordered_at, customer_id, customer_name, customer_country, reseller_id,"
+      + " reseller_name, reseller_country, distributor_id, distributor_name, distributor_country, issued_at,"
+      + " expires_at, status_index, status_uri, token, algorithm, key_id, recipient_name, recipient_email,"
+      + " recipient_language, recorded_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_ENTITLEMENT = "INSERT INTO openproof_proof_entitlement (proof_id, position,"
+      + " sku, product, quantity, license_type, starts, ends) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT = "SELECT * FROM openproof_proof WHERE proof_id = ?";
+  private static final String SELECT_ENTITLEMENTS =
+      "SELECT * FROM openproof_proof_entitlement WHERE proof_id = ? ORDER BY position";
+  private static final String PROOF_OF_ORDER = "SELECT proof_id FROM openproof_proof WHERE order_id = ?";
+  private static final String INSERT_REVOCATION =
+      "INSERT INTO openproof_revocation (proof_id, reason, revoked_at) VALUES (?, ?, ?)";
+  private static final String SELECT_REVOCATION = "SELECT reason, revoked_at FROM openproof_revocation WHERE proof_id = ?";
+
+  /** A proof as issued: the parts that never change. */
+  record Issued(LicenseProof proof, SignedProof signedProof, Recipient recipient) {}
+
+  private final Jdbc jdbc;
+  private final Cache<ProofId, Issued> issued = new Cache<>(4096);
+
+  ProofTable(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  ProofRecord record(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
+      throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
+    }
+    ProofRecord record = new ProofRecord(proof, signedProof, firstDelivery.recipient(), null);
+    OrderId orderId = proof.orderId();
+    String insert = jdbc.dialect().insertIfAbsent(INSERT, "order_id");
+    return jdbc.transaction("record proof " + proof.proofId() + " of order " + orderId, c -> {
+      int inserted;
+      try (PreparedStatement statement = c.prepareStatement(insert)) {
+        bindProof(statement, record, now);
+        inserted = jdbc.dialect().executeInsertIfAbsent(statement);
+      } catch (SQLException e) {
+        if (Jdbc.isMissingParent(e)) {
+          throw new IllegalStateException("order " + orderId + " was never claimed", e);
+        }
+        throw e;
+      }
+      if (inserted == 0) {
+        ProofId kept = proofOf(c, orderId).orElseThrow(() ->
+            new IllegalStateException("proof id " + proof.proofId() + " is recorded for another order"));
+        return find(c, kept).orElseThrow();
+      }
+      try (PreparedStatement statement = c.prepareStatement(INSERT_ENTITLEMENT)) {
+        int position = 0;
+        for (Entitlement entitlement : proof.entitlements()) {
+          statement.setString(1, proof.proofId().value());
+          statement.setInt(2, position++);
+          Columns.setEntitlement(statement, 3, entitlement);
+          statement.addBatch();
+        }
+        statement.executeBatch();
+      }
+      DeliveryTable.insertPending(c, firstDelivery, now);
+      return record;
+    });
+  }
+
+  private static void bindProof(PreparedStatement statement, ProofRecord record, Instant now) throws SQLException {
+    LicenseProof proof = record.proof();
+    SignedProof signed = record.signedProof();
+    StatusReference status = proof.status();
+    statement.setString(1, proof.proofId().value());
+    statement.setString(2, proof.orderId().value());
+    statement.setString(3, proof.licenseNumber().value());
+    statement.setString(4, proof.authorizationNumber().value());
+    statement.setString(5, proof.program().name());
+    Columns.setInstant(statement, 6, proof.orderedAt());
+    Columns.setParty(statement, 7, proof.customer());
+    Columns.setParty(statement, 10, proof.reseller());
+    Columns.setParty(statement, 13, proof.distributor());
+    Columns.setInstant(statement, 16, proof.issuedAt());
+    Columns.setInstant(statement, 17, proof.expiresAt());
+    Columns.setNullableLong(statement, 18, status == null ? null : status.index());
+    statement.setString(19, status == null ? null : status.uri());
+    statement.setString(20, signed.token());
+    statement.setString(21, signed.algorithm());
+    statement.setString(22, signed.keyId());
+    Columns.setRecipient(statement, 23, record.recipient());
+    Columns.setInstant(statement, 26, now);
+  }
+
+  Optional<ProofRecord> find(ProofId proofId) {
+    return jdbc.autoCommit("read proof " + proofId, c -> find(c, proofId));
+  }
+
+  private Optional<ProofRecord> find(Connection c, ProofId proofId) throws SQLException {
+    Optional<Issued> found = issued(c, proofId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Issued proof = found.get();
+    return Optional.of(new ProofRecord(proof.proof(), proof.signedProof(), proof.recipient(),
+        revocation(c, proofId).orElse(null)));
+  }
+
+  private static Optional<ProofId> proofOf(Connection c, OrderId orderId) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(PROOF_OF_ORDER)) {
+      statement.setString(1, orderId.value());
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? Optional.of(ProofId.of(row.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /** The proof as issued, from the cache or the database. */
+  Optional<Issued> issued(Connection c, ProofId proofId) throws SQLException {
+    Issued cached = issued.get(proofId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Issued read = read(c, proofId);
+    if (read != null) {
+      issued.put(proofId, read);
+    }
+    return Optional.ofNullable(read);
+  }
+
+  private static @Nullable Issued read(Connection c, ProofId proofId) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(SELECT)) {
+      statement.setString(1, proofId.value());
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          return null;
+        }
+        long statusIndex = row.getLong("status_index");
+        StatusReference status = row.wasNull() ? null : new StatusReference(statusIndex, row.getString("status_uri"));
+        LicenseProof proof = new LicenseProof(proofId,
+            new LicenseNumber(row.getString("license_number")),
+            AuthorizationNumber.of(row.getString("authorization_number")),
+            Program.valueOf(row.getString("program")),
+            OrderId.of(row.getString("order_id")),
+            Columns.requiredInstant(row, "ordered_at"),
+            Columns.party(row, "customer"),
+            Columns.party(row, "reseller"),
+            Columns.party(row, "distributor"),
+            entitlements(c, proofId),
+            Columns.requiredInstant(row, "issued_at"),
+            Columns.instant(row, "expires_at"),
+            status);
+        SignedProof signed = new SignedProof(proofId, row.getString("token"), row.getString("algorithm"), row.getString("key_id"));
+        return new Issued(proof, signed, Columns.recipient(row));
+      }
+    }
+  }
+
+  private static List<Entitlement> entitlements(Connection c, ProofId proofId) throws SQLException {
+    List<Entitlement> entitlements = new ArrayList<>();
+    try (PreparedStatement statement = c.prepareStatement(SELECT_ENTITLEMENTS)) {
+      statement.setString(1, proofId.value());
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          entitlements.add(Columns.entitlement(row));
+        }
+      }
+    }
+    return entitlements;
+  }
+
+  Revocation recordRevocation(Revocation revocation) {
+    ProofId proofId = revocation.proofId();
+    String insert = jdbc.dialect().insertIfAbsent(INSERT_REVOCATION, "proof_id");
+    return jdbc.transaction("record the revocation of proof " + proofId, c -> {
+      try (PreparedStatement statement = c.prepareStatement(insert)) {
+        statement.setString(1, proofId.value());
+        statement.setString(2, revocation.reason());
+        Columns.setInstant(statement, 3, revocation.revokedAt());
+        if (jdbc.dialect().executeInsertIfAbsent(statement) == 1) {
+          return revocation;
+        }
+      } catch (SQLException e) {
+        if (Jdbc.isMissingParent(e)) {
+          throw new IllegalStateException("unknown proof " + proofId, e);
+        }
+        throw e;
+      }
+      return revocation(c, proofId).orElseThrow();
+    });
+  }
+
+  private static Optional<Revocation> revocation(Connection c, ProofId proofId) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(SELECT_REVOCATION)) {
+      statement.setString(1, proofId.value());
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next()
+            ? Optional.of(new Revocation(proofId, row.getString("reason"), Columns.requiredInstant(row, "revoked_at")))
+            : Optional.empty();
+      }
+    }
+  }
+}
