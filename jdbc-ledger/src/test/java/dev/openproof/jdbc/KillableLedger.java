@@ -1,0 +1,133 @@
+package dev.openproof.jdbc;
+
+import dev.openproof.core.model.DeliveryId;
+import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.PhysicalShipment;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Revocation;
+import dev.openproof.core.model.Route;
+import dev.openproof.core.model.SignedProof;
+import dev.openproof.core.port.DeliveryFailure;
+import dev.openproof.core.port.DeliveryRecord;
+import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.port.ProofLedger;
+import dev.openproof.core.port.ProofRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A ledger of an instance that can be killed: from then on every call fails with
+ * {@link InstanceKilled}, so that nothing the workflow would do on its way out (releasing claims,
+ * recording an outcome) reaches the database, as after a real crash.
+ */
+final class KillableLedger implements ProofLedger {
+  private final ProofLedger ledger;
+  private volatile boolean killed;
+
+  KillableLedger(ProofLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  void kill() {
+    killed = true;
+  }
+
+  boolean killed() {
+    return killed;
+  }
+
+  private ProofLedger live() {
+    if (killed) {
+      throw new InstanceKilled();
+    }
+    return ledger;
+  }
+
+  @Override
+  public OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease) {
+    return live().claimOrder(orderId, owner, now, lease);
+  }
+
+  @Override
+  public void releaseOrder(OrderId orderId, String owner) {
+    live().releaseOrder(orderId, owner);
+  }
+
+  @Override
+  public Optional<OrderRecord> findOrder(OrderId orderId) {
+    return live().findOrder(orderId);
+  }
+
+  @Override
+  public Invoice recordInvoice(Invoice invoice) {
+    return live().recordInvoice(invoice);
+  }
+
+  @Override
+  public PhysicalShipment recordShipment(PhysicalShipment shipment) {
+    return live().recordShipment(shipment);
+  }
+
+  @Override
+  public ProofRecord recordProof(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    return live().recordProof(proof, signedProof, firstDelivery, now);
+  }
+
+  @Override
+  public void completeOrder(OrderId orderId, Route route) {
+    live().completeOrder(orderId, route);
+  }
+
+  @Override
+  public Optional<ProofRecord> findProof(ProofId proofId) {
+    return live().findProof(proofId);
+  }
+
+  @Override
+  public List<DeliveryRecord> deliveries(ProofId proofId) {
+    return live().deliveries(proofId);
+  }
+
+  @Override
+  public Optional<DeliveryRecord> findDelivery(DeliveryId deliveryId) {
+    return live().findDelivery(deliveryId);
+  }
+
+  @Override
+  public DeliveryRecord addDelivery(DeliveryRequest request, Instant now) {
+    return live().addDelivery(request, now);
+  }
+
+  @Override
+  public boolean claimDelivery(DeliveryId deliveryId, String owner, Instant now, Duration lease) {
+    return live().claimDelivery(deliveryId, owner, now, lease);
+  }
+
+  @Override
+  public List<DeliveryRequest> claimPendingDeliveries(String owner, Instant now, Duration lease, int max) {
+    return live().claimPendingDeliveries(owner, now, lease, max);
+  }
+
+  @Override
+  public DeliveryRecord recordDelivered(DeliveryReceipt receipt) {
+    return live().recordDelivered(receipt);
+  }
+
+  @Override
+  public DeliveryRecord recordDeliveryFailure(DeliveryId deliveryId, DeliveryFailure failure, @Nullable Instant retryAt) {
+    return live().recordDeliveryFailure(deliveryId, failure, retryAt);
+  }
+
+  @Override
+  public Revocation recordRevocation(Revocation revocation) {
+    return live().recordRevocation(revocation);
+  }
+}
