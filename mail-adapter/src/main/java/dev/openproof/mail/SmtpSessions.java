@@ -26,6 +26,9 @@ final class SmtpSessions {
     p.put("mail.smtp.executor.writetimeout", WriteTimeouts.EXECUTOR);
     p.setProperty("mail.smtp.from", settings.envelopeSender());
     p.setProperty("mail.smtp.quitwait", "false");
+    p.put("mail.smtp.socketFactory", NoDelaySockets.plain());
+    p.setProperty("mail.smtp.socketFactory.fallback", "false");
+    p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls());
     settings.heloName().ifPresent(name -> p.setProperty("mail.smtp.localhost", name));
     switch (settings.tls()) {
       case NONE -> {
