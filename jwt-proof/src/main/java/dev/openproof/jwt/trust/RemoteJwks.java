@@ -129,11 +129,21 @@ public final class RemoteJwks implements TrustedKeys {
     } catch (IllegalArgumentException e) {
       throw new KeySourceException("the document at " + uri + " is not a usable JWK Set: " + e.getMessage());
     } catch (IOException e) {
-      throw new KeySourceException("cannot fetch the JWK Set at " + uri + " (" + e.getClass().getSimpleName() + ")");
+      throw new KeySourceException("cannot fetch the JWK Set at " + uri + " (" + describe(e) + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KeySourceException("interrupted while fetching the JWK Set at " + uri);
     }
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "timed out";
+    }
+    if (e instanceof java.net.ConnectException) {
+      return "connection failed";
+    }
+    return "I/O error";
   }
 
   @Override
