@@ -1,6 +1,7 @@
 package dev.openproof.jdbc;
 
 import dev.openproof.core.model.Entitlement;
+import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.LicenseType;
 import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.Recipient;
@@ -34,6 +35,19 @@ final class Columns {
   /** An instant as the database keeps it: truncated to the microsecond. */
   static Instant stored(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A proof as the database keeps it: its instants truncated to the microsecond. */
+  static LicenseProof stored(LicenseProof proof) {
+    Instant expiresAt = proof.expiresAt();
+    return new LicenseProof(proof.proofId(), proof.licenseNumber(), proof.authorizationNumber(), proof.program(),
+        proof.orderId(), stored(proof.orderedAt()), proof.customer(), proof.reseller(), proof.distributor(),
+        proof.entitlements(), stored(proof.issuedAt()), expiresAt == null ? null : stored(expiresAt), proof.status());
+  }
+
+  /** A recipient as the database keeps it: its language as the language tag makes it. */
+  static Recipient stored(Recipient recipient) {
+    return new Recipient(recipient.name(), recipient.email(), Locale.forLanguageTag(recipient.language().toLanguageTag()));
   }
 
   static void setInstant(PreparedStatement statement, int index, @Nullable Instant instant) throws SQLException {

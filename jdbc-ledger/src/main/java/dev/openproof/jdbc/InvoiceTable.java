@@ -27,9 +27,7 @@ final class InvoiceTable {
   private static final String INSERT_LINE = "INSERT INTO openproof_invoice_line (order_id, leg, line_no, sku,"
       + " product, quantity, unit_price, unit_price_scale, amount, amount_scale, amount_currency)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String SELECT = "SELECT i.leg, i.invoice_id, i.seller_id, i.seller_name, i.seller_country,"
-      + " i.buyer_id, i.buyer_name, i.buyer_country, i.currency, i.total, i.total_scale, i.issued_at,"
-      + " l.sku, l.product, l.quantity, l.unit_price, l.unit_price_scale, l.amount, l.amount_scale, l.amount_currency"
+  private static final String SELECT = "SELECT " + InvoiceTable.COLUMNS
       + " FROM openproof_invoice i JOIN openproof_invoice_line l ON l.order_id = i.order_id AND l.leg = i.leg"
       + " WHERE i.order_id = ?";
 
@@ -87,46 +85,54 @@ final class InvoiceTable {
     }
   }
 
-  /** Every invoice of an order, in the order of the legs. */
-  List<Invoice> findAll(Connection c, OrderId orderId) throws SQLException {
-    return read(c, orderId, SELECT + " ORDER BY i.leg, l.line_no", statement -> { });
-  }
+  /** The columns of an invoice and its lines, from {@code openproof_invoice i} joined with {@code openproof_invoice_line l}. */
+  static final String COLUMNS = "i.leg, i.invoice_id, i.seller_id, i.seller_name, i.seller_country,"
+      + " i.buyer_id, i.buyer_name, i.buyer_country, i.currency, i.total, i.total_scale, i.issued_at,"
+      + " l.sku, l.product, l.quantity, l.unit_price, l.unit_price_scale, l.amount, l.amount_scale, l.amount_currency";
 
   Optional<Invoice> find(Connection c, OrderId orderId, InvoiceLeg leg) throws SQLException {
-    List<Invoice> found = read(c, orderId, SELECT + " AND i.leg = ? ORDER BY l.line_no", s -> s.setString(2, leg.name()));
-    return found.stream().findFirst();
-  }
-
-  @FunctionalInterface
-  private interface Binder {
-    void bind(PreparedStatement statement) throws SQLException;
-  }
-
-  private static List<Invoice> read(Connection c, OrderId orderId, String sql, Binder more) throws SQLException {
-    Map<InvoiceLeg, Header> headers = new EnumMap<>(InvoiceLeg.class);
-    Map<InvoiceLeg, List<InvoiceLine>> lines = new EnumMap<>(InvoiceLeg.class);
-    try (PreparedStatement statement = c.prepareStatement(sql)) {
+    Lines lines = new Lines();
+    try (PreparedStatement statement = c.prepareStatement(SELECT + " AND i.leg = ? ORDER BY l.line_no")) {
       statement.setString(1, orderId.value());
-      more.bind(statement);
+      statement.setString(2, leg.name());
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
-          InvoiceLeg leg = InvoiceLeg.valueOf(row.getString("leg"));
-          if (!headers.containsKey(leg)) {
-            headers.put(leg, new Header(InvoiceId.of(row.getString("invoice_id")), Columns.party(row, "seller"),
-                Columns.party(row, "buyer"),
-                new Money(Columns.decimal(row, "total"), Currency.getInstance(row.getString("currency"))),
-                Columns.requiredInstant(row, "issued_at")));
-          }
-          lines.computeIfAbsent(leg, l -> new ArrayList<>()).add(new InvoiceLine(row.getString("sku"),
-              row.getString("product"), row.getInt("quantity"), Columns.decimal(row, "unit_price"),
-              new Money(Columns.decimal(row, "amount"), Currency.getInstance(row.getString("amount_currency")))));
+          lines.add(row);
         }
       }
     }
-    List<Invoice> invoices = new ArrayList<>();
-    headers.forEach((leg, h) ->
-        invoices.add(new Invoice(h.id(), leg, orderId, h.seller(), h.buyer(), lines.get(leg), h.total(), h.issuedAt())));
-    return invoices;
+    return lines.invoices(orderId).stream().findFirst();
+  }
+
+  /** Collects the invoices of one order from rows of {@link #COLUMNS}, ordered by line; rows without an invoice are skipped. */
+  static final class Lines {
+    private final Map<InvoiceLeg, Header> headers = new EnumMap<>(InvoiceLeg.class);
+    private final Map<InvoiceLeg, List<InvoiceLine>> lines = new EnumMap<>(InvoiceLeg.class);
+
+    void add(ResultSet row) throws SQLException {
+      String name = row.getString("leg");
+      if (name == null) {
+        return;
+      }
+      InvoiceLeg leg = InvoiceLeg.valueOf(name);
+      if (!headers.containsKey(leg)) {
+        headers.put(leg, new Header(InvoiceId.of(row.getString("invoice_id")), Columns.party(row, "seller"),
+            Columns.party(row, "buyer"),
+            new Money(Columns.decimal(row, "total"), Currency.getInstance(row.getString("currency"))),
+            Columns.requiredInstant(row, "issued_at")));
+      }
+      lines.computeIfAbsent(leg, l -> new ArrayList<>()).add(new InvoiceLine(row.getString("sku"),
+          row.getString("product"), row.getInt("quantity"), Columns.decimal(row, "unit_price"),
+          new Money(Columns.decimal(row, "amount"), Currency.getInstance(row.getString("amount_currency")))));
+    }
+
+    /** The invoices, in the order of the legs. */
+    List<Invoice> invoices(OrderId orderId) {
+      List<Invoice> invoices = new ArrayList<>();
+      headers.forEach((leg, h) ->
+          invoices.add(new Invoice(h.id(), leg, orderId, h.seller(), h.buyer(), lines.get(leg), h.total(), h.issuedAt())));
+      return invoices;
+    }
   }
 
   private record Header(InvoiceId id, PartyRef seller, PartyRef buyer, Money total, Instant issuedAt) {}

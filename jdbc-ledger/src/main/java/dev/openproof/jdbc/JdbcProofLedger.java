@@ -97,7 +97,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
     this.owned = owned;
     this.invoices = new InvoiceTable(jdbc);
     this.shipments = new ShipmentTable(jdbc);
-    this.orders = new OrderTable(jdbc, invoices, shipments);
+    this.orders = new OrderTable(jdbc, shipments);
     this.proofs = new ProofTable(jdbc);
     this.deliveries = new DeliveryTable(jdbc, proofs);
   }

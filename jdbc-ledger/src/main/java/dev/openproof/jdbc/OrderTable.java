@@ -29,16 +29,20 @@ final class OrderTable {
       "UPDATE openproof_order SET lease_owner = NULL, lease_until = NULL WHERE order_id = ? AND lease_owner = ?";
   private static final String COMPLETE = "UPDATE openproof_order SET completed = TRUE, route = ?,"
       + " lease_owner = NULL, lease_until = NULL WHERE order_id = ?";
-  private static final String FIND = "SELECT o.completed, o.route, p.proof_id FROM openproof_order o"
-      + " LEFT JOIN openproof_proof p ON p.order_id = o.order_id WHERE o.order_id = ?";
+  /** An order with its proof's id and its invoices' lines, one row per line (or one row without any). */
+  private static final String FIND = "SELECT o.completed, o.route, p.proof_id,"
+      + " (SELECT COUNT(*) FROM openproof_shipment s WHERE s.order_id = o.order_id) AS shipments, "
+      + InvoiceTable.COLUMNS
+      + " FROM openproof_order o LEFT JOIN openproof_proof p ON p.order_id = o.order_id"
+      + " LEFT JOIN openproof_invoice i ON i.order_id = o.order_id"
+      + " LEFT JOIN openproof_invoice_line l ON l.order_id = i.order_id AND l.leg = i.leg"
+      + " WHERE o.order_id = ? ORDER BY i.leg, l.line_no";
 
   private final Jdbc jdbc;
-  private final InvoiceTable invoices;
   private final ShipmentTable shipments;
 
-  OrderTable(Jdbc jdbc, InvoiceTable invoices, ShipmentTable shipments) {
+  OrderTable(Jdbc jdbc, ShipmentTable shipments) {
     this.jdbc = jdbc;
-    this.invoices = invoices;
     this.shipments = shipments;
   }
 
@@ -120,6 +124,8 @@ final class OrderTable {
       boolean completed;
       String route;
       String proofId;
+      boolean shipped;
+      InvoiceTable.Lines lines = new InvoiceTable.Lines();
       try (PreparedStatement statement = c.prepareStatement(FIND)) {
         statement.setString(1, orderId.value());
         try (ResultSet row = statement.executeQuery()) {
@@ -129,10 +135,14 @@ final class OrderTable {
           completed = row.getBoolean("completed");
           route = row.getString("route");
           proofId = row.getString("proof_id");
+          shipped = row.getLong("shipments") > 0;
+          do {
+            lines.add(row);
+          } while (row.next());
         }
       }
       return Optional.of(new OrderRecord(orderId, completed, route == null ? null : Route.valueOf(route),
-          invoices.findAll(c, orderId), shipments.find(c, orderId).orElse(null),
+          lines.invoices(orderId), shipped ? shipments.find(c, orderId).orElse(null) : null,
           proofId == null ? null : ProofId.of(proofId)));
     });
   }

@@ -63,7 +63,7 @@ final class ProofTable {
     ProofRecord record = new ProofRecord(proof, signedProof, firstDelivery.recipient(), null);
     OrderId orderId = proof.orderId();
     String insert = jdbc.dialect().insertIfAbsent(INSERT, "order_id");
-    return jdbc.transaction("record proof " + proof.proofId() + " of order " + orderId, c -> {
+    Recorded recorded = jdbc.transaction("record proof " + proof.proofId() + " of order " + orderId, c -> {
       int inserted;
       try (PreparedStatement statement = c.prepareStatement(insert)) {
         bindProof(statement, record, now);
@@ -77,7 +77,7 @@ final class ProofTable {
       if (inserted == 0) {
         ProofId kept = proofOf(c, orderId).orElseThrow(() ->
             new IllegalStateException("proof id " + proof.proofId() + " is recorded for another order"));
-        return find(c, kept).orElseThrow();
+        return new Recorded(find(c, kept).orElseThrow(), false);
       }
       try (PreparedStatement statement = c.prepareStatement(INSERT_ENTITLEMENT)) {
         int position = 0;
@@ -90,9 +90,17 @@ final class ProofTable {
         statement.executeBatch();
       }
       DeliveryTable.insertPending(c, firstDelivery, now);
-      return record;
+      return new Recorded(record, true);
     });
+    if (recorded.inserted()) {
+      // Committed: keep what a read would return, so that the first delivery's reads need not ask.
+      issued.put(proof.proofId(), new Issued(Columns.stored(proof), signedProof, Columns.stored(firstDelivery.recipient())));
+    }
+    return recorded.record();
   }
+
+  /** What {@link #record} did: the proof recorded for the order, and whether it was this one. */
+  private record Recorded(ProofRecord record, boolean inserted) {}
 
   private static void bindProof(PreparedStatement statement, ProofRecord record, Instant now) throws SQLException {
     LicenseProof proof = record.proof();

@@ -176,6 +176,26 @@ class RoundTripTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void whatTheWritingLedgerRemembersOfAProofIsWhatAnotherReads(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcProofLedger writer = database.newLedger();
+      LicenseProof precise = new LicenseProof(proof().proofId(), proof().licenseNumber(), proof().authorizationNumber(),
+          proof().program(), ORDER, Instant.parse("2024-04-30T10:00:00.987654321Z"), proof().customer(), proof().reseller(),
+          proof().distributor(), proof().entitlements(), Instant.parse("2024-05-01T10:00:00.123456789Z"), null, null);
+      DeliveryRequest first = firstDelivery(precise);
+      writer.claimOrder(ORDER, "a", T0, Duration.ofMinutes(5));
+      writer.recordProof(precise, first.signedProof(), first, T0);
+
+      ProofRecord remembered = writer.findProof(precise.proofId()).orElseThrow();
+      ProofRecord read = JdbcProofLedger.create(database.newPool(1)).findProof(precise.proofId()).orElseThrow();
+      assertThat(remembered).isEqualTo(read);
+      assertThat(read.proof().issuedAt()).isEqualTo(Instant.parse("2024-05-01T10:00:00.123456Z"));
+      assertThat(writer.deliveries(precise.proofId())).isEqualTo(JdbcProofLedger.create(database.newPool(1)).deliveries(precise.proofId()));
+    }
+  }
+
   private static Money money(String amount, Currency currency) {
     return new Money(new BigDecimal(amount), currency);
   }
