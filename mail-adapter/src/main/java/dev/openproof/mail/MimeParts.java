@@ -38,11 +38,37 @@ final class MimeParts {
 
   /** The document as {@code multipart/alternative}: plain text first, HTML last (the preferred). */
   static MimeMultipart alternative(MailDocument document) throws MessagingException {
-    MimeBodyPart text = new MimeBodyPart();
-    text.setText(PlainTextRenderer.render(document), UTF_8, "plain");
-    MimeBodyPart html = new MimeBodyPart();
-    html.setText(HtmlRenderer.render(document), UTF_8, "html");
-    return new MimeMultipart("alternative", text, html);
+    return new MimeMultipart("alternative",
+        text(PlainTextRenderer.render(document), "plain"), text(HtmlRenderer.render(document), "html"));
+  }
+
+  /**
+   * A UTF-8 text part, its transfer encoding chosen here once from the bytes: 7bit for short ASCII
+   * lines, quoted-printable for mostly ASCII, base64 for mostly non-ASCII (Cyrillic) text.
+   */
+  static MimeBodyPart text(String content, String subtype) throws MessagingException {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, "text/" + subtype + "; charset=UTF-8")));
+    part.setHeader("Content-Transfer-Encoding", transferEncoding(bytes));
+    return part;
+  }
+
+  static String transferEncoding(byte[] bytes) {
+    int nonAscii = 0;
+    int line = 0;
+    int longest = 0;
+    for (byte b : bytes) {
+      if (b < 0 || b == 0) {
+        nonAscii++;
+      }
+      line = b == '\n' ? 0 : line + 1;
+      longest = Math.max(longest, line);
+    }
+    if (nonAscii == 0 && longest <= 900) {
+      return "7bit";
+    }
+    return nonAscii * 3 < bytes.length ? "quoted-printable" : "base64";
   }
 
   /** The body part that holds a multipart. */

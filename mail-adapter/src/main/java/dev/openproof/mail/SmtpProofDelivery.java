@@ -40,6 +40,7 @@ public final class SmtpProofDelivery implements ProofDelivery {
   private final SmtpSettings settings;
   private final Session session;
   private final MailComposer composer;
+  private final StreamProviderLookup lookup = StreamProviderLookup.forAdapter();
 
   private SmtpProofDelivery(SmtpSettings settings) {
     this.settings = settings;
@@ -67,11 +68,13 @@ public final class SmtpProofDelivery implements ProofDelivery {
   @Override
   public DeliveryReceipt deliver(DeliveryRequest request) {
     Objects.requireNonNull(request, "request");
-    Outgoing outgoing = composer.proof(request);
-    try (SmtpConnection connection = new SmtpConnection(session, settings)) {
-      connection.send(outgoing);
-    }
-    return receipt(request, outgoing);
+    return lookup.run(() -> {
+      Outgoing outgoing = composer.proof(request);
+      try (SmtpConnection connection = new SmtpConnection(session, settings)) {
+        connection.send(outgoing);
+      }
+      return receipt(request, outgoing);
+    });
   }
 
   /**
@@ -96,11 +99,13 @@ public final class SmtpProofDelivery implements ProofDelivery {
    */
   public String sendNotice(DistributorNotice notice) {
     Objects.requireNonNull(notice, "notice");
-    Outgoing outgoing = composer.notice(notice);
-    try (SmtpConnection connection = new SmtpConnection(session, settings)) {
-      connection.send(outgoing);
-    }
-    return outgoing.messageId();
+    return lookup.run(() -> {
+      Outgoing outgoing = composer.notice(notice);
+      try (SmtpConnection connection = new SmtpConnection(session, settings)) {
+        connection.send(outgoing);
+      }
+      return outgoing.messageId();
+    });
   }
 
   /**
@@ -127,13 +132,16 @@ public final class SmtpProofDelivery implements ProofDelivery {
   public void writeMessage(DeliveryRequest request, OutputStream out) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(out, "out");
-    try {
-      composer.proof(request).message().writeTo(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (MessagingException e) {
-      throw Failures.notComposed(e);
-    }
+    lookup.run(() -> {
+      try {
+        composer.proof(request).message().writeTo(out);
+        return out;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (MessagingException e) {
+        throw Failures.notComposed(e);
+      }
+    });
   }
 
   /**
@@ -152,6 +160,10 @@ public final class SmtpProofDelivery implements ProofDelivery {
 
   private <T, R> List<R> batch(List<T> items, Function<T, Outgoing> compose, Success<T, R> success, Failure<T, R> failure) {
     List<T> copy = List.copyOf(items);
+    return lookup.run(() -> sendAll(copy, compose, success, failure));
+  }
+
+  private <T, R> List<R> sendAll(List<T> copy, Function<T, Outgoing> compose, Success<T, R> success, Failure<T, R> failure) {
     List<R> outcomes = new ArrayList<>(copy.size());
     try (SmtpConnection connection = new SmtpConnection(session, settings)) {
       for (T item : copy) {
