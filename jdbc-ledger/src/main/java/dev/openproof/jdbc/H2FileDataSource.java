@@ -3,86 +3,78 @@ package dev.openproof.jdbc;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * Connections to an embedded H2 database in a file, straight from the driver (opening a session of
- * an open embedded database is cheap). One connection is held open while this source lives, so that
- * the database stays open between operations; closing the source lets it close.
+ * A small pool of connections to an embedded H2 database in a file; the only class that names H2's
+ * own types, so that H2 is needed on the class path only by {@link JdbcProofLedger#h2File}. While
+ * the pool holds a connection the database stays open; disposing of the pool closes it.
  *
  * <p>{@code WRITE_DELAY=0} writes every commit to the file before the commit returns, so that a
  * killed process loses nothing it was told was recorded (H2 otherwise writes up to half a second
- * later).
+ * later). That costs about a millisecond a commit.
  */
 final class H2FileDataSource implements DataSource, AutoCloseable {
   /** The database's file name in its directory; H2 adds {@code .mv.db}. */
   static final String FILE_NAME = "openproof-ledger";
 
-  private final String url;
-  private final Connection keepOpen;
-  private @Nullable PrintWriter logWriter;
+  private final JdbcConnectionPool pool;
 
-  private H2FileDataSource(String url) throws SQLException {
-    this.url = url;
-    this.keepOpen = DriverManager.getConnection(url, "sa", "");
+  private H2FileDataSource(JdbcConnectionPool pool) {
+    this.pool = pool;
   }
 
-  static H2FileDataSource open(Path directory) throws SQLException {
-    try {
-      Class.forName("org.h2.Driver");
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("an H2 file ledger needs H2 on the class path (com.h2database:h2)", e);
-    }
+  static H2FileDataSource open(Path directory) {
     String base = directory.toAbsolutePath().resolve(FILE_NAME).toString();
     if (base.contains(";")) {
       throw new IllegalArgumentException("an H2 database path must not contain ';': " + base);
     }
-    return new H2FileDataSource("jdbc:h2:file:" + base + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + base + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "");
+    pool.setMaxConnections(16);
+    return new H2FileDataSource(pool);
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return DriverManager.getConnection(url, "sa", "");
+    return pool.getConnection();
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return DriverManager.getConnection(url, username, password);
+    throw new SQLException("the ledger's H2 database has one user");
   }
 
   @Override
-  public void close() throws SQLException {
-    keepOpen.close();
+  public void close() {
+    pool.dispose();
   }
 
   @Override
-  public @Nullable PrintWriter getLogWriter() {
-    return logWriter;
+  public PrintWriter getLogWriter() {
+    return pool.getLogWriter();
   }
 
   @Override
-  public void setLogWriter(@Nullable PrintWriter out) {
-    this.logWriter = out;
+  public void setLogWriter(PrintWriter out) {
+    pool.setLogWriter(out);
   }
 
   @Override
   public void setLoginTimeout(int seconds) {
-    DriverManager.setLoginTimeout(seconds);
+    pool.setLoginTimeout(seconds);
   }
 
   @Override
   public int getLoginTimeout() {
-    return DriverManager.getLoginTimeout();
+    return pool.getLoginTimeout();
   }
 
   @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("no parent logger");
+  public Logger getParentLogger() {
+    return pool.getParentLogger();
   }
 
   @Override

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -136,6 +135,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
    * @return the ledger, its schema migrated
    * @throws LedgerException if the database cannot be opened, for example because another process has it open
    * @throws IllegalStateException if H2 is not on the class path
+   * @throws IllegalArgumentException if the directory's path contains a semicolon
    */
   public static JdbcProofLedger h2File(Path directory) {
     Objects.requireNonNull(directory, "directory");
@@ -144,12 +144,12 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the ledger's directory " + directory, e);
     }
-    H2FileDataSource dataSource;
     try {
-      dataSource = H2FileDataSource.open(directory);
-    } catch (SQLException e) {
-      throw Jdbc.failure("open the H2 database in " + directory, e);
+      Class.forName("org.h2.Driver", false, JdbcProofLedger.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("an H2 file ledger needs H2 on the class path (com.h2database:h2)", e);
     }
+    H2FileDataSource dataSource = H2FileDataSource.open(directory);
     JdbcProofLedger ledger = new JdbcProofLedger(dataSource, Dialect.H2, dataSource);
     try {
       ledger.migrate();

@@ -49,6 +49,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  *   <li>{@code memory}: core's in-memory ledger;
  *   <li>{@code h2}: {@link JdbcProofLedger#h2File} in a temporary directory, as the demo uses it
  *       (every commit written to the file);
+ *   <li>{@code h2mem}: the JDBC ledger on an in-memory H2 database, pooled: the ledger's own cost,
+ *       without a disk or a network;
  *   <li>{@code postgresql}: the JDBC ledger on a pool of eight connections to the server named by
  *       {@code OPENPROOF_TEST_PG_URL}, {@code _USER}, {@code _PASSWORD} (run under
  *       {@code scripts/with-postgres.sh}), in a new schema per trial.
@@ -63,7 +65,7 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 @Threads(4)
 public class LedgerFulfillmentBenchmark {
   /** Which ledger the workflow records in. */
-  @Param({"memory", "h2", "postgresql"})
+  @Param({"memory", "h2", "h2mem", "postgresql"})
   public String ledger;
 
   private final AtomicInteger next = new AtomicInteger();
@@ -82,6 +84,14 @@ public class LedgerFulfillmentBenchmark {
         directory = Files.createTempDirectory("openproof-bench");
         h2 = JdbcProofLedger.h2File(directory);
         yield h2;
+      }
+      case "h2mem" -> {
+        pool = JdbcConnectionPool.create("jdbc:h2:mem:bench-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+            "sa", "");
+        pool.setMaxConnections(8);
+        JdbcProofLedger jdbc = JdbcProofLedger.create(pool);
+        jdbc.migrate();
+        yield jdbc;
       }
       case "postgresql" -> postgres();
       default -> throw new IllegalArgumentException("no ledger " + ledger);
@@ -126,6 +136,8 @@ public class LedgerFulfillmentBenchmark {
     }
     if (pool != null) {
       pool.dispose();
+    }
+    if (schema != null) {
       execute(System.getenv("OPENPROOF_TEST_PG_URL"), System.getenv().getOrDefault("OPENPROOF_TEST_PG_USER", "openproof"),
           System.getenv().getOrDefault("OPENPROOF_TEST_PG_PASSWORD", ""), "DROP SCHEMA " + schema + " CASCADE");
     }
