@@ -14,11 +14,10 @@ import dev.openproof.core.model.StatusReference;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,25 +93,38 @@ final class ClaimsReader {
   }
 
   private static @Nullable LocalDate date(@Nullable JsonNode date) {
-    return date == null ? null : LocalDate.parse(date.textValue());
+    if (date == null) {
+      return null;
+    }
+    String text = date.textValue();
+    return LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
   }
 
+  /** An RFC 3339 date-time that {@link ClaimsRules#isDateTime(String)} accepted. */
   private static Instant dateTime(String text) {
-    String normalized = text.toUpperCase(Locale.ROOT);
-    int dot = normalized.indexOf('.');
-    if (dot > 0) {
-      int end = dot + 1;
-      while (end < normalized.length() && Character.isDigit(normalized.charAt(end))) {
-        end++;
+    LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+        number(text, 11, 13), number(text, 14, 16), number(text, 17, 19));
+    int at = 19;
+    int nanos = 0;
+    if (text.charAt(at) == '.') {
+      int digits = 0;
+      for (at++; at < text.length() && Character.isDigit(text.charAt(at)); at++, digits++) {
+        if (digits < 9) {
+          nanos = nanos * 10 + (text.charAt(at) - '0');
+        }
       }
-      if (end - dot - 1 > 9) {
-        normalized = normalized.substring(0, dot + 10) + normalized.substring(end);
+      for (; digits < 9; digits++) {
+        nanos *= 10;
       }
     }
-    try {
-      return OffsetDateTime.parse(normalized).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("claim /license/ordered_at cannot be read as an instant");
-    }
+    char zone = text.charAt(at);
+    ZoneOffset offset = zone == 'Z' || zone == 'z' ? ZoneOffset.UTC
+        : ZoneOffset.ofHoursMinutes((zone == '-' ? -1 : 1) * number(text, at + 1, at + 3),
+            (zone == '-' ? -1 : 1) * number(text, at + 4, at + 6));
+    return local.withNano(nanos).toInstant(offset);
+  }
+
+  private static int number(String text, int from, int to) {
+    return Integer.parseInt(text, from, to, 10);
   }
 }

@@ -236,7 +236,7 @@ final class ClaimsRules {
     return true;
   }
 
-  /** {@code minLength 1, maxLength 200} (in code points) and {@code ^[^\u0000-\u001f\u007f]+$}. */
+  /** {@code minLength 1, maxLength 200} (in code points), and no control character (U+0000 to U+001F, U+007F). */
   static boolean isPlainText(String text) {
     int length = codePoints(text);
     if (length < 1 || length > 200) {

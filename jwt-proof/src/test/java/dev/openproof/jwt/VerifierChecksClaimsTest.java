@@ -135,4 +135,11 @@ class VerifierChecksClaimsTest {
 
     assertThat(verified.proof()).isEqualTo(Proofs.perpetual());
   }
+
+  @Test
+  void readsAnOrderTimeWithAnOffsetAndALongFraction() {
+    VerifiedProof verified = verifier.verify(tokenWith(c -> license(c).put("ordered_at", "2020-08-15t12:30:00.1234567891-02:30")));
+
+    assertThat(verified.proof().orderedAt()).isEqualTo(Instant.parse("2020-08-15T15:00:00.123456789Z"));
+  }
 }

@@ -40,6 +40,8 @@ public final class VerificationKey {
   private final int signatureLength;
   private final String jcaName;
   private final Provider provider;
+  /** {@code Signature} objects are not thread-safe; each thread keeps one per key. */
+  private final ThreadLocal<Signature> signatures;
 
   private VerificationKey(JwsAlgorithm algorithm, String keyId, PublicKey key) {
     this.algorithm = algorithm;
@@ -56,6 +58,19 @@ public final class VerificationKey {
       this.provider = Signature.getInstance(jcaName).getProvider();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this JDK offers no " + jcaName, e);
+    }
+    this.signatures = ThreadLocal.withInitial(this::newSignature);
+  }
+
+  private Signature newSignature() {
+    try {
+      Signature signature = Signature.getInstance(jcaName, provider);
+      if (algorithm == JwsAlgorithm.PS256) {
+        signature.setParameter(PSS_SHA256);
+      }
+      return signature;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK's " + jcaName + " is unavailable", e);
     }
   }
 
@@ -138,17 +153,16 @@ public final class VerificationKey {
     if (algorithm == JwsAlgorithm.ES256 && !ecdsaScalarsInRange(signature)) {
       return false;
     }
+    Signature verifier = signatures.get();
     try {
-      Signature verifier = Signature.getInstance(jcaName, provider);
-      if (algorithm == JwsAlgorithm.PS256) {
-        verifier.setParameter(PSS_SHA256);
-      }
       verifier.initVerify(key);
       verifier.update(signingInput);
       return verifier.verify(signature);
     } catch (SignatureException e) {
+      signatures.remove();
       return false;
     } catch (GeneralSecurityException e) {
+      signatures.remove();
       throw new IllegalStateException("the JDK's " + jcaName + " failed", e);
     }
   }
