@@ -15,14 +15,22 @@ import java.nio.file.StandardCopyOption;
 /**
  * The demo's billing system: each invoice, priced by {@link ChainPricing}, is a JSON file in a
  * folder, written atomically. Idempotent by invoice id: an existing file is read back, never
- * rewritten. Holds nothing in memory, so a long run stays flat.
+ * rewritten. Holds nothing in memory, so a long run stays flat. Thread-safe.
+ *
+ * @since 0.1.0
  */
-final class FileInvoicing implements Invoicing {
+public final class FileInvoicing implements Invoicing {
   private final Path dir;
   private final ChainPricing pricing = ChainPricing.standard();
   private final InvoiceJson json = new InvoiceJson();
 
-  FileInvoicing(Path dir) throws IOException {
+  /**
+   * Invoicing into a folder.
+   *
+   * @param dir the folder, created where missing
+   * @throws IOException if the folder cannot be created
+   */
+  public FileInvoicing(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir);
   }
 

@@ -50,15 +50,15 @@ final class StepTimes {
     return Duration.ofNanos(nanos.get(step).sum());
   }
 
-  Invoicing timed(Invoicing invoicing) {
+  Invoicing timedInvoicing(Invoicing invoicing) {
     return request -> time(Step.INVOICING, () -> invoicing.issue(request));
   }
 
-  ProofSigner timed(ProofSigner signer) {
+  ProofSigner timedSigner(ProofSigner signer) {
     return proof -> time(Step.SIGNING, () -> signer.sign(proof));
   }
 
-  ProofDelivery timed(ProofDelivery delivery) {
+  ProofDelivery timedDelivery(ProofDelivery delivery) {
     return new ProofDelivery() {
       @Override
       public DeliveryReceipt deliver(DeliveryRequest request) {

@@ -1,0 +1,58 @@
+package dev.openproof.examples.cli;
+
+import dev.openproof.examples.demo.DemoOptions;
+import dev.openproof.examples.demo.DemoRun;
+import dev.openproof.examples.demo.DemoSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import dev.openproof.mail.TlsMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code openproof demo [--out DIR] [--smtp HOST:PORT] [--orders N]}. */
+@Command(name = "demo", description = {
+    "Run the whole job on embedded defaults: sample orders, invoices on both legs, signed proofs mailed",
+    "straight to each customer, every proof verified. Run it again on the same folder: it adds nothing."})
+final class DemoCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--out", defaultValue = "openproof-demo", description = "Folder to write to (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--smtp", converter = SmtpServerOption.Converter.class, paramLabel = "HOST:PORT",
+      description = "A real SMTP server; default: an SMTP sandbox inside the demo.")
+  @Nullable SmtpServerOption smtp;
+
+  @Option(names = "--orders", defaultValue = "0", paramLabel = "N",
+      description = "Generated orders to add to the bundled samples, for a load run.")
+  int orders;
+
+  @Option(names = "--smtp-tls", defaultValue = "STARTTLS_REQUIRED",
+      description = "With --smtp: NONE, STARTTLS_REQUIRED (default) or IMPLICIT.")
+  TlsMode smtpTls;
+
+  @Option(names = "--issuer", defaultValue = OpenProofCommand.DEFAULT_ISSUER, description = "Issuer (iss) of the proofs.")
+  String issuer;
+
+  @Override
+  public Integer call() throws Exception {
+    if (orders < 0) {
+      throw new ParameterException(spec.commandLine(), "--orders must not be negative");
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("OpenProof demo in " + out.toAbsolutePath().normalize()
+        + (smtp == null ? " (mail through the in-process SMTP sandbox)" : " (mail through " + smtp.host() + ":" + smtp.port() + ")"));
+    DemoSummary summary = DemoRun.run(new DemoOptions(out, smtp == null ? null : smtp.host(),
+        smtp == null ? 0 : smtp.port(), smtpTls, orders, issuer), stdout);
+    stdout.println(summary.render());
+    stdout.println("verify a proof:   java -jar openproof.jar verify --jwks " + out.resolve("jwks.json") + " " + out.resolve("proofs") + "/*.jwt");
+    stdout.flush();
+    return summary.refused() == 0 ? 0 : 1;
+  }
+}

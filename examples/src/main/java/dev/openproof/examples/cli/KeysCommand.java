@@ -1,0 +1,64 @@
+package dev.openproof.examples.cli;
+
+import dev.openproof.jwt.key.Jwks;
+import dev.openproof.jwt.key.JwsAlgorithm;
+import dev.openproof.jwt.key.KeyFiles;
+import dev.openproof.jwt.key.KeyRing;
+import dev.openproof.jwt.key.SigningKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code openproof keys}: the issuer's signing keys. */
+@Command(name = "keys", description = "Manage signing keys.", subcommands = KeysCommand.Generate.class)
+final class KeysCommand implements Runnable {
+  /** The file of the active private key inside a key folder. */
+  static final String SIGNING_KEY = "signing-key.jwk";
+  /** The file of the public JWK Set inside a key folder. */
+  static final String JWKS = "jwks.json";
+
+  @Spec
+  private CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a keys command is required: generate");
+  }
+
+  /** {@code openproof keys generate --alg ALG --out DIR}. */
+  @Command(name = "generate", description = {
+      "Generate a signing key: DIR/" + SIGNING_KEY + " (private JWK, owner-only) and DIR/" + JWKS + " (public JWK Set)."})
+  static final class Generate implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--alg", defaultValue = "ES256",
+        description = "ES256 (default), EdDSA, RS256 or PS256.")
+    String algorithm;
+
+    @Option(names = "--out", required = true, description = "The folder to write the key to.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      JwsAlgorithm alg = JwsAlgorithm.fromJoseName(algorithm).orElseThrow(() ->
+          new ParameterException(spec.commandLine(), "unknown --alg " + algorithm + ": use ES256, EdDSA, RS256 or PS256"));
+      Path keyFile = out.resolve(SIGNING_KEY);
+      if (Files.exists(keyFile)) {
+        throw new IllegalStateException(keyFile + " exists already; a new key goes to another folder");
+      }
+      Files.createDirectories(out);
+      SigningKey key = SigningKey.generate(alg);
+      KeyFiles.writeJwk(keyFile, key);
+      Jwks.write(out.resolve(JWKS), KeyRing.of(key).publicJwks());
+      spec.commandLine().getOut().printf("generated %s key %s%n  private: %s%n  public:  %s%n",
+          alg.joseName(), key.keyId(), keyFile, out.resolve(JWKS));
+      return 0;
+    }
+  }
+}

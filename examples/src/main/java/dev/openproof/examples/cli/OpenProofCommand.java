@@ -1,0 +1,93 @@
+package dev.openproof.examples.cli;
+
+import dev.openproof.core.OpenProofException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code openproof} command. Exit codes: 0 on success, 1 when the work failed (or, for
+ * {@code verify}, when a token is invalid), 2 on a usage error. A failure prints one line; the stack
+ * trace only with {@code --verbose}.
+ *
+ * @since 0.1.0
+ */
+@Command(
+    name = "openproof",
+    mixinStandardHelpOptions = true,
+    version = "openproof 0.1.0-SNAPSHOT",
+    description = "Digital proofs of license for Open agreements: issue, mail and verify them.",
+    subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class})
+public final class OpenProofCommand implements Runnable {
+  /** The default issuer ({@code iss}) of the demo and of the tools. */
+  public static final String DEFAULT_ISSUER = "https://licensing.example.test";
+
+  /** Held so that the level set on it stays: Hibernate Validator announces itself at INFO. */
+  private static final Logger QUIET_VALIDATOR = Logger.getLogger("org.hibernate.validator");
+
+  @Spec
+  private CommandSpec spec;
+
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of failures.")
+  boolean verbose;
+
+  /** Creates the command; picocli calls it. */
+  public OpenProofCommand() {}
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is required: demo, keys, issue or verify");
+  }
+
+  /**
+   * Runs the command and exits the JVM with its exit code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    QUIET_VALIDATOR.setLevel(Level.WARNING);
+    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /**
+   * Runs the command with the given streams.
+   *
+   * @param out standard output
+   * @param err standard error
+   * @param args the arguments
+   * @return the exit code
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine line = new CommandLine(new OpenProofCommand());
+    line.setOut(out);
+    line.setErr(err);
+    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+      err.println("openproof: " + describe(e));
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return CommandLine.ExitCode.SOFTWARE;
+    });
+    return line.execute(args);
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof OpenProofException failure) {
+      return failure.reasonCode() + ": " + failure.getMessage();
+    }
+    if (e instanceof UncheckedIOException io && io.getCause() != null) {
+      return String.valueOf(io.getMessage());
+    }
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.openproof.examples.cli;
+
+import dev.openproof.jwt.ProofVerificationException;
+import dev.openproof.jwt.ProofVerifier;
+import dev.openproof.jwt.VerifiedProof;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code openproof verify --jwks FILE [--issuer ISS] TOKEN_FILE…}: one line per token,
+ * {@code FILE: VALID <license_number>} or {@code FILE: INVALID <REASON_CODE>: <message>}; exit 0
+ * when all are valid, 1 when any is not.
+ */
+@Command(name = "verify", description = "Verify license proofs offline against the issuer's public keys.")
+final class VerifyCommand implements Callable<Integer> {
+  private static final int MAX_FILE_BYTES = 1 << 20;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--jwks", required = true, description = "The issuer's public JWK Set (jwks.json).")
+  Path jwks;
+
+  @Option(names = "--issuer", defaultValue = OpenProofCommand.DEFAULT_ISSUER,
+      description = "The expected issuer (iss); default ${DEFAULT-VALUE}.")
+  String issuer;
+
+  @Parameters(arity = "1..*", paramLabel = "TOKEN_FILE", description = "Files each holding one compact JWS.")
+  List<Path> tokens;
+
+  @Override
+  public Integer call() {
+    ProofVerifier verifier = ProofVerifier.builder().trustedKeys(jwks).expectedIssuer(issuer).build();
+    PrintWriter out = spec.commandLine().getOut();
+    boolean allValid = true;
+    for (Path file : tokens) {
+      String line;
+      try {
+        VerifiedProof verified = verifier.verify(read(file));
+        line = "VALID " + verified.proof().licenseNumber();
+      } catch (ProofVerificationException e) {
+        allValid = false;
+        line = "INVALID " + e.reasonCode() + ": " + e.getMessage();
+      } catch (IOException e) {
+        allValid = false;
+        line = "INVALID UNREADABLE: cannot read the file (" + e.getClass().getSimpleName() + ")";
+      }
+      out.println(file + ": " + line);
+    }
+    out.flush();
+    return allValid ? 0 : 1;
+  }
+
+  /** The token in the file, without the line break an editor or {@code echo} may add at its end. */
+  private static String read(Path file) throws IOException {
+    if (Files.size(file) > MAX_FILE_BYTES) {
+      // Longer than any token the verifier accepts: hand it just enough to say so.
+      try (var in = Files.newInputStream(file)) {
+        return new String(in.readNBytes(MAX_FILE_BYTES), StandardCharsets.ISO_8859_1);
+      }
+    }
+    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    return text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+        : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+}

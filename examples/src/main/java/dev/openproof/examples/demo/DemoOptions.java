@@ -1,0 +1,33 @@
+package dev.openproof.examples.demo;
+
+import dev.openproof.mail.TlsMode;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the demo is asked to do.
+ *
+ * @param out the folder it writes to and keeps its ledger and key in
+ * @param smtpHost a real SMTP server's host, or {@code null} for the in-process sandbox
+ * @param smtpPort that server's port
+ * @param smtpTls how to secure the connection to that server
+ * @param extraOrders how many generated orders to add to the bundled ones
+ * @param issuer the issuer ({@code iss}) of the proofs
+ * @since 0.1.0
+ */
+public record DemoOptions(
+    Path out, @Nullable String smtpHost, int smtpPort, TlsMode smtpTls, int extraOrders, String issuer) {
+  /** Checks the parts. */
+  public DemoOptions {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(smtpTls, "smtpTls");
+    if (extraOrders < 0) {
+      throw new IllegalArgumentException("extraOrders must not be negative: " + extraOrders);
+    }
+    if (smtpHost != null && (smtpPort < 1 || smtpPort > 65_535)) {
+      throw new IllegalArgumentException("smtpPort must be 1 to 65535: " + smtpPort);
+    }
+  }
+}
