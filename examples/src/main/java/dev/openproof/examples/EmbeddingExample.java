@@ -1,0 +1,67 @@
+package dev.openproof.examples;
+
+import dev.openproof.core.fulfillment.FulfillmentResult;
+import dev.openproof.core.fulfillment.LicenseFulfillment;
+import dev.openproof.core.model.Order;
+import dev.openproof.jwt.JwsProofSigner;
+import dev.openproof.jwt.ProofVerifier;
+import dev.openproof.jwt.VerifiedProof;
+import dev.openproof.jwt.key.KeyRing;
+import dev.openproof.jwt.key.SigningKey;
+import dev.openproof.mail.SmtpProofDelivery;
+import dev.openproof.mail.SmtpSettings;
+import dev.openproof.mail.TlsMode;
+
+/**
+ * The embedding example of the README, compiled and run by the build so that it cannot rot: a host
+ * fulfills an order with its own key and mail server, and a partner verifies the proof.
+ *
+ * @since 0.1.0
+ */
+public final class EmbeddingExample {
+  private EmbeddingExample() {}
+
+  /**
+   * Fulfills an order: both invoices, a signed proof, and the mail to the customer.
+   *
+   * @param order the order, from the host's ordering system
+   * @param key the issuer's signing key
+   * @param smtpHost the mail server's host
+   * @param smtpPort its port
+   * @return what was done
+   */
+  public static FulfillmentResult fulfill(Order order, SigningKey key, String smtpHost, int smtpPort) {
+    // README:fulfill:begin
+    LicenseFulfillment fulfillment = LicenseFulfillment.builder()
+        .signer(JwsProofSigner.of(key, "https://licensing.example.com"))
+        .delivery(SmtpProofDelivery.create(SmtpSettings.builder()
+            .host(smtpHost)
+            .port(smtpPort)
+            .tls(TlsMode.NONE) // STARTTLS_REQUIRED by default
+            .from("licensing@example.com", "Licensing Operations")
+            .build()))
+        .build(); // in-memory ledger and invoicing unless you plug in your own
+    FulfillmentResult result = fulfillment.fulfill(order); // idempotent by order id
+    // README:fulfill:end
+    return result;
+  }
+
+  /**
+   * Verifies a proof as a partner does, with the issuer's public keys.
+   *
+   * @param token the compact JWS the customer received
+   * @param issuerKeys the issuer's keys; a partner has only the public JWK Set
+   * @return the verified proof
+   * @throws dev.openproof.jwt.ProofVerificationException if it is not a valid proof
+   */
+  public static VerifiedProof verify(String token, KeyRing issuerKeys) {
+    // README:verify:begin
+    ProofVerifier verifier = ProofVerifier.builder()
+        .trustedKeys(issuerKeys.publicJwks()) // or a jwks.json file, or the issuer's JWKS URL
+        .expectedIssuer("https://licensing.example.com")
+        .build(); // build once, share: thread-safe
+    VerifiedProof proof = verifier.verify(token); // or ProofVerificationException with reasonCode()
+    // README:verify:end
+    return proof;
+  }
+}
