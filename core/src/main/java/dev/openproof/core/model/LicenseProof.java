@@ -3,6 +3,7 @@ package dev.openproof.core.model;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public record LicenseProof(
    * @param proofId the new proof's id
    * @param licenseNumber the license number
    * @param authorizationNumber the authorization the license belongs to
-   * @param issuedAt when the proof is issued
+   * @param issuedAt when the proof is issued; truncated to whole seconds, as the token carries it
    * @return the proof, with no status reference
    * @throws IllegalArgumentException if every term ended before {@code issuedAt}
    */
@@ -86,7 +87,7 @@ public record LicenseProof(
     List<Entitlement> entitlements = order.lines().stream().map(Entitlement::of).toList();
     return new LicenseProof(proofId, licenseNumber, authorizationNumber, order.program(), order.orderId(),
         order.placedAt(), order.customer().ref(), order.reseller().ref(), order.distributor().ref(),
-        entitlements, issuedAt, expiryOf(entitlements).orElse(null), null);
+        entitlements, issuedAt.truncatedTo(ChronoUnit.SECONDS), expiryOf(entitlements).orElse(null), null);
   }
 
   /**

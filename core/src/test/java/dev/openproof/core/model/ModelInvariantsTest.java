@@ -126,4 +126,13 @@ class ModelInvariantsTest {
     assertThat(order.existingAuthorization()).isEmpty();
     assertThat(SampleOrders.germanSubscription().existingAuthorization()).contains(AuthorizationNumber.of("V4271183AUTH"));
   }
+
+  @Test
+  void aProofOfAnOrderIsIssuedInWholeSecondsAsTheTokenCarriesIt() {
+    LicenseProof proof = LicenseProof.of(dev.openproof.core.testing.SampleOrders.russian(), ProofId.of("p"),
+        LicenseNumber.withCheckDigit("1"), AuthorizationNumber.of("A1"), Instant.parse("2024-05-01T10:00:00.987654321Z"));
+    assertThat(proof.issuedAt()).isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+    assertThat(proof.entitlements()).hasSize(2);
+    assertThat(proof.customer().id()).isEqualTo("C-100234");
+  }
 }
