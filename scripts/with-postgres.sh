@@ -68,7 +68,7 @@ if [[ $(id -u) -eq 0 ]]; then
   fi
   chown -R postgres: "$DATA_ROOT"
   chmod 755 "$DATA_ROOT"
-  as_server() { runuser -u postgres -- "$@"; }
+  as_server() { (cd / && runuser -u postgres -- "$@"); }
 else
   as_server() { "$@"; }
 fi

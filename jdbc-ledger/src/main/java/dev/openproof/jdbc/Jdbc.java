@@ -41,7 +41,7 @@ final class Jdbc {
 
   /**
    * Runs {@code work} in one transaction, committed when it returns and rolled back when it throws.
-   * A deadlock or serialization failure is retried, the whole unit again.
+   * A deadlock, serialization failure or lock timeout is retried, the whole unit again.
    */
   <T> T transaction(String what, Work<T> work) {
     return run(what, true, work);
@@ -118,9 +118,10 @@ final class Jdbc {
     return "23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState());
   }
 
+  /** A deadlock, a serialization failure, or H2's lock timeout: the unit of work may simply run again. */
   private static boolean retryable(SQLException e) {
     String state = e.getSQLState();
-    return "40001".equals(state) || "40P01".equals(state);
+    return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
   }
 
   static LedgerException failure(String what, SQLException e) {
