@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
 final class StreamProviderLookup extends ClassLoader {
   private static final String SERVICE = "META-INF/services/jakarta.mail.util.StreamProvider";
 
+  static {
+    registerAsParallelCapable();
+  }
+
   private final @Nullable URL cached;
 
   StreamProviderLookup(ClassLoader parent) {
