@@ -6,10 +6,12 @@ import dev.openproof.core.port.Invoicing;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofSigner;
+import dev.openproof.core.port.StatusLists;
 import dev.openproof.core.validation.OrderValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Everything a {@link LicenseFulfillment} is built from; made by {@link LicenseFulfillmentBuilder}. */
 record FulfillmentSettings(
@@ -26,4 +28,5 @@ record FulfillmentSettings(
     Duration orderLease,
     Duration deliveryLease,
     Duration claimWait,
-    int batchSize) {}
+    int batchSize,
+    @Nullable StatusLists statusLists) {}

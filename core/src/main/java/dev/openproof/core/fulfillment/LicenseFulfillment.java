@@ -9,6 +9,7 @@ import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PhysicalShipment;
+import dev.openproof.core.model.ProofStatus;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Recipient;
 import dev.openproof.core.model.Revocation;
@@ -27,6 +28,7 @@ import dev.openproof.core.port.OrderClaim;
 import dev.openproof.core.port.OrderRecord;
 import dev.openproof.core.port.ProofRecord;
 import dev.openproof.core.port.SigningException;
+import dev.openproof.core.port.StatusLists;
 import dev.openproof.core.validation.InvalidOrderException;
 import dev.openproof.core.validation.Violation;
 import java.time.Instant;
@@ -158,7 +160,7 @@ public final class LicenseFulfillment {
           .flatMap(settings.ledger()::findProof)
           .orElseGet(() -> issueProof(order));
       DeliveryRecord first = settings.ledger().deliveries(proof.proof().proofId()).get(0);
-      if (first.status() == DeliveryStatus.PENDING) {
+      if (first.status() == DeliveryStatus.PENDING && !settings.deferDelivery()) {
         attempt(first.request());
       }
     }
@@ -170,6 +172,10 @@ public final class LicenseFulfillment {
     Instant now = now();
     LicenseProof proof = LicenseProof.of(order, settings.ids().newProofId(), settings.ids().newLicenseNumber(),
         order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber), now);
+    StatusLists lists = settings.statusLists();
+    if (lists != null) {
+      proof = proof.withStatus(lists.allocate(proof.proofId()));
+    }
     SignedProof signed = settings.signer().sign(proof);
     if (!signed.proofId().equals(proof.proofId())) {
       throw new SigningException("the signer returned proof " + signed.proofId() + " for proof " + proof.proofId(), null);
@@ -243,12 +249,63 @@ public final class LicenseFulfillment {
     Objects.requireNonNull(reason, "reason");
     ProofRecord proof = proofRecord(proofId);
     if (proof.revoked().isPresent()) {
+      // Sets the list entry too, should an earlier call have stopped between the two.
+      setListStatus(proof, ProofStatus.INVALID);
       return proof.revocation();
     }
     Instant now = now();
     Revocation kept = settings.ledger().recordRevocation(new Revocation(proofId, reason, now));
+    setListStatus(proof, ProofStatus.INVALID);
     publish(new FulfillmentEvent.ProofRevoked(proof.proof().orderId(), kept, now));
     return kept;
+  }
+
+  /**
+   * Suspends an issued proof for now: its status list entry says {@link ProofStatus#SUSPENDED} until
+   * {@link #reinstate(ProofId)}. Only with {@linkplain LicenseFulfillmentBuilder#statusLists status
+   * lists}, for a proof that carries a status reference.
+   *
+   * @param proofId the proof
+   * @return the status in effect afterwards
+   * @throws FulfillmentException with {@code UNKNOWN_PROOF} or {@code PROOF_REVOKED}
+   * @throws IllegalStateException if the workflow has no status lists or the proof no status reference
+   */
+  public ProofStatus suspend(ProofId proofId) {
+    return changeStatus(proofId, ProofStatus.SUSPENDED);
+  }
+
+  /**
+   * Ends a proof's suspension: its status list entry says {@link ProofStatus#VALID} again.
+   *
+   * @param proofId the proof
+   * @return the status in effect afterwards
+   * @throws FulfillmentException with {@code UNKNOWN_PROOF} or {@code PROOF_REVOKED}
+   * @throws IllegalStateException if the workflow has no status lists or the proof no status reference
+   */
+  public ProofStatus reinstate(ProofId proofId) {
+    return changeStatus(proofId, ProofStatus.VALID);
+  }
+
+  private ProofStatus changeStatus(ProofId proofId, ProofStatus status) {
+    ProofRecord proof = proofRecord(proofId);
+    StatusLists lists = settings.statusLists();
+    if (lists == null) {
+      throw new IllegalStateException("this workflow publishes no status lists: build it with statusLists(...)");
+    }
+    if (proof.proof().statusReference().isEmpty()) {
+      throw new IllegalStateException("proof " + proofId + " carries no status reference; it was issued without status lists");
+    }
+    if (proof.revoked().isPresent()) {
+      throw new FulfillmentException(FulfillmentException.PROOF_REVOKED, "proof " + proofId + " was revoked; its status stays invalid");
+    }
+    return lists.setStatus(proofId, status);
+  }
+
+  private void setListStatus(ProofRecord proof, ProofStatus status) {
+    StatusLists lists = settings.statusLists();
+    if (lists != null && proof.proof().statusReference().isPresent()) {
+      lists.setStatus(proof.proof().proofId(), status);
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.openproof.core.port.Invoicing;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofSigner;
+import dev.openproof.core.port.StatusLists;
 import dev.openproof.core.validation.OrderValidator;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public final class LicenseFulfillmentBuilder {
   private Duration deliveryLease = Duration.ofMinutes(5);
   private Duration claimWait = Duration.ofSeconds(30);
   private int batchSize = 100;
+  private boolean deferDelivery;
+  private @Nullable StatusLists statusLists;
 
   LicenseFulfillmentBuilder() {}
 
@@ -186,6 +189,33 @@ public final class LicenseFulfillmentBuilder {
   }
 
   /**
+   * Publishes each new proof's status in Token Status Lists: every proof issued from now on carries
+   * a {@link dev.openproof.core.model.StatusReference}, {@code revoke} marks it invalid, {@code
+   * suspend} and {@code reinstate} toggle it. Default: none, proofs carry no status.
+   *
+   * @param lists the status lists
+   * @return this builder
+   */
+  public LicenseFulfillmentBuilder statusLists(StatusLists lists) {
+    this.statusLists = Objects.requireNonNull(lists, "lists");
+    return this;
+  }
+
+  /**
+   * Whether {@code fulfill} leaves the first delivery of a proof to {@code redeliverPending}, which
+   * sends the pending ones in batches (over one connection, with the mail adapter). Default:
+   * {@code false}, {@code fulfill} delivers at once. Either way the proof and its pending delivery are
+   * recorded before anything is sent.
+   *
+   * @param defer {@code true} to defer
+   * @return this builder
+   */
+  public LicenseFulfillmentBuilder deferDelivery(boolean defer) {
+    this.deferDelivery = defer;
+    return this;
+  }
+
+  /**
    * Builds the workflow.
    *
    * @return the workflow
@@ -209,7 +239,8 @@ public final class LicenseFulfillmentBuilder {
         orderLease,
         deliveryLease,
         claimWait,
-        batchSize));
+        batchSize,
+        statusLists));
   }
 
   private static void requirePositive(Duration duration, String name) {

@@ -1,0 +1,74 @@
+package dev.openproof.core.port;
+
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.ProofStatus;
+import dev.openproof.core.model.StatusReference;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The issuer's Token Status Lists: where each proof's status is kept, so that a partner verifying
+ * offline learns of a revocation from the published list.
+ *
+ * <p>Each list has a fixed capacity. A proof gets an index chosen at random among the free ones of
+ * the current list, never reused; when the list is full a new one, with a new URI, is started. A
+ * status {@link ProofStatus#INVALID} is final. Implementations must be thread-safe.
+ *
+ * @since 0.1.0
+ */
+public interface StatusLists {
+  /** The default capacity of a list: 2^17 entries. */
+  int DEFAULT_CAPACITY = 1 << 17;
+
+  /**
+   * Gives a proof its place in the current list, with status {@link ProofStatus#VALID}. A proof that
+   * has a place keeps it.
+   *
+   * @param proofId the proof
+   * @return where its status is published
+   */
+  StatusReference allocate(ProofId proofId);
+
+  /**
+   * Where a proof's status is published.
+   *
+   * @param proofId the proof
+   * @return the reference, or empty if the proof has no place
+   */
+  Optional<StatusReference> find(ProofId proofId);
+
+  /**
+   * A proof's status.
+   *
+   * @param proofId the proof
+   * @return the status, or empty if the proof has no place
+   */
+  Optional<ProofStatus> status(ProofId proofId);
+
+  /**
+   * Sets a proof's status; an {@link ProofStatus#INVALID} proof stays so.
+   *
+   * @param proofId the proof
+   * @param status the new status
+   * @return the status in effect afterwards
+   * @throws IllegalStateException if the proof has no place
+   */
+  ProofStatus setStatus(ProofId proofId, ProofStatus status);
+
+  /**
+   * The URIs of every list started, oldest first.
+   *
+   * @return the URIs
+   */
+  List<String> lists();
+
+  /**
+   * The statuses of one list, for publishing: one {@link ProofStatus#code()} per index, as many as
+   * the list's capacity; free indexes are 0.
+   *
+   * @param listUri the list
+   * @return the values
+   * @throws IllegalArgumentException if no such list was started
+   */
+  byte[] statuses(String listUri);
+}
