@@ -29,4 +29,5 @@ record FulfillmentSettings(
     Duration deliveryLease,
     Duration claimWait,
     int batchSize,
+    boolean deferDelivery,
     @Nullable StatusLists statusLists) {}

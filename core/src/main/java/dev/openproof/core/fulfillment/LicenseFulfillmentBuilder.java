@@ -240,6 +240,7 @@ public final class LicenseFulfillmentBuilder {
         deliveryLease,
         claimWait,
         batchSize,
+        deferDelivery,
         statusLists));
   }
 

@@ -135,4 +135,32 @@ class DeliveryFailureTest {
     assertThat(wf.redeliverPending()).isEqualTo(new RedeliveryReport(5, 5, 0, 0));
     assertThat(batches).containsExactly(2, 2, 1);
   }
+
+  @Test
+  void aDeferredDeliveryWaitsForTheNextBatch() {
+    java.util.List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ProofDelivery batching = new ProofDelivery() {
+      @Override
+      public DeliveryReceipt deliver(DeliveryRequest request) {
+        throw new AssertionError("a deferred delivery goes through the batch call");
+      }
+
+      @Override
+      public List<dev.openproof.core.port.DeliveryOutcome> deliverAll(List<DeliveryRequest> requests) {
+        batches.add(requests.size());
+        return requests.stream().<dev.openproof.core.port.DeliveryOutcome>map(r ->
+            new dev.openproof.core.port.DeliveryOutcome.Delivered(r, fx.delivery.deliver(r))).toList();
+      }
+    };
+    LicenseFulfillment wf = fx.builder().delivery(batching).deferDelivery(true).build();
+    for (int i = 0; i < 3; i++) {
+      FulfillmentResult result = wf.fulfill(SampleOrders.numbered(i));
+      assertThat(result.firstDelivery().orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+      assertThat(result.firstDelivery().orElseThrow().attempts()).isZero();
+    }
+    assertThat(fx.delivery.attempted()).isEmpty();
+    assertThat(wf.redeliverPending()).isEqualTo(new RedeliveryReport(3, 3, 0, 0));
+    assertThat(batches).containsExactly(3);
+    assertThat(wf.find(SampleOrders.numbered(0).orderId()).orElseThrow().deliveryStatus()).contains(DeliveryStatus.DELIVERED);
+  }
 }
