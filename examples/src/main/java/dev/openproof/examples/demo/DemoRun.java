@@ -6,7 +6,6 @@ import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.Order;
-import dev.openproof.core.port.DeliveryStatus;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofRecord;
 import dev.openproof.examples.demo.StepTimes.Step;
@@ -39,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @since 0.1.0
  */
 public final class DemoRun {
+  private static final int MAIL_BATCH = 100;
+
   private final DemoOptions options;
   private final PrintWriter progress;
   private final StepTimes times = new StepTimes();
@@ -85,14 +86,14 @@ public final class DemoRun {
           .invoicing(times.timedInvoicing(new FileInvoicing(out.resolve("invoices"))))
           .ledger(ledger)
           .listener(this::count)
+          .deferDelivery(true) // mail goes out in batches, over one connection each
           .build();
 
       // Mail that an earlier, interrupted run left pending goes first.
-      fulfillment.redeliverPending();
+      int pending = fulfillment.redeliverPending().retrying();
       int orders = 0;
       int alreadyDone = 0;
       int refused = 0;
-      int pending = 0;
       int verified = 0;
       List<Order> bundledOrders = DemoOrders.bundled();
       int total = bundledOrders.size() + options.extraOrders();
@@ -113,22 +114,22 @@ public final class DemoRun {
         if (result.replayed()) {
           alreadyDone++;
         }
-        if (result.deliveryStatus().filter(s -> s == DeliveryStatus.PENDING).isPresent()) {
-          pending++;
-        }
         ProofRecord proof = result.issuedProof().orElse(null);
         if (proof != null) {
           writeProof(proofDir, proof);
           times.time(Step.VERIFYING, () -> verifier.verify(proof.signedProof().token()));
           verified++;
         }
-        outboxFiles += mail.drain();
+        if (orders % MAIL_BATCH == 0) {
+          pending += fulfillment.redeliverPending().retrying();
+          outboxFiles += mail.drain();
+        }
         if (options.extraOrders() > 0 && orders % progressEvery == 0) {
           progress.printf("... %d of %d orders%n", orders, total);
           progress.flush();
         }
       }
-      pending -= fulfillment.redeliverPending().delivered();
+      pending += fulfillment.redeliverPending().retrying();
       outboxFiles += mail.drain();
       return new DemoSummary(orders, alreadyDone, refused, vendorInvoices.get(), distributorInvoices.get(),
           proofs.get(), mails.get(), pending, shipments.get(), verified, outboxFiles,
