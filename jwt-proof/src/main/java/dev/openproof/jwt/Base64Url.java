@@ -25,27 +25,43 @@ final class Base64Url {
    */
   static byte @Nullable [] decode(String text, int from, int to) {
     int length = to - from;
-    if (length % 4 == 1) {
+    int tail = length % 4;
+    if (tail == 1) {
       return null;
     }
-    byte[] out = new byte[length * 3 / 4];
-    int accumulator = 0;
-    int bits = 0;
+    byte[] out = new byte[length / 4 * 3 + (tail == 0 ? 0 : tail - 1)];
     int next = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      int value = c < 128 ? VALUES[c] : -1;
-      if (value < 0) {
+    int end = to - tail;
+    int i = from;
+    for (; i < end; i += 4) {
+      int quad = value(text.charAt(i)) << 18 | value(text.charAt(i + 1)) << 12
+          | value(text.charAt(i + 2)) << 6 | value(text.charAt(i + 3));
+      if (quad < 0) {
         return null;
       }
-      accumulator = (accumulator << 6) | value;
-      bits += 6;
-      if (bits >= 8) {
-        bits -= 8;
-        out[next++] = (byte) (accumulator >> bits);
-        accumulator &= (1 << bits) - 1;
-      }
+      out[next++] = (byte) (quad >> 16);
+      out[next++] = (byte) (quad >> 8);
+      out[next++] = (byte) quad;
     }
-    return accumulator == 0 ? out : null;
+    if (tail == 2) {
+      int pair = value(text.charAt(i)) << 6 | value(text.charAt(i + 1));
+      if (pair < 0 || (pair & 0x0f) != 0) {
+        return null;
+      }
+      out[next] = (byte) (pair >> 4);
+    } else if (tail == 3) {
+      int triple = value(text.charAt(i)) << 12 | value(text.charAt(i + 1)) << 6 | value(text.charAt(i + 2));
+      if (triple < 0 || (triple & 0x03) != 0) {
+        return null;
+      }
+      out[next++] = (byte) (triple >> 10);
+      out[next] = (byte) (triple >> 2);
+    }
+    return out;
+  }
+
+  /** The character's value, or a negative number (all bits set) outside the alphabet. */
+  private static int value(char c) {
+    return VALUES[c & 0x7f] | ((0x7f - c) >> 31);
   }
 }
