@@ -14,7 +14,6 @@ final class HeaderRules {
   /** The media type of a license proof, and its long form. */
   static final String TYPE = "license-proof+jwt";
 
-  private static final String LONG_TYPE = "application/" + TYPE;
   private static final List<String> EMBEDDED = List.of("jwk", "x5c");
   private static final List<String> REMOTE = List.of("jku", "x5u", "x5t", "x5t#S256");
 
@@ -24,6 +23,11 @@ final class HeaderRules {
   record Checked(JwsAlgorithm algorithm, String keyId) {}
 
   static Checked check(JsonNode header, Set<JwsAlgorithm> allowed) {
+    return check(header, allowed, TYPE);
+  }
+
+  /** The same checks for a token of another media type, such as {@code statuslist+jwt}. */
+  static Checked check(JsonNode header, Set<JwsAlgorithm> allowed, String type) {
     if (header.has("enc")) {
       throw reject(RejectionReason.ENCRYPTED_TOKEN, "the header has enc: a JWE, not a signed proof");
     }
@@ -40,10 +44,10 @@ final class HeaderRules {
     }
     JsonNode typ = header.get("typ");
     if (typ == null || !typ.isTextual()) {
-      throw reject(RejectionReason.WRONG_TYPE, "the header has no typ; a license proof has typ " + TYPE);
+      throw reject(RejectionReason.WRONG_TYPE, "the header has no typ; expected typ " + type);
     }
-    if (!typ.textValue().equalsIgnoreCase(TYPE) && !typ.textValue().equalsIgnoreCase(LONG_TYPE)) {
-      throw reject(RejectionReason.WRONG_TYPE, "typ " + Texts.quote(typ.textValue()) + " is not " + TYPE);
+    if (!typ.textValue().equalsIgnoreCase(type) && !typ.textValue().equalsIgnoreCase("application/" + type)) {
+      throw reject(RejectionReason.WRONG_TYPE, "typ " + Texts.quote(typ.textValue()) + " is not " + type);
     }
     if (header.has("crit")) {
       throw reject(RejectionReason.UNSUPPORTED_CRIT, "the header has crit; no JWS extension is supported");

@@ -6,6 +6,7 @@ import dev.openproof.core.model.LicenseProof;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.VerificationKey;
+import dev.openproof.jwt.status.StatusSource;
 import dev.openproof.jwt.trust.KeySourceException;
 import dev.openproof.jwt.trust.TrustedKeys;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class ProofVerifier {
   private final int maxTokenLength;
   private final Set<JwsAlgorithm> allowedAlgorithms;
   private volatile @Nullable KeyIndex keyIndex;
+  private final @Nullable StatusListCheck statusCheck;
 
   private ProofVerifier(Builder builder) {
     this.trustedKeys = Objects.requireNonNull(builder.trustedKeys, "trustedKeys");
@@ -62,6 +64,8 @@ public final class ProofVerifier {
     this.skewSeconds = builder.maxClockSkew.getSeconds();
     this.maxTokenLength = builder.maxTokenLength;
     this.allowedAlgorithms = Set.copyOf(builder.allowedAlgorithms);
+    this.statusCheck = builder.statusSource == null ? null
+        : new StatusListCheck(builder.statusSource, allowedAlgorithms, clock, skewSeconds);
   }
 
   /**
@@ -110,7 +114,20 @@ public final class ProofVerifier {
     } catch (IllegalArgumentException e) {
       throw reject(RejectionReason.INVALID_CLAIMS, "the claims do not form a license proof: " + e.getMessage());
     }
-    return new VerifiedProof(proof, issuer, key.keyId(), key.algorithm());
+    return new VerifiedProof(proof, issuer, key.keyId(), key.algorithm(), checkStatus(proof));
+  }
+
+  /** After the signature and the claims: the proof's status, when a status source is given. */
+  private StatusCheck checkStatus(LicenseProof proof) {
+    StatusListCheck check = statusCheck;
+    if (check == null) {
+      return StatusCheck.NOT_CHECKED;
+    }
+    if (proof.status() == null) {
+      return StatusCheck.NO_STATUS_LIST;
+    }
+    check.check(proof.status(), this::keyFor);
+    return StatusCheck.VALID;
   }
 
   private VerificationKey keyFor(String kid) {
@@ -198,8 +215,25 @@ public final class ProofVerifier {
     private Duration maxClockSkew = DEFAULT_MAX_CLOCK_SKEW;
     private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
     private Set<JwsAlgorithm> allowedAlgorithms = EnumSet.allOf(JwsAlgorithm.class);
+    private @Nullable StatusSource statusSource;
 
     private Builder() {}
+
+    /**
+     * Checks each proof's status in its Token Status List, read from this source, after its
+     * signature and claims: a revoked proof is rejected with {@link RejectionReason#REVOKED}, a
+     * suspended one with {@link RejectionReason#SUSPENDED}; a status list token that is not signed by
+     * a trusted key, is expired or names another list is refused ({@link
+     * RejectionReason#STATUS_LIST_INVALID}). Without a source the status is not checked, and {@link
+     * VerifiedProof#statusCheck()} says so.
+     *
+     * @param source the source, such as {@link StatusSource#fromFile(Path)}
+     * @return this builder
+     */
+    public Builder statusSource(StatusSource source) {
+      this.statusSource = Objects.requireNonNull(source, "source");
+      return this;
+    }
 
     /**
      * The keys to trust.

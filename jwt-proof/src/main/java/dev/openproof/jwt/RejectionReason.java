@@ -48,5 +48,17 @@ public enum RejectionReason {
   /** {@code nbf} or {@code iat} lies in the future, beyond the allowed clock skew. */
   NOT_YET_VALID,
   /** The trusted keys could not be obtained (a JWK Set URL failed). */
-  KEYS_UNAVAILABLE
+  KEYS_UNAVAILABLE,
+  /** The proof's status list says it was revoked (status 1, invalid): final. */
+  REVOKED,
+  /** The proof's status list says it is suspended (status 2) for now. */
+  SUSPENDED,
+  /** The proof's status list token could not be obtained (the file or URL failed). */
+  STATUS_UNAVAILABLE,
+  /**
+   * The proof's status list token is refused: not signed by a trusted key, not {@code typ
+   * statuslist+jwt}, for another list ({@code sub}), expired ({@code exp} or {@code iat + ttl}),
+   * unreadable, or too short for the proof's index.
+   */
+  STATUS_LIST_INVALID
 }

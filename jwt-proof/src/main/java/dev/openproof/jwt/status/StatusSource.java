@@ -1,0 +1,80 @@
+package dev.openproof.jwt.status;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a verifier gets the Status List Token of a proof's list: a token in memory, a file, or a URL
+ * ({@link RemoteStatusList}). A source only supplies the token; the verifier checks its signature,
+ * type, {@code sub} and expiry. Implementations must be thread-safe.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface StatusSource {
+  /** The largest token a source reads: 4 MiB. */
+  int MAX_TOKEN_BYTES = 4 << 20;
+
+  /**
+   * The Status List Token for a list.
+   *
+   * @param listUri the list a proof names
+   * @return the compact JWS
+   * @throws StatusSourceException if no token can be obtained
+   */
+  String token(String listUri);
+
+  /**
+   * A token held in memory, whichever list is asked for.
+   *
+   * @param token the compact JWS
+   * @return the source
+   */
+  static StatusSource of(String token) {
+    String held = Objects.requireNonNull(token, "token").strip();
+    return uri -> held;
+  }
+
+  /**
+   * A token given as bytes (UTF-8), whichever list is asked for.
+   *
+   * @param token the compact JWS's bytes
+   * @return the source
+   */
+  static StatusSource ofBytes(byte[] token) {
+    return of(new String(token, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A token read once from a file, whichever list is asked for.
+   *
+   * @param file the file holding the compact JWS (a line break at its end is ignored)
+   * @return the source
+   * @throws StatusSourceException if the file cannot be read or is larger than {@link #MAX_TOKEN_BYTES}
+   */
+  static StatusSource fromFile(Path file) {
+    try {
+      if (Files.size(file) > MAX_TOKEN_BYTES) {
+        throw new StatusSourceException(file + " is larger than a status list token may be");
+      }
+      return ofBytes(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new StatusSourceException("cannot read the status list token " + file
+          + (e instanceof java.nio.file.NoSuchFileException ? " (no such file)" : " (I/O error)"));
+    }
+  }
+
+  /**
+   * A token fetched from a URL and cached for its {@code ttl}.
+   *
+   * @param url the URL, {@code https} (plain {@code http} only on the loopback interface)
+   * @return the source, with {@link RemoteStatusList}'s defaults
+   */
+  static RemoteStatusList fromUrl(URI url) {
+    return RemoteStatusList.builder(url).build();
+  }
+}
