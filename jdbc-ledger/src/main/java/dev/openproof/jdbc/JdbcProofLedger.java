@@ -17,6 +17,7 @@ import dev.openproof.core.port.OrderClaim;
 import dev.openproof.core.port.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.port.StatusLists;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -170,6 +171,19 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
    */
   public int migrate() {
     return new Migrator(jdbc).migrate();
+  }
+
+  /**
+   * Durable Token Status Lists in this ledger's database, for {@code
+   * LicenseFulfillment.builder().statusLists(…)}: lists of {@link
+   * dev.openproof.core.port.StatusLists#DEFAULT_CAPACITY} entries, indexes from a {@link
+   * java.security.SecureRandom}.
+   *
+   * @param baseUri the URI the lists' URIs start with, such as {@code https://licensing.example.com/status}
+   * @return the status lists
+   */
+  public JdbcStatusLists statusLists(String baseUri) {
+    return new JdbcStatusLists(jdbc, baseUri, StatusLists.DEFAULT_CAPACITY, new java.security.SecureRandom());
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.Set;
  * Applies the schema's versioned SQL resources that a database lacks, and records each version in
  * {@code openproof_schema_version}. Callers on several instances at once are serialized: by an
  * advisory lock on PostgreSQL (whose DDL is transactional, so a version is applied whole or not at
- * all), by a lock in the JVM on H2; every statement of version 1 may run again besides.
+ * all), by a lock in the JVM on H2; every statement of every version may run again besides.
  */
 final class Migrator {
   /** One versioned resource, named as Flyway expects. */
@@ -29,7 +29,8 @@ final class Migrator {
   }
 
   /** Every version of the schema, oldest first. */
-  static final List<Migration> MIGRATIONS = List.of(new Migration(1, "openproof_ledger"));
+  static final List<Migration> MIGRATIONS = List.of(
+      new Migration(1, "openproof_ledger"), new Migration(2, "openproof_status_list"));
 
   private static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS openproof_schema_version ("
       + " version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"

@@ -1,0 +1,258 @@
+package dev.openproof.jdbc;
+
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.ProofStatus;
+import dev.openproof.core.model.StatusReference;
+import dev.openproof.core.port.StatusLists;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Durable {@link StatusLists} in the ledger's database (schema version 2): the lists are named {@code
+ * <base>/1}, {@code <base>/2} …, each place is a row whose key {@code (list_uri, idx)} makes an index
+ * impossible to reuse. Allocations lock the current list's row, so instances sharing the database
+ * allocate one after the other. Get one from {@link JdbcProofLedger#statusLists(String)} or {@link
+ * #create(DataSource, String)}. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class JdbcStatusLists implements StatusLists {
+  private static final int RANDOM_TRIES = 16;
+
+  private final Jdbc jdbc;
+  private final String baseUri;
+  private final int capacity;
+  private final RandomGenerator random;
+
+  JdbcStatusLists(Jdbc jdbc, String baseUri, int capacity, RandomGenerator random) {
+    Objects.requireNonNull(baseUri, "baseUri");
+    if (baseUri.isBlank() || baseUri.endsWith("/")) {
+      throw new IllegalArgumentException("the base URI of status lists must not be blank or end with '/': " + baseUri);
+    }
+    if (capacity < 1 || capacity > 1 << 24) {
+      throw new IllegalArgumentException("a status list holds 1 to 2^24 entries, not " + capacity);
+    }
+    this.jdbc = jdbc;
+    this.baseUri = baseUri;
+    this.capacity = capacity;
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * Status lists of {@link #DEFAULT_CAPACITY} entries in a database whose schema is migrated.
+   *
+   * @param dataSource where connections come from
+   * @param baseUri the URI the lists' URIs start with, such as {@code https://licensing.example.com/status}
+   * @return the lists
+   */
+  public static JdbcStatusLists create(DataSource dataSource, String baseUri) {
+    return create(dataSource, baseUri, DEFAULT_CAPACITY, new SecureRandom());
+  }
+
+  /**
+   * Status lists of a given capacity with indexes from a given random source. The capacity applies
+   * to lists started from now on.
+   *
+   * @param dataSource where connections come from
+   * @param baseUri the URI the lists' URIs start with
+   * @param capacity entries per list, 1 to 2^24
+   * @param random the source of indexes
+   * @return the lists
+   */
+  public static JdbcStatusLists create(DataSource dataSource, String baseUri, int capacity, RandomGenerator random) {
+    return new JdbcStatusLists(new Jdbc(Objects.requireNonNull(dataSource, "dataSource"), null), baseUri, capacity, random);
+  }
+
+  @Override
+  public StatusReference allocate(ProofId proofId) {
+    Objects.requireNonNull(proofId, "proofId");
+    Dialect dialect = jdbc.dialect(); // before the transaction: detecting it borrows a connection
+    return jdbc.transaction("allocate a status list index", c -> {
+      Optional<StatusReference> known = find(c, proofId);
+      if (known.isPresent()) {
+        return known.get();
+      }
+      ListRow list = lockCurrent(c, dialect);
+      int index = freeIndex(c, list);
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO openproof_status_entry (list_uri, idx, proof_id, status) VALUES (?, ?, ?, 0)")) {
+        insert.setString(1, list.uri());
+        insert.setInt(2, index);
+        insert.setString(3, proofId.value());
+        insert.executeUpdate();
+      }
+      try (PreparedStatement update = c.prepareStatement(
+          "UPDATE openproof_status_list SET allocated = allocated + 1 WHERE seq = ?")) {
+        update.setInt(1, list.seq());
+        update.executeUpdate();
+      }
+      return new StatusReference(index, list.uri());
+    });
+  }
+
+  @Override
+  public Optional<StatusReference> find(ProofId proofId) {
+    return jdbc.autoCommit("find a status list index", c -> find(c, proofId));
+  }
+
+  @Override
+  public Optional<ProofStatus> status(ProofId proofId) {
+    return jdbc.autoCommit("read a proof's status", c -> {
+      try (PreparedStatement query = c.prepareStatement("SELECT status FROM openproof_status_entry WHERE proof_id = ?")) {
+        query.setString(1, proofId.value());
+        try (ResultSet row = query.executeQuery()) {
+          return row.next() ? Optional.of(ProofStatus.ofCode(row.getInt(1))) : Optional.<ProofStatus>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public ProofStatus setStatus(ProofId proofId, ProofStatus status) {
+    Objects.requireNonNull(status, "status");
+    jdbc.autoCommit("set a proof's status", c -> {
+      try (PreparedStatement update = c.prepareStatement(
+          "UPDATE openproof_status_entry SET status = ? WHERE proof_id = ? AND status <> ?")) {
+        update.setInt(1, status.code());
+        update.setString(2, proofId.value());
+        update.setInt(3, ProofStatus.INVALID.code());
+        return update.executeUpdate();
+      }
+    });
+    return status(proofId).orElseThrow(() -> new IllegalStateException("proof " + proofId + " has no place in a status list"));
+  }
+
+  @Override
+  public List<String> lists() {
+    return jdbc.autoCommit("list the status lists", c -> {
+      List<String> uris = new ArrayList<>();
+      try (PreparedStatement query = c.prepareStatement("SELECT list_uri FROM openproof_status_list ORDER BY seq");
+          ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          uris.add(row.getString(1));
+        }
+      }
+      return uris;
+    });
+  }
+
+  @Override
+  public byte[] statuses(String listUri) {
+    Objects.requireNonNull(listUri, "listUri");
+    return jdbc.transaction("read a status list", c -> {
+      byte[] values;
+      try (PreparedStatement query = c.prepareStatement("SELECT capacity FROM openproof_status_list WHERE list_uri = ?")) {
+        query.setString(1, listUri);
+        try (ResultSet row = query.executeQuery()) {
+          if (!row.next()) {
+            throw new IllegalArgumentException("no status list " + listUri);
+          }
+          values = new byte[row.getInt(1)];
+        }
+      }
+      try (PreparedStatement query = c.prepareStatement(
+          "SELECT idx, status FROM openproof_status_entry WHERE list_uri = ? AND status <> 0")) {
+        query.setString(1, listUri);
+        try (ResultSet row = query.executeQuery()) {
+          while (row.next()) {
+            values[row.getInt(1)] = (byte) row.getInt(2);
+          }
+        }
+      }
+      return values;
+    });
+  }
+
+  /** A list's row. */
+  private record ListRow(int seq, String uri, int capacity, int allocated) {}
+
+  private static Optional<StatusReference> find(Connection c, ProofId proofId) throws SQLException {
+    try (PreparedStatement query = c.prepareStatement("SELECT list_uri, idx FROM openproof_status_entry WHERE proof_id = ?")) {
+      query.setString(1, proofId.value());
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(new StatusReference(row.getInt(2), row.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /** The current list, locked until the transaction ends; a new one when there is none or it is full. */
+  private ListRow lockCurrent(Connection c, Dialect dialect) throws SQLException {
+    while (true) {
+      int last;
+      try (PreparedStatement query = c.prepareStatement("SELECT MAX(seq) FROM openproof_status_list");
+          ResultSet row = query.executeQuery()) {
+        row.next();
+        last = row.getInt(1);
+      }
+      ListRow current = last == 0 ? null : lock(c, last);
+      if (current != null && current.allocated() < current.capacity()) {
+        return current;
+      }
+      int seq = last + 1;
+      try (PreparedStatement insert = c.prepareStatement(dialect.insertIfAbsent(
+          "INSERT INTO openproof_status_list (seq, list_uri, capacity, allocated) VALUES (?, ?, ?, 0)", "seq"))) {
+        insert.setInt(1, seq);
+        insert.setString(2, baseUri + "/" + seq);
+        insert.setInt(3, capacity);
+        dialect.executeInsertIfAbsent(insert);
+      }
+      ListRow started = lock(c, seq);
+      if (started != null && started.allocated() < started.capacity()) {
+        return started;
+      }
+    }
+  }
+
+  private static @Nullable ListRow lock(Connection c, int seq) throws SQLException {
+    try (PreparedStatement query = c.prepareStatement(
+        "SELECT seq, list_uri, capacity, allocated FROM openproof_status_list WHERE seq = ? FOR UPDATE")) {
+      query.setInt(1, seq);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? new ListRow(row.getInt(1), row.getString(2), row.getInt(3), row.getInt(4)) : null;
+      }
+    }
+  }
+
+  /** A free index of the list, chosen at random: random tries first, then the next free one after a random start. */
+  private int freeIndex(Connection c, ListRow list) throws SQLException {
+    try (PreparedStatement taken = c.prepareStatement("SELECT 1 FROM openproof_status_entry WHERE list_uri = ? AND idx = ?")) {
+      taken.setString(1, list.uri());
+      for (int i = 0; i < RANDOM_TRIES; i++) {
+        int candidate = random.nextInt(list.capacity());
+        taken.setInt(2, candidate);
+        try (ResultSet row = taken.executeQuery()) {
+          if (!row.next()) {
+            return candidate;
+          }
+        }
+      }
+    }
+    BitSet used = new BitSet(list.capacity());
+    try (PreparedStatement query = c.prepareStatement("SELECT idx FROM openproof_status_entry WHERE list_uri = ?")) {
+      query.setString(1, list.uri());
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          used.set(row.getInt(1));
+        }
+      }
+    }
+    int index = used.nextClearBit(random.nextInt(list.capacity()));
+    return index < list.capacity() ? index : used.nextClearBit(0);
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStatusLists[" + baseUri + ", capacity=" + capacity + "]";
+  }
+}

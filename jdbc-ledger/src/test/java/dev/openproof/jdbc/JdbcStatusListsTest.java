@@ -1,0 +1,104 @@
+package dev.openproof.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.ProofStatus;
+import dev.openproof.core.model.StatusReference;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Token Status List places kept in the database, on H2 and PostgreSQL. */
+class JdbcStatusListsTest {
+  private static final String BASE = "https://licensing.example.test/status";
+
+  private static JdbcStatusLists lists(DataSource pool, int capacity, long seed) {
+    return JdbcStatusLists.create(pool, BASE, capacity, new Random(seed));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void placesAreKeptAndNeverReusedAndAFullListStartsTheNext(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      database.newLedger();
+      DataSource pool = database.newPool(2);
+      JdbcStatusLists lists = lists(pool, 8, 1);
+      Set<Long> indexes = new HashSet<>();
+      for (int i = 0; i < 8; i++) {
+        StatusReference ref = lists.allocate(ProofId.of("p" + i));
+        assertThat(ref.uri()).isEqualTo(BASE + "/1");
+        indexes.add(ref.index());
+      }
+      assertThat(indexes).hasSize(8).allMatch(i -> i >= 0 && i < 8);
+      assertThat(lists.allocate(ProofId.of("p8")).uri()).isEqualTo(BASE + "/2");
+      assertThat(lists.allocate(ProofId.of("p3"))).isEqualTo(lists.find(ProofId.of("p3")).orElseThrow());
+      JdbcStatusLists again = lists(database.newPool(1), 8, 2);
+      assertThat(again.lists()).containsExactly(BASE + "/1", BASE + "/2");
+      assertThat(again.find(ProofId.of("p8"))).contains(lists.find(ProofId.of("p8")).orElseThrow());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void suspensionTogglesAndInvalidIsFinal(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcStatusLists lists = database.newLedger().statusLists(BASE);
+      ProofId proof = ProofId.of("p");
+      StatusReference ref = lists.allocate(proof);
+      assertThat(ref.index()).isBetween(0L, (long) JdbcStatusLists.DEFAULT_CAPACITY - 1);
+      assertThat(lists.status(proof)).contains(ProofStatus.VALID);
+      assertThat(lists.setStatus(proof, ProofStatus.SUSPENDED)).isEqualTo(ProofStatus.SUSPENDED);
+      assertThat(lists.setStatus(proof, ProofStatus.VALID)).isEqualTo(ProofStatus.VALID);
+      assertThat(lists.setStatus(proof, ProofStatus.INVALID)).isEqualTo(ProofStatus.INVALID);
+      assertThat(lists.setStatus(proof, ProofStatus.VALID)).isEqualTo(ProofStatus.INVALID);
+      byte[] statuses = lists.statuses(ref.uri());
+      assertThat(statuses).hasSize(JdbcStatusLists.DEFAULT_CAPACITY);
+      assertThat(statuses[(int) ref.index()]).isEqualTo((byte) 1);
+      assertThatThrownBy(() -> lists.setStatus(ProofId.of("nope"), ProofStatus.INVALID)).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> lists.statuses(BASE + "/9")).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void instancesAllocatingAtOnceNeverShareAnIndex(TestDatabase.Kind kind) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      database.newLedger();
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<StatusReference>>> results = new ArrayList<>();
+      for (int instance = 0; instance < 4; instance++) {
+        JdbcStatusLists lists = lists(database.newPool(1), 16, instance);
+        int first = instance * 12;
+        results.add(threads.submit(() -> {
+          start.await();
+          List<StatusReference> refs = new ArrayList<>();
+          for (int i = first; i < first + 12; i++) {
+            refs.add(lists.allocate(ProofId.of("p" + i)));
+          }
+          return refs;
+        }));
+      }
+      start.countDown();
+      Set<StatusReference> all = new HashSet<>();
+      for (Future<List<StatusReference>> result : results) {
+        all.addAll(result.get());
+      }
+      assertThat(all).hasSize(48);
+      assertThat(all).extracting(StatusReference::uri).containsOnly(BASE + "/1", BASE + "/2", BASE + "/3");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+}
