@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code openproof keys}: the issuer's signing keys. */
-@Command(name = "keys", description = "Manage signing keys.", subcommands = KeysCommand.Generate.class)
+@Command(name = "keys", description = "Manage signing keys.",
+    subcommands = {KeysCommand.Generate.class, KeysRotation.Rotate.class, KeysRotation.Retire.class})
 final class KeysCommand implements Runnable {
   /** The file of the active private key inside a key folder. */
   static final String SIGNING_KEY = "signing-key.jwk";
@@ -27,7 +28,7 @@ final class KeysCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a keys command is required: generate");
+    throw new ParameterException(spec.commandLine(), "a keys command is required: generate, rotate or retire");
   }
 
   /** {@code openproof keys generate --alg ALG --out DIR}. */

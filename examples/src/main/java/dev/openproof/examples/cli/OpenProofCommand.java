@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "openproof 0.1.0-SNAPSHOT",
     description = "Digital proofs of license for Open agreements: issue, mail and verify them.",
-    subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class})
+    subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,
+        RevokeCommand.class})
 public final class OpenProofCommand implements Runnable {
   /** The default issuer ({@code iss}) of the demo and of the tools. */
   public static final String DEFAULT_ISSUER = "https://licensing.example.test";
@@ -43,7 +44,7 @@ public final class OpenProofCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: demo, keys, issue or verify");
+    throw new ParameterException(spec.commandLine(), "a command is required: demo, keys, issue, verify, status or revoke");
   }
 
   /**

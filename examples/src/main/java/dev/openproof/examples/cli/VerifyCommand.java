@@ -3,8 +3,10 @@ package dev.openproof.examples.cli;
 import dev.openproof.jwt.ProofVerificationException;
 import dev.openproof.jwt.ProofVerifier;
 import dev.openproof.jwt.VerifiedProof;
+import dev.openproof.jwt.status.StatusSource;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code openproof verify --jwks FILE [--issuer ISS] TOKEN_FILE…}: one line per token,
- * {@code FILE: VALID <license_number>} or {@code FILE: INVALID <REASON_CODE>: <message>}; exit 0
- * when all are valid, 1 when any is not.
+ * {@code openproof verify --jwks FILE [--issuer ISS] [--status FILE|URL] TOKEN_FILE…}: one line per
+ * token, {@code FILE: VALID <license_number> (<status>)} or {@code FILE: INVALID <REASON_CODE>:
+ * <message>}; exit 0 when all are valid, 1 when any is not.
  */
 @Command(name = "verify", description = "Verify license proofs offline against the issuer's public keys.")
 final class VerifyCommand implements Callable<Integer> {
@@ -35,19 +37,32 @@ final class VerifyCommand implements Callable<Integer> {
       description = "The expected issuer (iss); default ${DEFAULT-VALUE}.")
   String issuer;
 
+  @Option(names = "--status", paramLabel = "FILE|URL",
+      description = "The issuer's Status List Token (a file, or an https URL): revoked and suspended proofs are rejected.")
+  String status;
+
   @Parameters(arity = "1..*", paramLabel = "TOKEN_FILE", description = "Files each holding one compact JWS.")
   List<Path> tokens;
 
   @Override
   public Integer call() {
-    ProofVerifier verifier = ProofVerifier.builder().trustedKeys(jwks).expectedIssuer(issuer).build();
+    ProofVerifier.Builder builder = ProofVerifier.builder().trustedKeys(jwks).expectedIssuer(issuer);
+    if (status != null) {
+      builder.statusSource(status.startsWith("https://") || status.startsWith("http://")
+          ? StatusSource.fromUrl(URI.create(status)) : StatusSource.fromFile(Path.of(status)));
+    }
+    ProofVerifier verifier = builder.build();
     PrintWriter out = spec.commandLine().getOut();
     boolean allValid = true;
     for (Path file : tokens) {
       String line;
       try {
         VerifiedProof verified = verifier.verify(read(file));
-        line = "VALID " + verified.proof().licenseNumber();
+        line = "VALID " + verified.proof().licenseNumber() + switch (verified.statusCheck()) {
+          case VALID -> " (status valid)";
+          case NOT_CHECKED -> " (status not checked)";
+          case NO_STATUS_LIST -> " (no status list)";
+        };
       } catch (ProofVerificationException e) {
         allValid = false;
         line = "INVALID " + e.reasonCode() + ": " + e.getMessage();

@@ -17,6 +17,7 @@ import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.KeyFiles;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.SigningKey;
+import dev.openproof.jwt.status.StatusListTokenSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The demo of the whole job: the bundled orders (and any generated ones) are invoiced on both legs,
  * proven by signed JWTs mailed straight to each customer, and every proof is verified with the
  * published keys. Everything it keeps is in its folder: {@code keys/}, {@code jwks.json},
- * {@code proofs/}, {@code outbox/}, {@code invoices/} and the ledger in {@code ledger/}, so a second
+ * {@code proofs/}, {@code outbox/}, {@code invoices/}, the signed status lists in {@code status/} and the
+ * ledger in {@code ledger/}, so a second
  * run does no order twice and a killed run resumes.
  *
  * @since 0.1.0
@@ -87,6 +89,7 @@ public final class DemoRun {
           .ledger(ledger)
           .listener(this::count)
           .deferDelivery(true) // mail goes out in batches, over one connection each
+          .statusLists(ledger.statusLists(options.issuer() + "/status"))
           .build();
 
       // Mail that an earlier, interrupted run left pending goes first.
@@ -131,10 +134,22 @@ public final class DemoRun {
       }
       pending += fulfillment.redeliverPending().retrying();
       outboxFiles += mail.drain();
+      publishStatus(out, ledger, keys.active());
       return new DemoSummary(orders, alreadyDone, refused, vendorInvoices.get(), distributorInvoices.get(),
           proofs.get(), mails.get(), pending, shipments.get(), verified, outboxFiles,
           times.of(Step.INVOICING), times.of(Step.SIGNING), times.of(Step.MAIL), times.of(Step.VERIFYING),
           java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /** The status lists, signed, in {@code status/<n>.jwt}: what a partner verifies revocations with. */
+  private void publishStatus(Path out, JdbcProofLedger ledger, SigningKey key) throws IOException {
+    Path statusDir = Files.createDirectories(out.resolve("status"));
+    StatusListTokenSigner signer = StatusListTokenSigner.builder(key).issuer(options.issuer()).build();
+    for (var list : signer.publish(ledger.statusLists(options.issuer() + "/status")).entrySet()) {
+      String uri = list.getKey();
+      Files.writeString(statusDir.resolve(uri.substring(uri.lastIndexOf('/') + 1) + ".jwt"), list.getValue() + "\n",
+          StandardCharsets.US_ASCII);
     }
   }
 

@@ -1,0 +1,48 @@
+package dev.openproof.examples.cli;
+
+import dev.openproof.core.port.StatusLists;
+import dev.openproof.jwt.key.KeyFiles;
+import dev.openproof.jwt.key.SigningKey;
+import dev.openproof.jwt.status.StatusListTokenSigner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's folder as the issuer keeps it: the active key in {@code keys/signing-key.jwk}, the
+ * ledger (with its status lists) in {@code ledger/}, the published Status List Tokens in {@code
+ * status/<n>.jwt}, one per list {@code <issuer>/status/<n>}.
+ */
+final class IssuerFolder {
+  private IssuerFolder() {}
+
+  /** The base URI of the issuer's status lists. */
+  static String statusBase(String issuer) {
+    return issuer + "/status";
+  }
+
+  static SigningKey activeKey(Path dir) {
+    Path keyFile = dir.resolve("keys").resolve(KeysCommand.SIGNING_KEY);
+    if (!Files.exists(keyFile)) {
+      throw new IllegalStateException(keyFile + " does not exist: run the demo in " + dir + " first");
+    }
+    return KeyFiles.readJwk(keyFile);
+  }
+
+  /** Signs every list and writes it to {@code status/<n>.jwt}; returns the files written. */
+  static List<Path> publish(Path dir, StatusLists lists, SigningKey key, String issuer) throws IOException {
+    Path statusDir = Files.createDirectories(dir.resolve("status"));
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<String, String> list : StatusListTokenSigner.builder(key).issuer(issuer).build().publish(lists).entrySet()) {
+      String uri = list.getKey();
+      Path file = statusDir.resolve(uri.substring(uri.lastIndexOf('/') + 1) + ".jwt");
+      Files.writeString(file, list.getValue() + "\n", StandardCharsets.US_ASCII);
+      written.add(file);
+    }
+    return written;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.openproof.examples.cli;
+
+import dev.openproof.core.fulfillment.LicenseFulfillment;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Revocation;
+import dev.openproof.jdbc.JdbcProofLedger;
+import dev.openproof.jdbc.JdbcStatusLists;
+import dev.openproof.jwt.JwsProofSigner;
+import dev.openproof.jwt.key.SigningKey;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code openproof revoke PROOF_ID [--dir DIR] [--reason TEXT]}: revokes a proof and publishes the status lists. */
+@Command(name = "revoke", description = {
+    "Revoke a proof of the demo's folder (a returned order) and publish its status lists to DIR/status/."})
+final class RevokeCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(paramLabel = "PROOF_ID", description = "The proof's id (its jti).")
+  String proofId;
+
+  @Option(names = "--dir", defaultValue = "openproof-demo", description = "The demo's folder; default ${DEFAULT-VALUE}.")
+  Path dir;
+
+  @Option(names = "--reason", defaultValue = "order returned", description = "Why; default ${DEFAULT-VALUE}.")
+  String reason;
+
+  @Option(names = "--issuer", defaultValue = OpenProofCommand.DEFAULT_ISSUER, description = "The issuer; default ${DEFAULT-VALUE}.")
+  String issuer;
+
+  @Override
+  public Integer call() throws Exception {
+    SigningKey key = IssuerFolder.activeKey(dir);
+    try (JdbcProofLedger ledger = JdbcProofLedger.h2File(dir.resolve("ledger"))) {
+      JdbcStatusLists lists = ledger.statusLists(IssuerFolder.statusBase(issuer));
+      LicenseFulfillment fulfillment = LicenseFulfillment.builder()
+          .signer(JwsProofSigner.of(key, issuer))
+          .ledger(ledger)
+          .statusLists(lists)
+          .build();
+      Revocation revocation = fulfillment.revoke(ProofId.of(proofId), reason);
+      spec.commandLine().getOut().println("revoked " + revocation.proofId() + " at " + revocation.revokedAt() + ": " + revocation.reason());
+      for (Path file : IssuerFolder.publish(dir, lists, key, issuer)) {
+        spec.commandLine().getOut().println("published " + file);
+      }
+    }
+    return 0;
+  }
+}
