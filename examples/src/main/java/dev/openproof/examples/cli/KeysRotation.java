@@ -1,14 +1,12 @@
 package dev.openproof.examples.cli;
 
-import com.nimbusds.jose.jwk.JWK;
+import dev.openproof.examples.demo.KeyFolder;
 import dev.openproof.jwt.key.Jwks;
 import dev.openproof.jwt.key.KeyFiles;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.SigningKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,17 +24,7 @@ final class KeysRotation {
 
   /** The key ring of a folder: its active key and the other public keys of its {@code jwks.json}. */
   static KeyRing ring(Path dir) {
-    SigningKey active = KeyFiles.readJwk(dir.resolve(KeysCommand.SIGNING_KEY));
-    List<JWK> others = new ArrayList<>();
-    Path jwks = dir.resolve(KeysCommand.JWKS);
-    if (Files.exists(jwks)) {
-      for (JWK key : Jwks.read(jwks).getKeys()) {
-        if (!key.getKeyID().equals(active.keyId())) {
-          others.add(key);
-        }
-      }
-    }
-    return KeyRing.of(active, others);
+    return KeyFolder.ring(dir);
   }
 
   /** {@code openproof keys rotate --dir DIR}. */

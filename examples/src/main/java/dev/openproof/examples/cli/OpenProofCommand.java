@@ -67,6 +67,8 @@ public final class OpenProofCommand implements Runnable {
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine line = new CommandLine(new OpenProofCommand());
+    // A key id is base64url and may start with '-': take what is no known option as a parameter.
+    line.setUnmatchedOptionsArePositionalParams(true);
     line.setOut(out);
     line.setErr(err);
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {

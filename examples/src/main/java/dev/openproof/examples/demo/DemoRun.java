@@ -14,7 +14,6 @@ import dev.openproof.jwt.JwsProofSigner;
 import dev.openproof.jwt.ProofVerifier;
 import dev.openproof.jwt.key.Jwks;
 import dev.openproof.jwt.key.JwsAlgorithm;
-import dev.openproof.jwt.key.KeyFiles;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.SigningKey;
 import dev.openproof.jwt.status.StatusListTokenSigner;
@@ -74,7 +73,7 @@ public final class DemoRun {
     Path out = options.out();
     Path proofDir = Files.createDirectories(out.resolve("proofs"));
     Path outbox = Files.createDirectories(out.resolve("outbox"));
-    KeyRing keys = KeyRing.of(signingKey(out.resolve("keys")));
+    KeyRing keys = KeyFolder.openOrCreate(out.resolve("keys"), JwsAlgorithm.ES256);
     Jwks.write(out.resolve("jwks.json"), keys.publicJwks());
     ProofVerifier verifier = ProofVerifier.builder().trustedKeys(out.resolve("jwks.json"))
         .expectedIssuer(options.issuer()).build();
@@ -151,18 +150,6 @@ public final class DemoRun {
       Files.writeString(statusDir.resolve(uri.substring(uri.lastIndexOf('/') + 1) + ".jwt"), list.getValue() + "\n",
           StandardCharsets.US_ASCII);
     }
-  }
-
-  /** The demo's key: {@code keys/signing-key.jwk} if an earlier run made one, else a new ES256 key. */
-  private static SigningKey signingKey(Path keyDir) throws IOException {
-    Path file = keyDir.resolve("signing-key.jwk");
-    if (Files.exists(file)) {
-      return KeyFiles.readJwk(file);
-    }
-    Files.createDirectories(keyDir);
-    SigningKey key = SigningKey.generate(JwsAlgorithm.ES256);
-    KeyFiles.writeJwk(file, key);
-    return key;
   }
 
   private static void writeProof(Path dir, ProofRecord proof) {

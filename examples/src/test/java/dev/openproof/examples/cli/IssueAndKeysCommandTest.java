@@ -88,4 +88,12 @@ class IssueAndKeysCommandTest {
         "--key", dir.resolve("missing.jwk").toString());
     assertThat(verbose.err()).contains("\tat ");
   }
+
+  @Test
+  void aKeyIdThatStartsWithADashIsTakenAsAKeyId() {
+    CommandRun.of("keys", "generate", "--out", dir.resolve("keys").toString());
+    CommandRun run = CommandRun.of("keys", "retire", "-Xq9_no-such-key", "--dir", dir.resolve("keys").toString());
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err()).contains("no key -Xq9_no-such-key");
+  }
 }
