@@ -44,7 +44,8 @@ import org.openjdk.jmh.annotations.State;
  * form, which is JWS's {@code R || S}: no DER conversion). Keys, signer and verifier are built once
  * per trial, not per token.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProofTokenBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProofTokenBenchmark -f 1 -wi 10 -w 2s -i 4 -r 2s}
+ * (a long warm-up: the verify path has more code for the JIT to compile than the baseline).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
