@@ -79,6 +79,7 @@ class ClaimsRulesAgreeWithSchemaTest {
         invalid("a member license does not allow", c -> license(c).put("price", 10)),
         invalid("an identifier with a space", c -> license(c).put("order_id", "PO 1")),
         invalid("an identifier starting with a dash", c -> license(c).put("authorization_number", "-A1")),
+        invalid("an identifier with a trailing line feed", c -> license(c).put("order_id", "PO-1\n")),
         invalid("an identifier of 65 characters", c -> license(c).put("license_number", "1".repeat(65))),
         invalid("ordered_at a date only", c -> license(c).put("ordered_at", "2020-08-15")),
         invalid("ordered_at without seconds", c -> license(c).put("ordered_at", "2020-08-15T10:00Z")),
