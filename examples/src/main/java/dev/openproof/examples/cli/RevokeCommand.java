@@ -3,6 +3,7 @@ package dev.openproof.examples.cli;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
+import dev.openproof.examples.demo.IssuerFolder;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jdbc.JdbcStatusLists;
 import dev.openproof.jwt.JwsProofSigner;

@@ -1,5 +1,6 @@
 package dev.openproof.examples.cli;
 
+import dev.openproof.examples.demo.IssuerFolder;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jdbc.JdbcStatusLists;
 import dev.openproof.jwt.key.SigningKey;

@@ -88,7 +88,7 @@ public final class DemoRun {
           .ledger(ledger)
           .listener(this::count)
           .deferDelivery(true) // mail goes out in batches, over one connection each
-          .statusLists(ledger.statusLists(options.issuer() + "/status"))
+          .statusLists(ledger.statusLists(IssuerFolder.statusBase(options.issuer())))
           .build();
 
       // Mail that an earlier, interrupted run left pending goes first.
@@ -143,13 +143,7 @@ public final class DemoRun {
 
   /** The status lists, signed, in {@code status/<n>.jwt}: what a partner verifies revocations with. */
   private void publishStatus(Path out, JdbcProofLedger ledger, SigningKey key) throws IOException {
-    Path statusDir = Files.createDirectories(out.resolve("status"));
-    StatusListTokenSigner signer = StatusListTokenSigner.builder(key).issuer(options.issuer()).build();
-    for (var list : signer.publish(ledger.statusLists(options.issuer() + "/status")).entrySet()) {
-      String uri = list.getKey();
-      Files.writeString(statusDir.resolve(uri.substring(uri.lastIndexOf('/') + 1) + ".jwt"), list.getValue() + "\n",
-          StandardCharsets.US_ASCII);
-    }
+    IssuerFolder.publish(out, ledger.statusLists(IssuerFolder.statusBase(options.issuer())), key, options.issuer());
   }
 
   private static void writeProof(Path dir, ProofRecord proof) {

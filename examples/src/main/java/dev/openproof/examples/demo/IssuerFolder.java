@@ -1,4 +1,4 @@
-package dev.openproof.examples.cli;
+package dev.openproof.examples.demo;
 
 import dev.openproof.core.port.StatusLists;
 import dev.openproof.jwt.key.KeyFiles;
@@ -16,25 +16,48 @@ import java.util.Map;
  * The demo's folder as the issuer keeps it: the active key in {@code keys/signing-key.jwk}, the
  * ledger (with its status lists) in {@code ledger/}, the published Status List Tokens in {@code
  * status/<n>.jwt}, one per list {@code <issuer>/status/<n>}.
+ *
+ * @since 0.1.0
  */
-final class IssuerFolder {
+public final class IssuerFolder {
   private IssuerFolder() {}
 
-  /** The base URI of the issuer's status lists. */
-  static String statusBase(String issuer) {
+  /**
+   * The base URI of the issuer's status lists.
+   *
+   * @param issuer the issuer
+   * @return the base URI
+   */
+  public static String statusBase(String issuer) {
     return issuer + "/status";
   }
 
-  static SigningKey activeKey(Path dir) {
-    Path keyFile = dir.resolve("keys").resolve(KeysCommand.SIGNING_KEY);
+  /**
+   * The issuer's active key.
+   *
+   * @param dir the folder
+   * @return the key
+   * @throws IllegalStateException if the folder has no key
+   */
+  public static SigningKey activeKey(Path dir) {
+    Path keyFile = dir.resolve("keys").resolve(KeyFolder.SIGNING_KEY);
     if (!Files.exists(keyFile)) {
       throw new IllegalStateException(keyFile + " does not exist: run the demo in " + dir + " first");
     }
     return KeyFiles.readJwk(keyFile);
   }
 
-  /** Signs every list and writes it to {@code status/<n>.jwt}; returns the files written. */
-  static List<Path> publish(Path dir, StatusLists lists, SigningKey key, String issuer) throws IOException {
+  /**
+   * Signs every list and writes it to {@code status/<n>.jwt}.
+   *
+   * @param dir the folder
+   * @param lists the status lists
+   * @param key the signing key
+   * @param issuer the issuer ({@code iss}) of the tokens
+   * @return the files written
+   * @throws IOException if a file cannot be written
+   */
+  public static List<Path> publish(Path dir, StatusLists lists, SigningKey key, String issuer) throws IOException {
     Path statusDir = Files.createDirectories(dir.resolve("status"));
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> list : StatusListTokenSigner.builder(key).issuer(issuer).build().publish(lists).entrySet()) {
