@@ -4,10 +4,15 @@ import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
 import dev.openproof.examples.demo.IssuerFolder;
+import dev.openproof.examples.demo.KeyFolder;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jdbc.JdbcStatusLists;
 import dev.openproof.jwt.JwsProofSigner;
+import dev.openproof.jwt.ProofVerifier;
 import dev.openproof.jwt.key.SigningKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,14 +21,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code openproof revoke PROOF_ID [--dir DIR] [--reason TEXT]}: revokes a proof and publishes the status lists. */
+/**
+ * {@code openproof revoke PROOF_ID|LICENSE_NUMBER [--dir DIR] [--reason TEXT]}: revokes a proof and
+ * publishes the status lists. A license number names the proof the demo wrote to
+ * {@code DIR/proofs/<license_number>.jwt}.
+ */
 @Command(name = "revoke", description = {
     "Revoke a proof of the demo's folder (a returned order) and publish its status lists to DIR/status/."})
 final class RevokeCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(paramLabel = "PROOF_ID", description = "The proof's id (its jti).")
+  @Parameters(paramLabel = "PROOF_ID|LICENSE_NUMBER",
+      description = "The proof's id (its jti), or the license number of a proof in DIR/proofs/.")
   String proofId;
 
   @Option(names = "--dir", defaultValue = "openproof-demo", description = "The demo's folder; default ${DEFAULT-VALUE}.")
@@ -45,12 +55,25 @@ final class RevokeCommand implements Callable<Integer> {
           .ledger(ledger)
           .statusLists(lists)
           .build();
-      Revocation revocation = fulfillment.revoke(ProofId.of(proofId), reason);
+      Revocation revocation = fulfillment.revoke(target(), reason);
       spec.commandLine().getOut().println("revoked " + revocation.proofId() + " at " + revocation.revokedAt() + ": " + revocation.reason());
       for (Path file : IssuerFolder.publish(dir, lists, key, issuer)) {
         spec.commandLine().getOut().println("published " + file);
       }
     }
     return 0;
+  }
+
+  /** The proof named: by its id, or by the license number of a proof file the folder holds (checked first). */
+  private ProofId target() throws IOException {
+    Path file = dir.resolve("proofs").resolve(proofId + ".jwt");
+    if (!proofId.chars().allMatch(Character::isDigit) || !Files.isRegularFile(file)) {
+      return ProofId.of(proofId);
+    }
+    ProofVerifier verifier = ProofVerifier.builder()
+        .trustedKeys(dir.resolve(KeyFolder.JWKS))
+        .expectedIssuer(issuer)
+        .build();
+    return verifier.verify(Files.readString(file, StandardCharsets.US_ASCII).strip()).proof().proofId();
   }
 }

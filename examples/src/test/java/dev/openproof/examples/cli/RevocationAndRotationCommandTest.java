@@ -56,6 +56,19 @@ class RevocationAndRotationCommandTest {
   }
 
   @Test
+  void aProofCanBeRevokedByItsLicenseNumber() throws Exception {
+    assertThat(CommandRun.of("demo", "--out", dir.toString()).exitCode()).isZero();
+    Path proof = proofs().get(1);
+    String licenseNumber = proof.getFileName().toString().replace(".jwt", "");
+    CommandRun revoke = CommandRun.of("revoke", licenseNumber, "--dir", dir.toString());
+    assertThat(revoke.exitCode()).as(revoke.toString()).isZero();
+    assertThat(revoke.out()).contains("revoked " + proofId(proof));
+    CommandRun after = CommandRun.of("verify", "--jwks", dir.resolve("jwks.json").toString(),
+        "--status", dir.resolve("status/1.jwt").toString(), proof.toString(), proofs().get(0).toString());
+    assertThat(after.out()).contains(proof + ": INVALID REVOKED: ").contains(proofs().get(0) + ": VALID ");
+  }
+
+  @Test
   void aStatusListSignedByAnotherKeyIsRefused() throws Exception {
     assertThat(CommandRun.of("demo", "--out", dir.toString()).exitCode()).isZero();
     Path other = dir.resolve("other");
