@@ -102,10 +102,16 @@ public final class LicenseFulfillment {
         return recordedResult(orderId, true);
       }
       if (claim == OrderClaim.ACQUIRED) {
+        boolean completed = false;
         try {
-          return fulfillClaimed(order);
+          FulfillmentResult result = fulfillClaimed(order);
+          completed = true;
+          return result;
         } finally {
-          settings.ledger().releaseOrder(orderId, owner);
+          if (!completed) {
+            // A completed order needs no release: no one can claim it again.
+            settings.ledger().releaseOrder(orderId, owner);
+          }
         }
       }
       if (waitedMillis >= settings.claimWait().toMillis()) {
@@ -156,10 +162,9 @@ public final class LicenseFulfillment {
         publish(new FulfillmentEvent.PhysicalShipmentRecorded(orderId, shipment, now));
       }
     } else {
-      ProofRecord proof = record.proof()
-          .flatMap(settings.ledger()::findProof)
-          .orElseGet(() -> issueProof(order));
-      DeliveryRecord first = settings.ledger().deliveries(proof.proof().proofId()).get(0);
+      DeliveryRecord first = record.proof().isPresent()
+          ? settings.ledger().deliveries(record.proof().get()).get(0)
+          : issueProof(order);
       if (first.status() == DeliveryStatus.PENDING && !settings.deferDelivery()) {
         attempt(first.request());
       }
@@ -168,7 +173,8 @@ public final class LicenseFulfillment {
     return recordedResult(orderId, false);
   }
 
-  private ProofRecord issueProof(Order order) {
+  /** Builds, signs and records the order's proof; returns its first delivery, pending. */
+  private DeliveryRecord issueProof(Order order) {
     Instant now = now();
     LicenseProof proof = LicenseProof.of(order, settings.ids().newProofId(), settings.ids().newLicenseNumber(),
         order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber), now);
@@ -183,8 +189,12 @@ public final class LicenseFulfillment {
     DeliveryRequest first = new DeliveryRequest(
         settings.ids().newDeliveryId(), DeliveryKind.ORIGINAL, null, Recipient.of(order.customer()), proof, signed);
     ProofRecord kept = settings.ledger().recordProof(proof, signed, first, now);
-    publish(new FulfillmentEvent.ProofIssued(order.orderId(), kept.proof().proofId(), kept.proof().licenseNumber(), now));
-    return kept;
+    if (!kept.proof().proofId().equals(proof.proofId())) {
+      // Another instance recorded a proof first (this one's lease had run out): that proof stands.
+      return settings.ledger().deliveries(kept.proof().proofId()).get(0);
+    }
+    publish(new FulfillmentEvent.ProofIssued(order.orderId(), proof.proofId(), proof.licenseNumber(), now));
+    return DeliveryRecord.pending(first, now);
   }
 
   /**
