@@ -41,7 +41,9 @@ enum Dialect {
   POSTGRESQL {
     @Override
     String insertIfAbsent(String insert, String conflictColumns) {
-      return insert + " ON CONFLICT (" + conflictColumns + ") DO NOTHING";
+      // Any unique key, as on H2: with a conflict target, two racing inserts can still clash on another
+      // unique key of the same table (a status list's uri) and fail instead of doing nothing.
+      return insert + " ON CONFLICT DO NOTHING";
     }
 
     @Override
