@@ -6,9 +6,8 @@ import dev.openproof.examples.demo.DemoSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
-import dev.openproof.mail.TlsMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,17 +24,12 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "openproof-demo", description = "Folder to write to (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--smtp", converter = SmtpServerOption.Converter.class, paramLabel = "HOST:PORT",
-      description = "A real SMTP server; default: an SMTP sandbox inside the demo.")
-  @Nullable SmtpServerOption smtp;
-
   @Option(names = "--orders", defaultValue = "0", paramLabel = "N",
       description = "Generated orders to add to the bundled samples, for a load run.")
   int orders;
 
-  @Option(names = "--smtp-tls", defaultValue = "STARTTLS_REQUIRED",
-      description = "With --smtp: NONE, STARTTLS_REQUIRED (default) or IMPLICIT.")
-  TlsMode smtpTls;
+  @Mixin
+  MailServerOptions mailServer;
 
   @Option(names = "--issuer", defaultValue = OpenProofCommand.DEFAULT_ISSUER, description = "Issuer (iss) of the proofs.")
   String issuer;
@@ -47,9 +41,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("OpenProof demo in " + out.toAbsolutePath().normalize()
-        + (smtp == null ? " (mail through the in-process SMTP sandbox)" : " (mail through " + smtp.host() + ":" + smtp.port() + ")"));
-    DemoSummary summary = DemoRun.run(new DemoOptions(out, smtp == null ? null : smtp.host(),
-        smtp == null ? 0 : smtp.port(), smtpTls, orders, issuer), stdout);
+        + " (mail through " + mailServer.describe() + ")");
+    DemoSummary summary = DemoRun.run(new DemoOptions(out, mailServer.host(), mailServer.port(), mailServer.tls, orders, issuer), stdout);
     stdout.println(summary.render());
     stdout.println("verify a proof:   java -jar openproof.jar verify --jwks " + out.resolve("jwks.json") + " " + out.resolve("proofs") + "/*.jwt");
     stdout.flush();

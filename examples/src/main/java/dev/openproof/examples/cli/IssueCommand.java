@@ -19,9 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
-import dev.openproof.mail.TlsMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,17 +39,12 @@ final class IssueCommand implements Callable<Integer> {
   @Option(names = "--key", required = true, paramLabel = "FILE", description = "The private signing key (JWK).")
   Path keyFile;
 
-  @Option(names = "--smtp", converter = SmtpServerOption.Converter.class, paramLabel = "HOST:PORT",
-      description = "The SMTP server; default: an in-process sandbox, the mail saved in DIR/outbox.")
-  @Nullable SmtpServerOption smtp;
-
   @Option(names = "--out", defaultValue = "openproof-out", paramLabel = "DIR",
       description = "Folder of the ledger, invoices, proofs and outbox (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--smtp-tls", defaultValue = "STARTTLS_REQUIRED",
-      description = "With --smtp: NONE, STARTTLS_REQUIRED (default) or IMPLICIT.")
-  TlsMode smtpTls;
+  @Mixin
+  MailServerOptions mailServer;
 
   @Option(names = "--issuer", defaultValue = OpenProofCommand.DEFAULT_ISSUER, description = "Issuer (iss) of the proof.")
   String issuer;
@@ -72,7 +66,7 @@ final class IssueCommand implements Callable<Integer> {
       return 1;
     }
     JwsProofSigner signer = JwsProofSigner.of(KeyFiles.readJwk(keyFile), issuer);
-    try (DemoMail mail = DemoMail.open(smtp == null ? null : smtp.host(), smtp == null ? 0 : smtp.port(), smtpTls, out.resolve("outbox"));
+    try (DemoMail mail = DemoMail.open(mailServer.host(), mailServer.port(), mailServer.tls, out.resolve("outbox"));
         JdbcProofLedger ledger = JdbcProofLedger.h2File(out.resolve("ledger"))) {
       FulfillmentResult result = LicenseFulfillment.builder()
           .signer(signer)
