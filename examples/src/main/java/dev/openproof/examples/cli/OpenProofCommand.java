@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "openproof",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // --help on every subcommand
     version = "openproof 0.1.0-SNAPSHOT",
     description = "Digital proofs of license for Open agreements: issue, mail and verify them.",
     subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,

@@ -96,4 +96,13 @@ class IssueAndKeysCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).contains("no key -Xq9_no-such-key");
   }
+
+  @Test
+  void everyCommandExplainsItselfWithHelp() {
+    for (String[] args : new String[][] {{"--help"}, {"demo", "--help"}, {"verify", "--help"}, {"keys", "generate", "--help"}}) {
+      CommandRun run = CommandRun.of(args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
+      assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: openproof");
+    }
+  }
 }
