@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The values of {@code shared/samples/order-invalid.json}, and more, thrown at every header. */
+/** The values of the sample {@code order-invalid.json} (core's test-jar), and more, thrown at every header. */
 class HeaderInjectionTest {
   /** The customer's name in {@code order-invalid.json}. */
   static final String EVIL_NAME = "Evil\r\nBcc: victim@example.test";

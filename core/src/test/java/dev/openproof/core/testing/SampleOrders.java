@@ -16,7 +16,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
-/** The orders of {@code ../shared/samples}, built in Java, for the tests of every module. */
+/** The orders of {@code dev/openproof/samples} (see {@link SampleFiles}), built in Java, for the tests of every module. */
 public final class SampleOrders {
   private SampleOrders() {}
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class OrderValidatorTest {
   private final OrderValidator validator = OrderValidator.create();
 
-  /** The violations of ../shared/samples/order-invalid.json that survive typing into Java. */
+  /** The violations of the sample order-invalid.json (dev/openproof/samples in this test-jar) that survive typing into Java. */
   private static Order invalidSample() {
     return new Order(
         OrderId.of("bad id with spaces"),

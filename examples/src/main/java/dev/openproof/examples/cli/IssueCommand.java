@@ -10,7 +10,7 @@ import dev.openproof.core.validation.InvalidOrderException;
 import dev.openproof.core.validation.Violation;
 import dev.openproof.examples.demo.DemoMail;
 import dev.openproof.examples.demo.FileInvoicing;
-import dev.openproof.examples.order.OrderJson;
+import dev.openproof.orderjson.OrderJson;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jwt.JwsProofSigner;
 import dev.openproof.jwt.key.KeyFiles;

@@ -8,7 +8,7 @@ import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.OrderLine;
 import dev.openproof.core.model.Program;
 import dev.openproof.core.model.Reseller;
-import dev.openproof.examples.order.OrderJson;
+import dev.openproof.orderjson.OrderJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

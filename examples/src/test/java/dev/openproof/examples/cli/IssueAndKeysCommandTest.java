@@ -2,7 +2,7 @@ package dev.openproof.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.openproof.examples.SharedFiles;
+import dev.openproof.core.testing.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -33,7 +33,7 @@ class IssueAndKeysCommandTest {
   @Test
   void issueFulfillsAnOrderFileOnceAndTheProofVerifies() throws Exception {
     CommandRun.of("keys", "generate", "--out", dir.resolve("keys").toString());
-    String[] issue = {"issue", "--order", SharedFiles.sample("order-ru.json").toString(),
+    String[] issue = {"issue", "--order", SampleFiles.file("order-ru.json").toString(),
         "--key", dir.resolve("keys/signing-key.jwk").toString(), "--out", dir.resolve("out").toString()};
     CommandRun first = CommandRun.of(issue);
     assertThat(first.exitCode()).as(first.toString()).isZero();
@@ -56,7 +56,7 @@ class IssueAndKeysCommandTest {
   @Test
   void issueRefusesABrokenOrderListingEveryViolationAndStoresNothing() {
     CommandRun.of("keys", "generate", "--out", dir.resolve("keys").toString());
-    CommandRun run = CommandRun.of("issue", "--order", SharedFiles.sample("order-invalid.json").toString(),
+    CommandRun run = CommandRun.of("issue", "--order", SampleFiles.file("order-invalid.json").toString(),
         "--key", dir.resolve("keys/signing-key.jwk").toString(), "--out", dir.resolve("out").toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("INVALID_ORDER", "nothing was stored or sent (10 violations)",

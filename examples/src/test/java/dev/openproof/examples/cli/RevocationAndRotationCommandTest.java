@@ -91,7 +91,7 @@ class RevocationAndRotationCommandTest {
     Path keys = dir.resolve("keys");
     assertThat(CommandRun.of("keys", "generate", "--out", keys.toString()).exitCode()).isZero();
     String oldKid = com.nimbusds.jose.jwk.JWK.parse(Files.readString(keys.resolve("signing-key.jwk"))).getKeyID();
-    CommandRun issued = CommandRun.of("issue", "--order", dev.openproof.examples.SharedFiles.sample("order-ru.json").toString(),
+    CommandRun issued = CommandRun.of("issue", "--order", dev.openproof.core.testing.SampleFiles.file("order-ru.json").toString(),
         "--key", keys.resolve("signing-key.jwk").toString(), "--out", dir.resolve("out").toString());
     assertThat(issued.exitCode()).as(issued.toString()).isZero();
     Path proof;

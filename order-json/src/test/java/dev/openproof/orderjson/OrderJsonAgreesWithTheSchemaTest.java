@@ -1,4 +1,4 @@
-package dev.openproof.examples.order;
+package dev.openproof.orderjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.openproof.core.validation.InvalidOrderException;
-import dev.openproof.examples.SharedFiles;
-import java.nio.file.Files;
+import dev.openproof.core.testing.SampleFiles;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,9 +42,16 @@ class OrderJsonAgreesWithTheSchemaTest {
   private final Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
       .getSchema(read("schema/order.schema.json"), InputFormat.JSON);
 
-  private static String read(String sharedPath) {
-    try {
-      return Files.readString(SharedFiles.dir().resolve(sharedPath));
+  /** The schema as this module's jar ships it, or a sample from core's test-jar. */
+  private static String read(String path) {
+    if (path.startsWith("samples/")) {
+      return SampleFiles.text(path.substring("samples/".length()));
+    }
+    try (java.io.InputStream in = OrderJson.class.getResourceAsStream("/dev/openproof/" + path)) {
+      if (in == null) {
+        throw new IllegalStateException("no resource /dev/openproof/" + path);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -3,6 +3,6 @@
  * reported at once, and writing them back.
  */
 @NullMarked
-package dev.openproof.examples.order;
+package dev.openproof.orderjson;
 
 import org.jspecify.annotations.NullMarked;

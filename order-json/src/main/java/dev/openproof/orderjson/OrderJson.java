@@ -1,4 +1,4 @@
-package dev.openproof.examples.order;
+package dev.openproof.orderjson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,4 +1,4 @@
-package dev.openproof.examples.order;
+package dev.openproof.orderjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import dev.openproof.core.model.Order;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.core.validation.InvalidOrderException;
 import dev.openproof.core.validation.Violation;
-import dev.openproof.examples.SharedFiles;
+import dev.openproof.core.testing.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,14 +18,14 @@ class OrderJsonTest {
 
   @Test
   void theValidSamplesReadAsTheOrdersTheyDescribe() throws Exception {
-    assertThat(json.read(SharedFiles.sample("order-ru.json"))).isEqualTo(SampleOrders.russian());
-    assertThat(json.read(SharedFiles.sample("order-en-before-cutover.json"))).isEqualTo(SampleOrders.beforeCutover());
-    assertThat(json.read(SharedFiles.sample("order-de-subscription.json"))).isEqualTo(SampleOrders.germanSubscription());
+    assertThat(json.read(SampleFiles.file("order-ru.json"))).isEqualTo(SampleOrders.russian());
+    assertThat(json.read(SampleFiles.file("order-en-before-cutover.json"))).isEqualTo(SampleOrders.beforeCutover());
+    assertThat(json.read(SampleFiles.file("order-de-subscription.json"))).isEqualTo(SampleOrders.germanSubscription());
   }
 
   @Test
   void theInvalidSampleIsRefusedWholeWithEveryViolationNamed() {
-    assertThatThrownBy(() -> json.read(SharedFiles.sample("order-invalid.json")))
+    assertThatThrownBy(() -> json.read(SampleFiles.file("order-invalid.json")))
         .isInstanceOfSatisfying(InvalidOrderException.class, e -> {
           assertThat(e.violations()).extracting(Violation::path).containsExactly(
               "currency", "customer.email", "customer.name", "distributor.country", "distributor.name",
