@@ -42,7 +42,8 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("OpenProof demo in " + out.toAbsolutePath().normalize()
         + " (mail through " + mailServer.describe() + ")");
-    DemoSummary summary = DemoRun.run(new DemoOptions(out, mailServer.host(), mailServer.port(), mailServer.tls, orders, issuer), stdout);
+    DemoSummary summary = DemoRun.run(new DemoOptions(out, mailServer.host(), mailServer.port(), mailServer.tls, orders, issuer,
+        mailServer.trust), stdout);
     stdout.println(summary.render());
     stdout.println("verify a proof:   java -jar openproof.jar verify --jwks " + out.resolve("jwks.json") + " " + out.resolve("proofs") + "/*.jwt");
     stdout.flush();

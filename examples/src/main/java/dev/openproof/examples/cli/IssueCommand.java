@@ -66,7 +66,7 @@ final class IssueCommand implements Callable<Integer> {
       return 1;
     }
     JwsProofSigner signer = JwsProofSigner.of(KeyFiles.readJwk(keyFile), issuer);
-    try (DemoMail mail = DemoMail.open(mailServer.host(), mailServer.port(), mailServer.tls, out.resolve("outbox"));
+    try (DemoMail mail = DemoMail.open(mailServer.host(), mailServer.port(), mailServer.tls, mailServer.trust, out.resolve("outbox"));
         JdbcProofLedger ledger = JdbcProofLedger.h2File(out.resolve("ledger"))) {
       FulfillmentResult result = LicenseFulfillment.builder()
           .signer(signer)
