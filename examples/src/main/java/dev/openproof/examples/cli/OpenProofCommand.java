@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     scope = CommandLine.ScopeType.INHERIT, // --help on every subcommand
     version = "openproof 0.1.0-SNAPSHOT",
-    description = "Digital proofs of license for Open agreements: issue, mail and verify them.",
+    header = "Digital proofs of license for Open agreements: issue, mail and verify them.",
+    description = "Each command prints one line per failure and exits 0 when it did all it was asked, 1 when"
+        + " any of the work failed (for verify: when a token is invalid) and 2 on a usage error. Add --verbose"
+        + " for stack traces, and --help to any command for its options.",
     subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,
         RevokeCommand.class})
 public final class OpenProofCommand implements Runnable {
