@@ -3,8 +3,6 @@ package dev.openproof.examples.cli;
 import dev.openproof.core.OpenProofException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +31,6 @@ public final class OpenProofCommand implements Runnable {
   /** The default issuer ({@code iss}) of the demo and of the tools. */
   public static final String DEFAULT_ISSUER = "https://licensing.example.test";
 
-  /** Held so that the level set on it stays: Hibernate Validator announces itself at INFO. */
-  private static final Logger QUIET_VALIDATOR = Logger.getLogger("org.hibernate.validator");
-
   @Spec
   private CommandSpec spec;
 
@@ -57,7 +52,6 @@ public final class OpenProofCommand implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    QUIET_VALIDATOR.setLevel(Level.WARNING);
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
