@@ -40,7 +40,7 @@ final class Failures {
   }
 
   static DeliveryException ofConnect(MessagingException e, String server, int lastReturnCode) {
-    DeliveryException certificate = TlsProblems.of(e, server.substring(0, server.lastIndexOf(':')), server);
+    DeliveryException certificate = TlsProblems.of(e, server.substring(0, Math.max(0, server.lastIndexOf(':'))), server);
     if (certificate != null) {
       return certificate;
     }

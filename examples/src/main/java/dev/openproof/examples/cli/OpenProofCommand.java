@@ -3,9 +3,12 @@ package dev.openproof.examples.cli;
 import dev.openproof.core.OpenProofException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -67,6 +70,7 @@ public final class OpenProofCommand implements Runnable {
     CommandLine line = new CommandLine(new OpenProofCommand());
     // A key id is base64url and may start with '-': take what is no known option as a parameter.
     line.setUnmatchedOptionsArePositionalParams(true);
+    line.setHelpSectionKeys(usageFirst(line.getHelpSectionKeys()));
     line.setOut(out);
     line.setErr(err);
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -79,6 +83,15 @@ public final class OpenProofCommand implements Runnable {
       return CommandLine.ExitCode.SOFTWARE;
     });
     return line.execute(args);
+  }
+
+  /** The help sections with the usage line first, then the one-line summary, then the description. */
+  private static List<String> usageFirst(List<String> keys) {
+    List<String> ordered = new ArrayList<>(keys);
+    List<String> summary = List.of(UsageMessageSpec.SECTION_KEY_HEADER_HEADING, UsageMessageSpec.SECTION_KEY_HEADER);
+    ordered.removeAll(summary);
+    ordered.addAll(ordered.indexOf(UsageMessageSpec.SECTION_KEY_SYNOPSIS) + 1, summary);
+    return ordered;
   }
 
   private static String describe(Exception e) {

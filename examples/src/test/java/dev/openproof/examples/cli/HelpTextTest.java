@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -61,12 +62,18 @@ class HelpTextTest {
     return everyCommand().stream().map(c -> DynamicTest.dynamicTest(name(c) + " " + what, () -> check.accept(c)));
   }
 
-  @TestFactory
-  Stream<DynamicTest> everyCommandIsFound() {
-    List<String> names = everyCommand().stream().map(HelpTextTest::name).toList();
-    return Stream.of(DynamicTest.dynamicTest("top level, subcommands and nested ones",
-        () -> assertThat(names).contains("openproof", "openproof demo", "openproof issue", "openproof verify",
-            "openproof keys", "openproof keys generate", "openproof keys rotate", "openproof status publish")));
+  @Test
+  void theWalkFindsTheTopLevelTheSubcommandsAndTheNestedOnes() {
+    assertThat(everyCommand().stream().map(HelpTextTest::name)).contains("openproof", "openproof demo",
+        "openproof issue", "openproof verify", "openproof keys", "openproof keys generate", "openproof keys rotate",
+        "openproof status publish");
+  }
+
+  @Test
+  void theUsageLineComesFirstThenTheSummary() {
+    String[] lines = help(everyCommand().get(0)).split("\\R");
+    assertThat(lines[0]).startsWith("Usage: openproof ");
+    assertThat(lines[1]).isEqualTo("Digital proofs of license for Open agreements: issue, mail and verify them.");
   }
 
   @TestFactory
