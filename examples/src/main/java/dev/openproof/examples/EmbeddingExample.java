@@ -2,7 +2,13 @@ package dev.openproof.examples;
 
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
+import dev.openproof.core.model.Customer;
+import dev.openproof.core.model.Distributor;
+import dev.openproof.core.model.LicenseType;
 import dev.openproof.core.model.Order;
+import dev.openproof.core.model.OrderLine;
+import dev.openproof.core.model.Program;
+import dev.openproof.core.model.Reseller;
 import dev.openproof.jwt.JwsProofSigner;
 import dev.openproof.jwt.ProofVerifier;
 import dev.openproof.jwt.VerifiedProof;
@@ -11,6 +17,10 @@ import dev.openproof.jwt.key.SigningKey;
 import dev.openproof.mail.SmtpProofDelivery;
 import dev.openproof.mail.SmtpSettings;
 import dev.openproof.mail.TlsMode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * The embedding example of the README, compiled and run by the build so that it cannot rot: a host
@@ -20,6 +30,35 @@ import dev.openproof.mail.TlsMode;
  */
 public final class EmbeddingExample {
   private EmbeddingExample() {}
+
+  /**
+   * Builds an order as the host's ordering system hands it over: a perpetual line and a term line.
+   *
+   * @return the order
+   * @throws dev.openproof.core.validation.InvalidOrderException naming every missing or invalid part
+   */
+  public static Order order() {
+    // README:order:begin
+    Order order = Order.builder()
+        .id("ACME-1")
+        .program(Program.OPEN_LICENSE)
+        .placedAt(Instant.parse("2026-11-30T09:00:00Z"))
+        .currency("EUR")
+        .distributor(Distributor.builder()
+            .id("D-1").name("Example Distribution").country("DE").email("billing@distribution.example"))
+        .reseller(Reseller.builder()
+            .id("R-7").name("Example Reseller").country("DE").email("orders@reseller.example"))
+        .customer(Customer.builder()
+            .id("C-1").name("Acme GmbH").country("DE").email("it@acme.example").language(Locale.GERMAN))
+        .line(OrderLine.perpetual("021-10609", "Office Standard 2019", 25, LicenseType.LICENSE,
+            new BigDecimal("310.00")))
+        .line(OrderLine.term("6VC-01252", "Windows Server CAL (Software Assurance)", 25,
+            LicenseType.SOFTWARE_ASSURANCE, new BigDecimal("12.50"),
+            LocalDate.parse("2026-12-01"), LocalDate.parse("2029-11-30")))
+        .build(); // or InvalidOrderException naming every missing or invalid part
+    // README:order:end
+    return order;
+  }
 
   /**
    * Fulfills an order: both invoices, a signed proof, and the mail to the customer.

@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.jwt.VerifiedProof;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.KeyRing;
@@ -26,11 +25,11 @@ class EmbeddingExampleTest {
     smtp.start();
     try {
       SigningKey key = SigningKey.generate(JwsAlgorithm.ES256);
-      FulfillmentResult result = EmbeddingExample.fulfill(SampleOrders.russian(), key, "127.0.0.1", smtp.getSmtp().getPort());
+      FulfillmentResult result = EmbeddingExample.fulfill(EmbeddingExample.order(), key, "127.0.0.1", smtp.getSmtp().getPort());
       assertThat(result.deliveryStatus()).contains(DeliveryStatus.DELIVERED);
       assertThat(smtp.getReceivedMessages()).singleElement()
           .satisfies(m -> assertThat(((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress())
-              .isEqualTo("it@romashka.example.test"));
+              .isEqualTo("it@acme.example"));
       VerifiedProof verified = EmbeddingExample.verify(result.issuedProof().orElseThrow().signedProof().token(), KeyRing.of(key));
       assertThat(verified.proof()).isEqualTo(result.issuedProof().orElseThrow().proof());
       assertThat(verified.issuer()).isEqualTo("https://licensing.example.com");
@@ -43,7 +42,7 @@ class EmbeddingExampleTest {
   void theReadmeShowsTheExampleAsItCompiles() throws Exception {
     String source = Files.readString(Path.of("src/main/java/dev/openproof/examples/EmbeddingExample.java"));
     String readme = Files.readString(Path.of("../README.md"));
-    for (String part : new String[] {"fulfill", "verify"}) {
+    for (String part : new String[] {"order", "fulfill", "verify"}) {
       Matcher m = Pattern.compile("// README:" + part + ":begin\\n(.*?)\\s*// README:" + part + ":end", Pattern.DOTALL).matcher(source);
       assertThat(m.find()).as(part).isTrue();
       String code = m.group(1).stripIndent().strip();

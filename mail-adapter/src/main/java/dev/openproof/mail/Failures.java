@@ -40,6 +40,10 @@ final class Failures {
   }
 
   static DeliveryException ofConnect(MessagingException e, String server, int lastReturnCode) {
+    DeliveryException certificate = TlsProblems.of(e, server.substring(0, Math.max(0, server.lastIndexOf(':'))), server);
+    if (certificate != null) {
+      return certificate;
+    }
     int code = replyCode(e) > 0 ? replyCode(e) : validCode(lastReturnCode);
     return new DeliveryException(FailureKind.TRANSIENT, code,
         "could not open an SMTP session with " + server + (code > 0 ? " (reply " + code + ")" : "") + ": " + cause(e), e);

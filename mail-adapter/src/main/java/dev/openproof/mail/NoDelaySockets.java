@@ -10,7 +10,7 @@ import javax.net.ssl.SSLSocketFactory;
  * Socket factories that turn Nagle's algorithm off. SMTP writes a command or the end of the data and
  * then waits for the reply; with Nagle on, the last small segment waits for the acknowledgement of
  * the one before, which the server delays, and each message of a batch costs tens of milliseconds.
- * The TLS factory delegates to the JVM's default and only sets the option on the socket it layers on.
+ * The TLS factory delegates to the settings' (by default the JVM's) and only sets the option on the socket it layers on.
  */
 final class NoDelaySockets {
   private NoDelaySockets() {}
@@ -19,8 +19,8 @@ final class NoDelaySockets {
     return new Plain();
   }
 
-  static SSLSocketFactory tls() {
-    return new Tls((SSLSocketFactory) SSLSocketFactory.getDefault());
+  static SSLSocketFactory tls(SSLSocketFactory delegate) {
+    return new Tls(delegate);
   }
 
   private static Socket noDelay(Socket socket) throws IOException {

@@ -28,7 +28,7 @@ final class SmtpSessions {
     p.setProperty("mail.smtp.quitwait", "false");
     p.put("mail.smtp.socketFactory", NoDelaySockets.plain());
     p.setProperty("mail.smtp.socketFactory.fallback", "false");
-    p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls());
+    p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls(settings.sslSocketFactory()));
     settings.heloName().ifPresent(name -> p.setProperty("mail.smtp.localhost", name));
     switch (settings.tls()) {
       case NONE -> {

@@ -2,20 +2,25 @@ package dev.openproof.mail;
 
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link SmtpProofDelivery} reaches the mail server and signs its mail: host, port, TLS,
- * optional authentication, From, envelope sender, timeouts, the domain of Message-IDs, and the
- * support directory the mail names. Immutable and thread-safe; the password never appears in
+ * the certificates it trusts, optional authentication, From, envelope sender, timeouts, the domain
+ * of Message-IDs, and the support directory the mail names. Immutable and thread-safe; the password never appears in
  * {@link #toString()}.
  *
- * <p>Defaults: {@link TlsMode#STARTTLS_REQUIRED}, the mode's port, no authentication, envelope
+ * <p>Defaults: {@link TlsMode#STARTTLS_REQUIRED}, the mode's port, the JVM's trusted certificates
+ * (host name verification is always on), no authentication, envelope
  * sender = From, timeouts 10 s to connect and 30 s to read or write, Message-ID domain = the From
  * address's domain, SMTPUTF8 off, {@link SupportDirectory#defaults()}, the UTC system clock.
  *
@@ -38,6 +43,8 @@ public final class SmtpSettings {
   private final SupportDirectory supportDirectory;
   private final @Nullable URI jwksUri;
   private final Clock clock;
+  private final @Nullable SSLContext sslContext;
+  private final String trust;
 
   private SmtpSettings(Builder b) {
     this.host = requireHost(b.host);
@@ -64,6 +71,11 @@ public final class SmtpSettings {
     this.supportDirectory = b.supportDirectory;
     this.jwksUri = b.jwksUri;
     this.clock = b.clock;
+    if (b.sslContext != null && tls == TlsMode.NONE) {
+      throw new IllegalStateException("a trust source is set but TLS is NONE: use STARTTLS_REQUIRED or IMPLICIT");
+    }
+    this.sslContext = b.sslContext;
+    this.trust = b.trust;
   }
 
   /**
@@ -154,13 +166,27 @@ public final class SmtpSettings {
     return clock;
   }
 
+  /**
+   * The TLS context whose trust anchors check the server's certificate, when one was given.
+   *
+   * @return the context, or empty for the JVM's default trust
+   */
+  public Optional<SSLContext> sslContext() {
+    return Optional.ofNullable(sslContext);
+  }
+
+  /** The factory of TLS sockets: the configured context's, or the JVM's default. */
+  SSLSocketFactory sslSocketFactory() {
+    return sslContext != null ? sslContext.getSocketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault();
+  }
+
   @Override
   public String toString() {
     return "SmtpSettings[host=" + host + ", port=" + port + ", tls=" + tls
         + ", username=" + (username == null ? "none" : username) + ", password=" + (password == null ? "none" : "****")
         + ", from=" + from.getAddress() + ", envelopeSender=" + envelopeSender
         + ", timeouts=" + connectTimeout + "/" + readTimeout + "/" + writeTimeout
-        + ", messageIdDomain=" + messageIdDomain + ", smtpUtf8=" + smtpUtf8 + "]";
+        + ", messageIdDomain=" + messageIdDomain + ", smtpUtf8=" + smtpUtf8 + ", trust=" + trust + "]";
   }
 
   private static String requireHost(@Nullable String host) {
@@ -194,6 +220,8 @@ public final class SmtpSettings {
     private SupportDirectory supportDirectory = SupportDirectory.defaults();
     private @Nullable URI jwksUri;
     private Clock clock = Clock.systemUTC();
+    private @Nullable SSLContext sslContext;
+    private String trust = "the JVM's default";
 
     private Builder() {}
 
@@ -243,6 +271,68 @@ public final class SmtpSettings {
     public Builder authentication(String username, String password) {
       this.username = Objects.requireNonNull(username, "username");
       this.password = Objects.requireNonNull(password, "password");
+      return this;
+    }
+
+    /**
+     * Trusts the CA certificates of a file instead of the JVM's: a PEM file of one or more {@code
+     * CERTIFICATE} blocks (such as a company CA's), or a PKCS#12 trust store that opens without a
+     * password. The server's host name is verified against its certificate all the same.
+     *
+     * @param file the PEM file or PKCS#12 store, at most 1 MiB
+     * @return this builder
+     * @throws IllegalArgumentException if the file is neither, or holds no certificate
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
+    public Builder trustStore(Path file) {
+      return trustStore(Objects.requireNonNull(file, "file"), null);
+    }
+
+    /**
+     * Trusts the CA certificates of a PKCS#12 trust store (or a PEM file) instead of the JVM's.
+     *
+     * @param file the PKCS#12 store or PEM file, at most 1 MiB
+     * @param password the store's password; {@code null} for none; not kept
+     * @return this builder
+     * @throws IllegalArgumentException if the file does not open or holds no certificate
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
+    public Builder trustStore(Path file, char @Nullable [] password) {
+      Objects.requireNonNull(file, "file");
+      KeyStore store = TrustSources.read(file, password);
+      this.sslContext = TrustSources.context(store);
+      this.trust = file.getFileName() + " (" + TrustSources.trustedCount(store) + " certificates)";
+      return this;
+    }
+
+    /**
+     * Trusts the certificate entries of a key store instead of the JVM's.
+     *
+     * @param store a loaded key store with at least one trusted certificate entry
+     * @return this builder
+     * @throws IllegalArgumentException if it holds no trusted certificate
+     */
+    public Builder trustStore(KeyStore store) {
+      Objects.requireNonNull(store, "store");
+      int count = TrustSources.trustedCount(store);
+      if (count == 0) {
+        throw new IllegalArgumentException("the trust store holds no trusted certificate");
+      }
+      this.sslContext = TrustSources.context(store);
+      this.trust = "a key store (" + count + " certificates)";
+      return this;
+    }
+
+    /**
+     * Uses a TLS context of the host's, for its trust managers (and client certificate, if any). The
+     * server's host name is verified against its certificate all the same.
+     *
+     * @param context an initialized context
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext context) {
+      this.sslContext = Objects.requireNonNull(context, "context");
+      this.trust = "an SSLContext (" + context.getProtocol() + ")";
       return this;
     }
 
@@ -378,7 +468,8 @@ public final class SmtpSettings {
      * Builds the settings.
      *
      * @return the immutable settings
-     * @throws IllegalStateException if the host or the From address is missing
+     * @throws IllegalStateException if the host or the From address is missing, or a trust source
+     *     is set with {@link TlsMode#NONE}
      * @throws IllegalArgumentException if an address or name is invalid
      */
     public SmtpSettings build() {

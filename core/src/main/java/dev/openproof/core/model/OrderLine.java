@@ -70,4 +70,36 @@ public record OrderLine(
   public Optional<LocalDate> endDate() {
     return Optional.ofNullable(ends);
   }
+
+  /**
+   * A line granting a perpetual right: no term dates.
+   *
+   * @param sku the vendor's part number
+   * @param product the product's name
+   * @param quantity how many, 1 to 1,000,000
+   * @param type what the line grants
+   * @param unitPrice the reseller's unit price, in the order's currency
+   * @return the line
+   */
+  public static OrderLine perpetual(String sku, String product, int quantity, LicenseType type, BigDecimal unitPrice) {
+    return new OrderLine(sku, product, quantity, type, unitPrice, null, null);
+  }
+
+  /**
+   * A line granting a right for a term, such as a subscription or Software Assurance.
+   *
+   * @param sku the vendor's part number
+   * @param product the product's name
+   * @param quantity how many, 1 to 1,000,000
+   * @param type what the line grants
+   * @param unitPrice the reseller's unit price, in the order's currency
+   * @param starts the first day of the term
+   * @param ends the last day of the term, not before {@code starts}
+   * @return the line
+   */
+  public static OrderLine term(
+      String sku, String product, int quantity, LicenseType type, BigDecimal unitPrice, LocalDate starts, LocalDate ends) {
+    return new OrderLine(sku, product, quantity, type, unitPrice,
+        Objects.requireNonNull(starts, "starts"), Objects.requireNonNull(ends, "ends"));
+  }
 }

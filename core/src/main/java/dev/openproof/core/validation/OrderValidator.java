@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
@@ -19,13 +21,24 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * every violation at once, with paths in the contract's snake-case names.
  *
  * <p>Instances are immutable and thread-safe; build one and share it. The messages are English and
- * need no expression-language implementation.
+ * need no expression-language implementation. Hibernate Validator's start-up announcement ({@code
+ * HV000001} at INFO, on the {@code java.util.logging} logger {@code
+ * org.hibernate.validator.internal.util.Version}) is kept quiet unless the host set that logger's level.
  *
  * @since 0.1.0
  */
 public final class OrderValidator {
   private static final Comparator<Violation> ORDER =
       Comparator.comparing(Violation::path).thenComparing(Violation::message);
+
+  /** Held, so that the level set on it stays: its announcement is no news to the host. */
+  private static final Logger VERSION_ANNOUNCEMENT = Logger.getLogger("org.hibernate.validator.internal.util.Version");
+
+  static {
+    if (VERSION_ANNOUNCEMENT.getLevel() == null) {
+      VERSION_ANNOUNCEMENT.setLevel(Level.WARNING);
+    }
+  }
 
   private final Validator validator;
 

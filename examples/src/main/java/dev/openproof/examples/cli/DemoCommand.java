@@ -14,9 +14,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code openproof demo [--out DIR] [--smtp HOST:PORT] [--orders N]}. */
-@Command(name = "demo", description = {
-    "Run the whole job on embedded defaults: sample orders, invoices on both legs, signed proofs mailed",
-    "straight to each customer, every proof verified. Run it again on the same folder: it adds nothing."})
+@Command(name = "demo", header = "Run the whole job on embedded defaults.", description =
+    "Reads the bundled sample orders, invoices both legs of the chain, signs a proof for each digital order,"
+        + " mails it straight to each customer and verifies every proof with the published keys."
+        + " Run it again on the same folder: it adds nothing.")
 final class DemoCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -42,7 +43,8 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("OpenProof demo in " + out.toAbsolutePath().normalize()
         + " (mail through " + mailServer.describe() + ")");
-    DemoSummary summary = DemoRun.run(new DemoOptions(out, mailServer.host(), mailServer.port(), mailServer.tls, orders, issuer), stdout);
+    DemoSummary summary = DemoRun.run(new DemoOptions(out, mailServer.host(), mailServer.port(), mailServer.tls, orders, issuer,
+        mailServer.trust), stdout);
     stdout.println(summary.render());
     stdout.println("verify a proof:   java -jar openproof.jar verify --jwks " + out.resolve("jwks.json") + " " + out.resolve("proofs") + "/*.jwt");
     stdout.flush();

@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code openproof issue --order FILE --key FILE [--smtp HOST:PORT] [--out DIR]}. */
-@Command(name = "issue", description = {
-    "Fulfill one order given as JSON (order.schema.json): invoice both legs, then mail a signed proof to",
-    "the customer, or record the paper route for an order placed before the cut-over. Idempotent per --out."})
+@Command(name = "issue", header = "Fulfill one order given as JSON.", description =
+    "Reads the order (order.schema.json), invoices both legs, then mails a signed proof to the customer, or"
+        + " records the paper route for an order placed before the cut-over. Idempotent per --out folder:"
+        + " a second run does not fulfill the order twice.")
 final class IssueCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -66,7 +67,7 @@ final class IssueCommand implements Callable<Integer> {
       return 1;
     }
     JwsProofSigner signer = JwsProofSigner.of(KeyFiles.readJwk(keyFile), issuer);
-    try (DemoMail mail = DemoMail.open(mailServer.host(), mailServer.port(), mailServer.tls, out.resolve("outbox"));
+    try (DemoMail mail = DemoMail.open(mailServer.host(), mailServer.port(), mailServer.tls, mailServer.trust, out.resolve("outbox"));
         JdbcProofLedger ledger = JdbcProofLedger.h2File(out.resolve("ledger"))) {
       FulfillmentResult result = LicenseFulfillment.builder()
           .signer(signer)

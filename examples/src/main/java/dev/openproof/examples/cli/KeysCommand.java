@@ -15,7 +15,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code openproof keys}: the issuer's signing keys. */
-@Command(name = "keys", description = "Manage signing keys.",
+@Command(name = "keys", header = "Manage signing keys.", description =
+    "Generate a signing key, rotate to a new one while the old one still verifies, and retire a key that"
+        + " is no longer needed.",
     subcommands = {KeysCommand.Generate.class, KeysRotation.Rotate.class, KeysRotation.Retire.class})
 final class KeysCommand implements Runnable {
   /** The file of the active private key inside a key folder. */
@@ -32,8 +34,9 @@ final class KeysCommand implements Runnable {
   }
 
   /** {@code openproof keys generate --alg ALG --out DIR}. */
-  @Command(name = "generate", description = {
-      "Generate a signing key: DIR/" + SIGNING_KEY + " (private JWK, owner-only) and DIR/" + JWKS + " (public JWK Set)."})
+  @Command(name = "generate", header = "Generate a signing key.", description =
+      "Writes DIR/" + SIGNING_KEY + " (the private JWK, readable by its owner only) and DIR/" + JWKS
+          + " (the public JWK Set).")
   static final class Generate implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -28,9 +28,9 @@ final class KeysRotation {
   }
 
   /** {@code openproof keys rotate --dir DIR}. */
-  @Command(name = "rotate", description = {
-      "Make a new active key of the same algorithm; the previous one stays in jwks.json, so that proofs it",
-      "signed still verify, until 'keys retire KID'."})
+  @Command(name = "rotate", header = "Make a new active signing key.", description =
+      "Makes a new active key of the same algorithm. The previous one stays in jwks.json, so that the proofs"
+          + " it signed still verify, until 'keys retire KID'.")
   static final class Rotate implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -55,9 +55,9 @@ final class KeysRotation {
   }
 
   /** {@code openproof keys retire KID --dir DIR}. */
-  @Command(name = "retire", description = {
-      "Remove a rotated-out key from jwks.json (and its private key from retired/): proofs it signed no",
-      "longer verify (UNKNOWN_KEY)."})
+  @Command(name = "retire", header = "Remove a rotated-out key.", description =
+      "Removes a rotated-out key from jwks.json and its private key from retired/. The proofs it signed no"
+          + " longer verify (UNKNOWN_KEY).")
   static final class Retire implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

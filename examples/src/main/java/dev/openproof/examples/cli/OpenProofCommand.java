@@ -3,11 +3,12 @@ package dev.openproof.examples.cli;
 import dev.openproof.core.OpenProofException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -23,15 +24,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     scope = CommandLine.ScopeType.INHERIT, // --help on every subcommand
     version = "openproof 0.1.0-SNAPSHOT",
-    description = "Digital proofs of license for Open agreements: issue, mail and verify them.",
+    header = "Digital proofs of license for Open agreements: issue, mail and verify them.",
+    description = "Each command prints one line per failure and exits 0 when it did all it was asked, 1 when"
+        + " any of the work failed (for verify: when a token is invalid) and 2 on a usage error. Add --verbose"
+        + " for stack traces, and --help to any command for its options.",
     subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,
         RevokeCommand.class})
 public final class OpenProofCommand implements Runnable {
   /** The default issuer ({@code iss}) of the demo and of the tools. */
   public static final String DEFAULT_ISSUER = "https://licensing.example.test";
-
-  /** Held so that the level set on it stays: Hibernate Validator announces itself at INFO. */
-  private static final Logger QUIET_VALIDATOR = Logger.getLogger("org.hibernate.validator");
 
   @Spec
   private CommandSpec spec;
@@ -54,7 +55,6 @@ public final class OpenProofCommand implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    QUIET_VALIDATOR.setLevel(Level.WARNING);
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
@@ -70,6 +70,7 @@ public final class OpenProofCommand implements Runnable {
     CommandLine line = new CommandLine(new OpenProofCommand());
     // A key id is base64url and may start with '-': take what is no known option as a parameter.
     line.setUnmatchedOptionsArePositionalParams(true);
+    line.setHelpSectionKeys(usageFirst(line.getHelpSectionKeys()));
     line.setOut(out);
     line.setErr(err);
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -82,6 +83,15 @@ public final class OpenProofCommand implements Runnable {
       return CommandLine.ExitCode.SOFTWARE;
     });
     return line.execute(args);
+  }
+
+  /** The help sections with the usage line first, then the one-line summary, then the description. */
+  private static List<String> usageFirst(List<String> keys) {
+    List<String> ordered = new ArrayList<>(keys);
+    List<String> summary = List.of(UsageMessageSpec.SECTION_KEY_HEADER_HEADING, UsageMessageSpec.SECTION_KEY_HEADER);
+    ordered.removeAll(summary);
+    ordered.addAll(ordered.indexOf(UsageMessageSpec.SECTION_KEY_SYNOPSIS) + 1, summary);
+    return ordered;
   }
 
   private static String describe(Exception e) {

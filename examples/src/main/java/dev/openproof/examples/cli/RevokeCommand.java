@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
  * publishes the status lists. A license number names the proof the demo wrote to
  * {@code DIR/proofs/<license_number>.jwt}.
  */
-@Command(name = "revoke", description = {
-    "Revoke a proof of the demo's folder (a returned order) and publish its status lists to DIR/status/."})
+@Command(name = "revoke", header = "Revoke the proof of a returned order.", description =
+    "Revokes a proof of the demo's folder and publishes its status lists to DIR/status/, so that verifiers"
+        + " reject the proof from then on.")
 final class RevokeCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

@@ -16,7 +16,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code openproof status}: the issuer's Token Status Lists. */
-@Command(name = "status", description = "Publish the issuer's status lists.", subcommands = StatusCommand.Publish.class)
+@Command(name = "status", header = "Publish the issuer's status lists.", description =
+    "The status lists tell partners, offline, which proofs were revoked or suspended.",
+    subcommands = StatusCommand.Publish.class)
 final class StatusCommand implements Runnable {
   @Spec
   private CommandSpec spec;
@@ -27,9 +29,9 @@ final class StatusCommand implements Runnable {
   }
 
   /** {@code openproof status publish [--dir DIR] [--out FILE]}. */
-  @Command(name = "publish", description = {
-      "Sign the status lists of the demo's folder as Status List Tokens (typ statuslist+jwt):",
-      "DIR/status/<n>.jwt for each list, or FILE when there is one list."})
+  @Command(name = "publish", header = "Sign the status lists as tokens.", description =
+      "Signs the status lists of the demo's folder as Status List Tokens (typ statuslist+jwt):"
+          + " DIR/status/<n>.jwt for each list, or FILE when there is one list.")
   static final class Publish implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  * token, {@code FILE: VALID <license_number> (<status>)} or {@code FILE: INVALID <REASON_CODE>:
  * <message>}; exit 0 when all are valid, 1 when any is not.
  */
-@Command(name = "verify", description = "Verify license proofs offline against the issuer's public keys.")
+@Command(name = "verify", header = "Verify license proofs offline.", description =
+    "Checks each token file against the issuer's public keys and, with --status, its status list. Prints"
+        + " 'FILE: VALID' with the license number, or 'FILE: INVALID' with the reason, for each file,"
+        + " and exits 1 when any is invalid.")
 final class VerifyCommand implements Callable<Integer> {
   private static final int MAX_FILE_BYTES = 1 << 20;
 

@@ -40,14 +40,40 @@ public final class DemoMail implements AutoCloseable {
    * @throws IOException if the outbox cannot be created
    */
   public static DemoMail open(@Nullable String host, int port, TlsMode tls, Path outbox) throws IOException {
+    return open(host, port, tls, null, outbox);
+  }
+
+  /**
+   * Opens the mail side, trusting the CA certificates of a file for the real server.
+   *
+   * @param host a real SMTP server's host, or {@code null} for the in-process sandbox
+   * @param port the real server's port
+   * @param tls how to secure the connection to the real server (the sandbox speaks plain SMTP)
+   * @param trust a PEM file or PKCS#12 store of the CA certificates the real server's certificate
+   *     comes from, or {@code null} for the JVM's trusted certificates
+   * @param outbox the folder that receives a {@code .eml} file per mail
+   * @return the mail side; close it when done
+   * @throws IOException if the outbox cannot be created
+   * @throws IllegalArgumentException if the trust file is no PEM file or PKCS#12 store, or is given
+   *     without a real server
+   */
+  public static DemoMail open(@Nullable String host, int port, TlsMode tls, @Nullable Path trust, Path outbox)
+      throws IOException {
     Files.createDirectories(Objects.requireNonNull(outbox, "outbox"));
+    SmtpSettings.Builder settings = SmtpSettings.builder()
+        .from("licensing@vendor.example.test", "Licensing Operations")
+        .messageIdDomain("proofs.vendor.example.test");
+    if (trust != null) {
+      if (host == null) {
+        throw new IllegalArgumentException("a trust file is for a real SMTP server (--smtp), not for the sandbox");
+      }
+      settings.trustStore(trust);
+    }
     SmtpSandbox sandbox = host == null ? SmtpSandbox.start() : null;
-    SmtpProofDelivery smtp = SmtpProofDelivery.create(SmtpSettings.builder()
+    SmtpProofDelivery smtp = SmtpProofDelivery.create(settings
         .host(sandbox != null ? "127.0.0.1" : host)
         .port(sandbox != null ? sandbox.port() : port)
         .tls(sandbox != null ? TlsMode.NONE : tls)
-        .from("licensing@vendor.example.test", "Licensing Operations")
-        .messageIdDomain("proofs.vendor.example.test")
         .build());
     return sandbox != null
         ? new DemoMail(sandbox, smtp, outbox, "the in-process SMTP sandbox on 127.0.0.1:" + sandbox.port())

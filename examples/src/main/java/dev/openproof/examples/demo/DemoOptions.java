@@ -14,10 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param smtpTls how to secure the connection to that server
  * @param extraOrders how many generated orders to add to the bundled ones
  * @param issuer the issuer ({@code iss}) of the proofs
+ * @param smtpTrust the CA certificates (PEM or PKCS#12) that server's certificate comes from, or
+ *     {@code null} for the JVM's
  * @since 0.1.0
  */
 public record DemoOptions(
-    Path out, @Nullable String smtpHost, int smtpPort, TlsMode smtpTls, int extraOrders, String issuer) {
+    Path out, @Nullable String smtpHost, int smtpPort, TlsMode smtpTls, int extraOrders, String issuer,
+    @Nullable Path smtpTrust) {
   /** Checks the parts. */
   public DemoOptions {
     Objects.requireNonNull(out, "out");
@@ -29,5 +32,19 @@ public record DemoOptions(
     if (smtpHost != null && (smtpPort < 1 || smtpPort > 65_535)) {
       throw new IllegalArgumentException("smtpPort must be 1 to 65535: " + smtpPort);
     }
+  }
+
+  /**
+   * Options with the JVM's trusted certificates for the SMTP server.
+   *
+   * @param out the folder it writes to and keeps its ledger and key in
+   * @param smtpHost a real SMTP server's host, or {@code null} for the in-process sandbox
+   * @param smtpPort that server's port
+   * @param smtpTls how to secure the connection to that server
+   * @param extraOrders how many generated orders to add to the bundled ones
+   * @param issuer the issuer ({@code iss}) of the proofs
+   */
+  public DemoOptions(Path out, @Nullable String smtpHost, int smtpPort, TlsMode smtpTls, int extraOrders, String issuer) {
+    this(out, smtpHost, smtpPort, smtpTls, extraOrders, issuer, null);
   }
 }

@@ -78,7 +78,7 @@ public final class DemoRun {
     ProofVerifier verifier = ProofVerifier.builder().trustedKeys(out.resolve("jwks.json"))
         .expectedIssuer(options.issuer()).build();
 
-    try (DemoMail mail = DemoMail.open(options.smtpHost(), options.smtpPort(), options.smtpTls(), outbox);
+    try (DemoMail mail = DemoMail.open(options.smtpHost(), options.smtpPort(), options.smtpTls(), options.smtpTrust(), outbox);
         JdbcProofLedger ledger = JdbcProofLedger.h2File(out.resolve("ledger"))) {
       ProofDelivery delivery = mail.delivery();
       LicenseFulfillment fulfillment = LicenseFulfillment.builder()

@@ -1,0 +1,30 @@
+package dev.openproof.core.model;
+
+import dev.openproof.core.validation.Violation;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What the builders share: a missing part is reported and stands in as a valid placeholder. */
+final class Parts {
+  /** The message of a required part that was not given, as validation words it. */
+  static final String MISSING = "must be present";
+
+  private Parts() {}
+
+  static <T> T orPlaceholder(@Nullable T value, String path, T placeholder, List<Violation> missing) {
+    if (value != null) {
+      return value;
+    }
+    missing.add(new Violation(path, MISSING));
+    return placeholder;
+  }
+
+  static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  /** Whether {@code path} is {@code part} or lies inside it. */
+  static boolean within(String path, String part) {
+    return path.equals(part) || path.startsWith(part + ".") || path.startsWith(part + "[");
+  }
+}
