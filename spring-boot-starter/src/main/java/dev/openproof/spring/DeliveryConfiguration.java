@@ -49,8 +49,11 @@ class DeliveryConfiguration {
         .connectTimeout(smtp.getConnectTimeout())
         .readTimeout(smtp.getReadTimeout())
         .writeTimeout(smtp.getReadTimeout())
-        .supportDirectory(support)
-        .jwksUri(URI.create(properties.site() + "/.well-known/jwks.json"));
+        .supportDirectory(support);
+    if ("https".equalsIgnoreCase(properties.getSiteUrl().getScheme())) {
+      // Mails name the JWK Set only at an https address, which a partner can trust.
+      b.jwksUri(URI.create(properties.site() + "/.well-known/jwks.json"));
+    }
     String domain = smtp.getMessageIdDomain() != null ? smtp.getMessageIdDomain() : properties.getSiteUrl().getHost();
     if (domain != null) {
       b.messageIdDomain(domain);

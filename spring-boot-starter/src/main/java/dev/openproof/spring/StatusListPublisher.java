@@ -35,6 +35,26 @@ public final class StatusListPublisher {
   private record Published(String token, byte[] digest, String keyId, Instant signedAt) {}
 
   /**
+   * A signed list as published.
+   *
+   * @param token the compact JWS
+   * @param signedAt its {@code iat}
+   * @param ttl its {@code ttl}
+   */
+  public record Token(String token, Instant signedAt, Duration ttl) {
+    /**
+     * How long a cache may keep it from now on: what is left of its ttl.
+     *
+     * @param now the current time
+     * @return the remaining ttl, not negative
+     */
+    public Duration remaining(Instant now) {
+      Duration left = Duration.between(now, signedAt.plus(ttl));
+      return left.isNegative() ? Duration.ZERO : left;
+    }
+  }
+
+  /**
    * Creates a publisher.
    *
    * @param lists the status lists
@@ -57,9 +77,9 @@ public final class StatusListPublisher {
    * The current token of a list, signed now where none was yet.
    *
    * @param listUri the list's URI
-   * @return the compact JWS, or empty if no such list was started
+   * @return the token, or empty if no such list was started
    */
-  public Optional<String> token(String listUri) {
+  public Optional<Token> token(String listUri) {
     Published p = published.get(listUri);
     if (p == null) {
       if (!lists.lists().contains(listUri)) {
@@ -67,7 +87,7 @@ public final class StatusListPublisher {
       }
       p = refresh(listUri);
     }
-    return Optional.of(p.token());
+    return Optional.of(new Token(p.token(), p.signedAt(), ttl));
   }
 
   /**

@@ -20,8 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class SupportProperties {
   /** The regions, by a name of your choosing (emea, americas, …). */
-  @Valid
-  private Map<String, Region> regions = new LinkedHashMap<>();
+  private Map<String, @Valid Region> regions = new LinkedHashMap<>();
 
   /** The region whose contact customers of a country without a region get; required with regions. */
   private @Nullable String fallback;
