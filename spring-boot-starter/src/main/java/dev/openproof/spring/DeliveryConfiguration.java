@@ -22,7 +22,7 @@ class DeliveryConfiguration {
   }
 
   @Bean
-  @ConditionalOnMissingBean
+  @ConditionalOnMissingBean({SmtpSettings.class, ProofDelivery.class})
   SmtpSettings openProofSmtpSettings(OpenProofProperties properties, SupportDirectory support) {
     SmtpProperties smtp = properties.getSmtp();
     String host = smtp.getHost();
