@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
   private final OpenProofProperties properties;
   private final SigningKeys keys;
-  private final SmtpSettings smtp;
+  private final ObjectProvider<SmtpSettings> smtp;
   private final ObjectProvider<SmtpSandbox> sandbox;
   private final ApiKeys apiKeys;
   private final Environment environment;
 
-  StartupReport(OpenProofProperties properties, SigningKeys keys, SmtpSettings smtp, ObjectProvider<SmtpSandbox> sandbox,
+  StartupReport(OpenProofProperties properties, SigningKeys keys, ObjectProvider<SmtpSettings> smtp, ObjectProvider<SmtpSandbox> sandbox,
       ApiKeys apiKeys, Environment environment) {
     this.properties = properties;
     this.keys = keys;
@@ -48,7 +48,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     SmtpSandbox box = sandbox.getIfAvailable();
     out.println("  mail     " + (box != null
         ? "SMTP sandbox on 127.0.0.1:" + box.port() + ", saved in " + box.outbox().toAbsolutePath().normalize()
-        : smtp.host() + ":" + smtp.port() + " (" + smtp.tls() + ")"));
+        : smtp.stream().map(s -> s.host() + ":" + s.port() + " (" + s.tls() + ")").findFirst().orElse("the application's own delivery")));
     Path written = apiKeys.writtenTo();
     out.println("  api key  " + (written != null
         ? "new, written once to " + written.toAbsolutePath().normalize() + " (only its hash is kept)"

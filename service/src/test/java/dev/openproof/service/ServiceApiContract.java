@@ -110,7 +110,10 @@ abstract class ServiceApiContract {
     assertThat(problem.path("violations").get(0).path("path").isTextual()).isTrue();
     assertThat(problem.path("violations").get(0).path("message").isTextual()).isTrue();
     String id = Json.parse(invalid).path("order_id").asText();
-    assertThat(api.get("/v1/orders/" + id).statusCode()).isEqualTo(404);
+    HttpResponse<String> lookup = api.get("/v1/orders/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20"));
+    assertThat(lookup.statusCode()).isEqualTo(404);
+    assertThat(Json.parse(lookup.body()).path("reason_code").asText()).isEqualTo("UNKNOWN_ORDER");
   }
 
   @Test
