@@ -3,7 +3,19 @@ package dev.openproof.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ServiceApiH2Test extends ServiceApiContract {
   private static final Path DIR = newDir();
+  private static final KeyPair IDENTITY_PROVIDER = rsa();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -27,6 +40,44 @@ class ServiceApiH2Test extends ServiceApiContract {
     registry.add("openproof.smtp.host", () -> "127.0.0.1");
     registry.add("openproof.smtp.port", () -> MAIL.getSmtp().getPort());
     registry.add("openproof.smtp.tls", () -> "NONE");
+    registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> publicKeyFile().toUri().toString());
+  }
+
+  private static KeyPair rsa() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path publicKeyFile() {
+    try {
+      String pem = "-----BEGIN PUBLIC KEY-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(IDENTITY_PROVIDER.getPublic().getEncoded())
+          + "\n-----END PUBLIC KEY-----\n";
+      return Files.writeString(DIR.resolve("idp.pem"), pem);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String jwt(PrivateKey key) throws Exception {
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject("ops@vendor.example.test")
+        .issueTime(new java.util.Date()).expirationTime(new java.util.Date(System.currentTimeMillis() + 300_000)).build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  @Test
+  void aJwtOfTheIdentityProviderMayWriteAndAnotherIssuersMayNot() throws Exception {
+    HttpResponse<String> accepted = anonymous.withKey(jwt(IDENTITY_PROVIDER.getPrivate())).post("/v1/orders", newOrder());
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    HttpResponse<String> refused = anonymous.withKey(jwt(rsa().getPrivate())).post("/v1/orders", newOrder());
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).doesNotContain("eyJ");
   }
 
   @Autowired

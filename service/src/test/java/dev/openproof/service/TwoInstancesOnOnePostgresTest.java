@@ -44,6 +44,7 @@ class TwoInstancesOnOnePostgresTest {
         ConfigurableApplicationContext b = start(db, smtp, keys)) {
       List<Http> instances = List.of(new Http(port(a), KEY), new Http(port(b), KEY));
       OrderJson json = OrderJson.create();
+      long start = System.nanoTime();
       ExecutorService clients = Executors.newFixedThreadPool(8);
       List<Future<Integer>> posted = new ArrayList<>();
       for (int i = 0; i < ORDERS; i++) {
@@ -55,6 +56,7 @@ class TwoInstancesOnOnePostgresTest {
         assertThat(f.get(5, TimeUnit.MINUTES)).isIn(200, 201);
       }
       clients.shutdown();
+      long postedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (db.count("SELECT COUNT(*) FROM openproof_delivery WHERE status = 'DELIVERED'") < ORDERS
@@ -67,6 +69,9 @@ class TwoInstancesOnOnePostgresTest {
       assertThat(db.count("SELECT COUNT(DISTINCT order_id) FROM openproof_proof")).isEqualTo(ORDERS);
       long delivered = db.count("SELECT COUNT(*) FROM openproof_delivery WHERE status = 'DELIVERED'");
       assertThat(delivered).isEqualTo(ORDERS);
+      System.out.printf("%d orders posted across two instances in %d ms, all delivered after %d ms;"
+          + " %d recipients refused once, one connection dropped mid-message%n", ORDERS, postedMillis,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), smtp.refused.get());
       assertThat(smtp.droppedOne()).isTrue();
       assertThat(smtp.refused.get()).isPositive();
       assertThat(smtp.accepted()).hasSize(ORDERS).allSatisfy((to, ids) -> assertThat(ids).as(to).hasSize(1));
