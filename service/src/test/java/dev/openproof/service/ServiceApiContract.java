@@ -1,0 +1,248 @@
+package dev.openproof.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.openproof.core.testing.SampleFiles;
+import dev.openproof.core.testing.SampleOrders;
+import dev.openproof.jwt.status.StatusListCodec;
+import dev.openproof.orderjson.OrderJson;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole API v1 of a service on a real port, delivering to a real SMTP server (GreenMail);
+ * run on H2 and on PostgreSQL by its subclasses.
+ */
+abstract class ServiceApiContract {
+  static final GreenMail MAIL = startMail();
+  private static final AtomicInteger ORDERS = new AtomicInteger(1000 * (int) (ProcessHandle.current().pid() % 1000));
+  private static final OrderJson JSON = OrderJson.create();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  dev.openproof.spring.OpenProofProperties properties;
+
+  Http anonymous;
+  Http api;
+
+  private static GreenMail startMail() {
+    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    return mail;
+  }
+
+  static Path newDir() {
+    try {
+      return Files.createTempDirectory("openproof-service-test");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @BeforeEach
+  void clients() throws IOException {
+    anonymous = new Http(port, null);
+    api = new Http(port, Files.readString(properties.getDir().resolve("api-key")).trim());
+  }
+
+  static String newOrder() {
+    return JSON.write(SampleOrders.numbered(ORDERS.incrementAndGet()));
+  }
+
+  @Test
+  void theApiKeyIsWrittenOnceOwnerOnlyAndOnlyItsHashIsKept() throws IOException {
+    Path key = properties.getDir().resolve("api-key");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    String hash = Files.readString(properties.getDir().resolve("api-key.sha256")).trim();
+    assertThat(hash).hasSize(64).doesNotContain(Files.readString(key).trim());
+  }
+
+  @Test
+  void writingNeedsTheApiKey() {
+    assertThat(anonymous.post("/v1/orders", newOrder()).statusCode()).isEqualTo(401);
+    assertThat(anonymous.withKey("opk_not-the-key").post("/v1/orders", newOrder()).statusCode()).isEqualTo(401);
+    assertThat(anonymous.post("/v1/proofs/P-1/revoke", "{\"reason\":\"x\"}").statusCode()).isEqualTo(401);
+    assertThat(anonymous.get("/v1/orders/PO-1").statusCode()).isEqualTo(401);
+    assertThat(anonymous.get("/actuator/prometheus", "text/plain").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void publicDataAndHealthAreOpenAndHoldNoSecret() {
+    HttpResponse<String> jwks = anonymous.get("/.well-known/jwks.json");
+    assertThat(jwks.statusCode()).isEqualTo(200);
+    JsonNode key = Json.parse(jwks.body()).path("keys").get(0);
+    assertThat(key.path("kid").asText()).isNotEmpty();
+    assertThat(key.has("d")).isFalse();
+    HttpResponse<String> health = anonymous.get("/actuator/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    JsonNode components = Json.parse(health.body()).path("components");
+    assertThat(Json.parse(health.body()).path("status").asText()).isEqualTo("UP");
+    assertThat(components.path("openproofLedger").path("status").asText()).isEqualTo("UP");
+    assertThat(components.path("openproofSmtp").path("status").asText()).isEqualTo("UP");
+    assertThat(components.path("openproofSigningKey").path("status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void aBadOrderGets422WithEveryViolationAndNothingIsStored() {
+    String invalid = SampleFiles.text("order-invalid.json");
+    HttpResponse<String> response = api.post("/v1/orders", invalid);
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode problem = Json.parse(response.body());
+    assertThat(problem.path("reason_code").asText()).isEqualTo("INVALID_ORDER");
+    assertThat(problem.path("violations").size()).isGreaterThan(1);
+    assertThat(problem.path("violations").get(0).path("path").isTextual()).isTrue();
+    assertThat(problem.path("violations").get(0).path("message").isTextual()).isTrue();
+    String id = Json.parse(invalid).path("order_id").asText();
+    HttpResponse<String> lookup = api.get("/v1/orders/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20"));
+    assertThat(lookup.statusCode()).isEqualTo(404);
+    assertThat(Json.parse(lookup.body()).path("reason_code").asText()).isEqualTo("UNKNOWN_ORDER");
+  }
+
+  @Test
+  void aNewOrderGets201AndTheSameOrderAgain200WithTheSameProof() {
+    String order = newOrder();
+    HttpResponse<String> first = api.post("/v1/orders", order);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    JsonNode created = Json.parse(first.body());
+    assertThat(created.path("route").asText()).isEqualTo("DIGITAL");
+    assertThat(created.path("license_number").asText()).isNotEmpty();
+    assertThat(created.path("delivery").path("status").asText()).isEqualTo("DELIVERED");
+    HttpResponse<String> again = api.post("/v1/orders", order);
+    assertThat(again.statusCode()).isEqualTo(200);
+    JsonNode replayed = Json.parse(again.body());
+    assertThat(replayed.path("replayed").asBoolean()).isTrue();
+    assertThat(replayed.path("proof_id").asText()).isEqualTo(created.path("proof_id").asText());
+    HttpResponse<String> fetched = api.get("/v1/orders/" + created.path("order_id").asText());
+    assertThat(Json.parse(fetched.body()).path("proof_id").asText()).isEqualTo(created.path("proof_id").asText());
+  }
+
+  @Test
+  void aBodyOverTheLimitGets413() {
+    String huge = "{\"order_id\":\"" + "x".repeat((1 << 20) + 10) + "\"}";
+    HttpResponse<String> response = api.post("/v1/orders", huge);
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(Json.parse(response.body()).path("reason_code").asText()).isEqualTo("BODY_TOO_LARGE");
+  }
+
+  @Test
+  void aProofIsServedAsJsonAndAsItsToken() {
+    JsonNode created = Json.parse(api.post("/v1/orders", newOrder()).body());
+    String proofId = created.path("proof_id").asText();
+    JsonNode proof = Json.parse(api.get("/v1/proofs/" + proofId).body());
+    HttpResponse<String> token = api.get("/v1/proofs/" + proofId, "application/jwt");
+    assertThat(token.statusCode()).isEqualTo(200);
+    assertThat(token.headers().firstValue("Content-Type").orElse("")).startsWith("application/jwt");
+    assertThat(token.body()).isEqualTo(proof.path("token").asText());
+    assertThat(Json.payload(token.body()).path("iss").asText()).isEqualTo(properties.getIssuer());
+    assertThat(api.get("/v1/proofs/P-none").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aResendNamesTheFirstMailsMessageId() throws Exception {
+    JsonNode created = Json.parse(api.post("/v1/orders", newOrder()).body());
+    String firstId = created.path("delivery").path("message_id").asText();
+    HttpResponse<String> resend = api.post("/v1/proofs/" + created.path("proof_id").asText() + "/resend", "");
+    assertThat(resend.statusCode()).as(resend.body()).isEqualTo(200);
+    JsonNode delivery = Json.parse(resend.body());
+    assertThat(delivery.path("kind").asText()).isEqualTo("RESEND");
+    assertThat(delivery.path("message_id").asText()).isNotEqualTo(firstId);
+    MimeMessage received = Arrays.stream(MAIL.getReceivedMessages())
+        .filter(m -> messageId(m).equals(delivery.path("message_id").asText())).findFirst().orElseThrow();
+    assertThat(received.getHeader("In-Reply-To")).containsExactly(firstId);
+    assertThat(received.getHeader("References")[0]).contains(firstId);
+  }
+
+  @Test
+  void aRevocationIsVisibleInTheStatusList() {
+    JsonNode created = Json.parse(api.post("/v1/orders", newOrder()).body());
+    String proofId = created.path("proof_id").asText();
+    JsonNode list = Json.parse(api.get("/v1/proofs/" + proofId).body()).path("status_list");
+    String uri = list.path("uri").asText();
+    String path = "/status/" + uri.substring(uri.lastIndexOf('/') + 1);
+    assertThat(statusAt(path, list.path("idx").asInt())).isEqualTo(0);
+
+    assertThat(api.post("/v1/proofs/" + proofId + "/revoke", "{}").statusCode()).isEqualTo(400);
+    HttpResponse<String> revoked = api.post("/v1/proofs/" + proofId + "/revoke", "{\"reason\":\"order returned\"}");
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+    assertThat(Json.parse(revoked.body()).path("reason").asText()).isEqualTo("order returned");
+    assertThat(statusAt(path, list.path("idx").asInt())).isEqualTo(1);
+    assertThat(Json.parse(api.get("/v1/proofs/" + proofId).body()).path("status").asText()).isEqualTo("REVOKED");
+    HttpResponse<String> resend = api.post("/v1/proofs/" + proofId + "/resend", "");
+    assertThat(resend.statusCode()).isEqualTo(409);
+    assertThat(Json.parse(resend.body()).path("reason_code").asText()).isEqualTo("PROOF_REVOKED");
+  }
+
+  @Test
+  void aSuspensionIsVisibleInTheStatusListUntilReinstated() {
+    JsonNode created = Json.parse(api.post("/v1/orders", newOrder()).body());
+    String proofId = created.path("proof_id").asText();
+    JsonNode list = Json.parse(api.get("/v1/proofs/" + proofId).body()).path("status_list");
+    String uri = list.path("uri").asText();
+    String path = "/status/" + uri.substring(uri.lastIndexOf('/') + 1);
+    assertThat(Json.parse(api.post("/v1/proofs/" + proofId + "/suspend", "").body()).path("status").asText())
+        .isEqualTo("SUSPENDED");
+    assertThat(statusAt(path, list.path("idx").asInt())).isEqualTo(2);
+    assertThat(Json.parse(api.post("/v1/proofs/" + proofId + "/reinstate", "").body()).path("status").asText())
+        .isEqualTo("VALID");
+    assertThat(statusAt(path, list.path("idx").asInt())).isEqualTo(0);
+  }
+
+  @Test
+  void metricsCountWhatWasDone() {
+    api.post("/v1/orders", newOrder());
+    HttpResponse<String> metrics = api.get("/actuator/prometheus", "text/plain");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("openproof_orders_total{outcome=\"new\",route=\"digital\"")
+        .contains("openproof_proofs_issued_total").contains("openproof_deliveries_pending")
+        .contains("openproof_fulfill_seconds_count").contains("openproof_status_list_fill");
+    assertThat(metrics.body()).doesNotContain(api.toString());
+  }
+
+  private int statusAt(String path, int index) {
+    HttpResponse<String> response = anonymous.get(path, "application/statuslist+jwt");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/statuslist+jwt");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("max-age=");
+    JsonNode statusList = Json.payload(response.body()).path("status_list");
+    int bits = statusList.path("bits").asInt();
+    byte[] values = StatusListCodec.decode(statusList.path("lst").asText(), bits, StatusListCodec.DEFAULT_MAX_BYTES);
+    return values[index];
+  }
+
+  static String messageId(MimeMessage message) {
+    try {
+      return String.valueOf(message.getMessageID());
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> mailTo(String address) {
+    return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).map(ServiceApiContract::messageId).toList();
+  }
+}
