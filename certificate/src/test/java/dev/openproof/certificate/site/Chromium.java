@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.openqa.selenium.By;
+import java.util.List;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -41,23 +40,31 @@ final class Chromium implements AutoCloseable {
     this.driver = new ChromeDriver(service, options);
   }
 
-  /** Opens a URL and waits for the page's verdict. */
+  /**
+   * Opens a URL and waits for the page's verdict. When only the fragment changes, the page is not
+   * loaded again: the new fragment reaches it as a {@code hashchange}, as when a second QR code is
+   * scanned into an open page.
+   */
   Verdict open(String url) {
-    driver.get("about:blank");
-    driver.get(url);
+    int hash = url.indexOf('#');
+    String current = driver.getCurrentUrl();
+    if (hash > 0 && current != null && current.startsWith(url.substring(0, hash + 1)) && !current.equals(url)) {
+      driver.executeScript("for (const k of ['verdict', 'reason', 'status']) delete document.body.dataset[k];"
+          + " location.hash = arguments[0];", url.substring(hash + 1));
+    } else {
+      driver.get("about:blank");
+      driver.get(url);
+    }
     return verdict();
   }
 
   /** Waits for the page's verdict (its body's {@code data-verdict}) and reads it. */
   Verdict verdict() {
-    WebElement body = new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(d -> {
-          WebElement b = d.findElement(By.tagName("body"));
-          return b.getDomAttribute("data-verdict") != null ? b : null;
-        });
-    return new Verdict(body.getDomAttribute("data-verdict"), body.getDomAttribute("data-reason"),
-        body.getDomAttribute("data-status"), driver.findElement(By.id("v-title")).getText(),
-        driver.findElement(By.tagName("main")).getText());
+    List<?> read = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(20))
+        .until(d -> (List<?>) driver.executeScript("const b = document.body.dataset;"
+            + " return b.verdict === undefined ? null : [b.verdict, b.reason, b.status,"
+            + " document.getElementById('v-title').innerText, document.querySelector('main').innerText];"));
+    return new Verdict((String) read.get(0), (String) read.get(1), (String) read.get(2), (String) read.get(3), (String) read.get(4));
   }
 
   WebDriver driver() {
