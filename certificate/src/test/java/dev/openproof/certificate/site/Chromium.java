@@ -32,7 +32,7 @@ final class Chromium implements AutoCloseable {
     options.setBinary(BROWSER);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking",
         "--disable-component-update", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
-        "--window-size=860,1160", "--lang=en-US", "--allow-file-access-from-files");
+        "--window-size=860,1160", "--lang=en-US");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort()

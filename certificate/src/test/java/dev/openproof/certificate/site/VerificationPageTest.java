@@ -3,11 +3,17 @@ package dev.openproof.certificate.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openproof.certificate.site.Chromium.Verdict;
+import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.testing.SampleOrders;
+import dev.openproof.core.testing.SampleProofs;
 import dev.openproof.jwt.JwsProofSigner;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,6 +162,35 @@ class VerificationPageTest {
       assertThat(page.browser.verdict().verdict()).isEqualTo("VALID");
     } finally {
       Files.delete(file);
+    }
+  }
+
+  @Test
+  void theEmbeddedKeysVerifyAProofOfflineFromAFile(SharedPage page) throws Exception {
+    Path offline = Files.createTempDirectory(page.site.getParent(), "openproof-offline");
+    try {
+      ProofRecord proof = page.issuer.issue();
+      page.issuer.writeSite(offline, true);
+      Files.delete(offline.resolve("jwks.json"));
+      String url = offline.resolve("verify.html").toUri() + "#";
+      Verdict unconfirmed = page.browser.open(url + proof.signedProof().token());
+      assertThat(unconfirmed.reason()).as(unconfirmed.toString()).isEqualTo("STATUS_UNAVAILABLE");
+      assertThat(unconfirmed.status()).isEqualTo("unavailable");
+      assertThat(unconfirmed.title()).isEqualTo("Not confirmed");
+      assertThat(unconfirmed.text()).contains(proof.proof().licenseNumber().value());
+
+      LicenseProof withoutStatus = SampleProofs.proof(SampleOrders.russian(), "P-OFFLINE", Instant.now());
+      String token = JwsProofSigner.of(page.issuer.es256(), TestIssuer.ISSUER).sign(withoutStatus).token();
+      Verdict valid = page.browser.open(url + token);
+      assertThat(valid.verdict()).as(valid.toString()).isEqualTo("VALID");
+      assertThat(valid.status()).isEqualTo("not-checked");
+      assertThat(valid.text()).contains("This proof names no status list.");
+    } finally {
+      try (Stream<Path> files = Files.walk(offline)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
     }
   }
 
