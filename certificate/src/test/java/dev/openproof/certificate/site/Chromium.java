@@ -1,11 +1,14 @@
 package dev.openproof.certificate.site;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,10 +74,14 @@ final class Chromium implements AutoCloseable {
     return driver;
   }
 
-  /** Writes a screenshot of the whole page. */
+  /** Writes a screenshot of the page, cut below its content. */
   Path screenshot(Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    return Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    BufferedImage shot = ImageIO.read(new ByteArrayInputStream(driver.getScreenshotAs(OutputType.BYTES)));
+    long bottom = (Long) driver.executeScript("return Math.ceil(document.querySelector('main').getBoundingClientRect().bottom * devicePixelRatio);");
+    int height = (int) Math.min(shot.getHeight(), Math.max(1, bottom));
+    ImageIO.write(shot.getSubimage(0, 0, shot.getWidth(), height), "png", file.toFile());
+    return file;
   }
 
   @Override
