@@ -47,6 +47,7 @@ final class DemoCommand implements Callable<Integer> {
         mailServer.trust), stdout);
     stdout.println(summary.render());
     stdout.println("verify a proof:   java -jar openproof.jar verify --jwks " + out.resolve("jwks.json") + " " + out.resolve("proofs") + "/*.jwt");
+    stdout.println("or in a browser:  serve " + out.resolve("site") + "/ and open verify.html#<the proof's token>");
     stdout.flush();
     return summary.refused() == 0 ? 0 : 1;
   }

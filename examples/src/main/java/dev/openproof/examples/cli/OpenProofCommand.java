@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         + " any of the work failed (for verify: when a token is invalid) and 2 on a usage error. Add --verbose"
         + " for stack traces, and --help to any command for its options.",
     subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,
-        RevokeCommand.class})
+        RevokeCommand.class, SiteCommand.class})
 public final class OpenProofCommand implements Runnable {
   /** The default issuer ({@code iss}) of the demo and of the tools. */
   public static final String DEFAULT_ISSUER = "https://licensing.example.test";
@@ -46,7 +46,7 @@ public final class OpenProofCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: demo, keys, issue, verify, status or revoke");
+    throw new ParameterException(spec.commandLine(), "a command is required: demo, keys, issue, verify, status, revoke or site");
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
 import dev.openproof.examples.demo.IssuerFolder;
 import dev.openproof.examples.demo.KeyFolder;
+import dev.openproof.examples.demo.SiteFolder;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jdbc.JdbcStatusLists;
 import dev.openproof.jwt.JwsProofSigner;
@@ -61,6 +62,7 @@ final class RevokeCommand implements Callable<Integer> {
       for (Path file : IssuerFolder.publish(dir, lists, key, issuer)) {
         spec.commandLine().getOut().println("published " + file);
       }
+      SiteFolder.refresh(dir, issuer).ifPresent(site -> spec.commandLine().getOut().println("refreshed " + site));
     }
     return 0;
   }

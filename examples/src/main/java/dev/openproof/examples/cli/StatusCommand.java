@@ -1,6 +1,7 @@
 package dev.openproof.examples.cli;
 
 import dev.openproof.examples.demo.IssuerFolder;
+import dev.openproof.examples.demo.SiteFolder;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jdbc.JdbcStatusLists;
 import dev.openproof.jwt.key.SigningKey;
@@ -51,6 +52,7 @@ final class StatusCommand implements Runnable {
       try (JdbcProofLedger ledger = JdbcProofLedger.h2File(dir.resolve("ledger"))) {
         JdbcStatusLists lists = ledger.statusLists(IssuerFolder.statusBase(issuer));
         List<Path> written = IssuerFolder.publish(dir, lists, key, issuer);
+        java.util.Optional<Path> site = SiteFolder.refresh(dir, issuer);
         if (out != null) {
           if (written.size() != 1) {
             throw new IllegalStateException("there are " + written.size() + " status lists; --out takes one: use DIR/status/");
@@ -61,6 +63,7 @@ final class StatusCommand implements Runnable {
         for (Path file : written) {
           spec.commandLine().getOut().println("published " + file);
         }
+        site.ifPresent(folder -> spec.commandLine().getOut().println("refreshed " + folder));
       }
       return 0;
     }

@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The demo of the whole job: the bundled orders (and any generated ones) are invoiced on both legs,
  * proven by signed JWTs mailed straight to each customer, and every proof is verified with the
  * published keys. Everything it keeps is in its folder: {@code keys/}, {@code jwks.json},
- * {@code proofs/}, {@code outbox/}, {@code invoices/}, the signed status lists in {@code status/} and the
- * ledger in {@code ledger/}, so a second
+ * {@code proofs/}, {@code outbox/}, {@code invoices/}, the signed status lists in {@code status/}, the
+ * verification site in {@code site/} and the ledger in {@code ledger/}, so a second
  * run does no order twice and a killed run resumes.
  *
  * @since 0.1.0
@@ -134,6 +134,7 @@ public final class DemoRun {
       pending += fulfillment.redeliverPending().retrying();
       outboxFiles += mail.drain();
       publishStatus(out, ledger, keys.active());
+      SiteFolder.create(out, options.issuer());
       return new DemoSummary(orders, alreadyDone, refused, vendorInvoices.get(), distributorInvoices.get(),
           proofs.get(), mails.get(), pending, shipments.get(), verified, outboxFiles,
           times.of(Step.INVOICING), times.of(Step.SIGNING), times.of(Step.MAIL), times.of(Step.VERIFYING),
