@@ -3,6 +3,7 @@ package dev.openproof.jwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.openproof.core.model.LicenseProof;
+import dev.openproof.jwt.key.JwksException;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.VerificationKey;
@@ -142,6 +143,8 @@ public final class ProofVerifier {
       return key;
     } catch (KeySourceException e) {
       throw reject(RejectionReason.KEYS_UNAVAILABLE, e.getMessage());
+    } catch (JwksException e) {
+      throw reject(RejectionReason.KEYS_UNAVAILABLE, "the trusted key set is refused: " + e.reasonCode() + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw reject(RejectionReason.KEYS_UNAVAILABLE, "the trusted key set is unusable: " + e.getMessage());
     }
@@ -251,7 +254,7 @@ public final class ProofVerifier {
      *
      * @param jwks the keys
      * @return this builder
-     * @throws IllegalArgumentException if a key is unusable (see {@link TrustedKeys#of(JWKSet)})
+     * @throws JwksException if a key is unusable (see {@link TrustedKeys#of(JWKSet)})
      */
     public Builder trustedKeys(JWKSet jwks) {
       return trustedKeys(TrustedKeys.of(jwks));
@@ -272,8 +275,8 @@ public final class ProofVerifier {
      *
      * @param jwksFile the file, such as {@code jwks.json}
      * @return this builder
-     * @throws IllegalArgumentException if it is not a JWK Set of usable public keys
-     * @throws java.io.UncheckedIOException if it cannot be read
+     * @throws JwksException if it cannot be read, is too large, or is not a JWK Set of usable public
+     *     keys (see {@link TrustedKeys#fromFile(Path)})
      */
     public Builder trustedKeys(Path jwksFile) {
       return trustedKeys(TrustedKeys.fromFile(jwksFile));

@@ -3,6 +3,7 @@ package dev.openproof.jwt;
 import static dev.openproof.jwt.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.SigningKey;
@@ -122,14 +123,18 @@ class VerifierRejectsMalformedTokensTest {
   void rejectsAHeaderThatIsNotJson() {
     assertRejected(verifier, Forge.b64("alg=EdDSA") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED);
     assertRejected(verifier, Forge.b64("[\"EdDSA\"]") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED);
-    assertRejected(verifier, Forge.b64("{\"alg\":\"EdDSA\"}{}") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED);
+    assertRejected(verifier, Forge.b64("{\"alg\":\"EdDSA\"}{}") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED)
+        .hasMessageContaining("content after its JSON object");
+    assertRejected(verifier, Forge.b64("{\"alg\":\"EdDSA\"} xyz") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED)
+        .hasMessageContaining("content after its JSON object");
   }
 
   @Test
   void rejectsAHeaderThatRepeatsAMember() {
     String header = "{\"alg\":\"EdDSA\",\"kid\":\"" + KEY.keyId() + "\",\"typ\":\"license-proof+jwt\",\"alg\":\"none\"}";
 
-    assertRejected(verifier, Forge.signed(header, Forge.claims(Proofs.perpetual()).toString(), KEY), RejectionReason.MALFORMED);
+    assertRejected(verifier, Forge.signed(header, Forge.claims(Proofs.perpetual()).toString(), KEY), RejectionReason.MALFORMED)
+        .hasMessageContaining("member alg appears twice");
   }
 
   @Test
@@ -143,6 +148,19 @@ class VerifierRejectsMalformedTokensTest {
     String claims = Forge.claims(Proofs.perpetual()).toString();
     String repeated = "{\"iss\":\"https://attacker.example.test\"," + claims.substring(1);
 
-    assertRejected(verifier, Forge.signed(Forge.header(KEY), repeated, KEY), RejectionReason.MALFORMED);
+    assertRejected(verifier, Forge.signed(Forge.header(KEY), repeated, KEY), RejectionReason.MALFORMED)
+        .hasMessageContaining("member iss appears twice");
+  }
+
+  @Test
+  void namesTheNestedMemberThatAppearsTwice() {
+    ObjectNode claims = Forge.claims(Proofs.perpetual());
+    String json = claims.toString();
+    String licence = "\"license\":{";
+    String repeated = json.replace(licence, licence + "\"license_number\":\"0000000000\",");
+
+    assertThat(repeated).isNotEqualTo(json);
+    assertRejected(verifier, Forge.signed(Forge.header(KEY), repeated, KEY), RejectionReason.MALFORMED)
+        .hasMessageContaining("member license.license_number appears twice");
   }
 }

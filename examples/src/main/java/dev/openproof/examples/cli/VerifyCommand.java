@@ -5,6 +5,7 @@ import dev.openproof.jwt.ProofVerifier;
 import dev.openproof.jwt.VerifiedProof;
 import dev.openproof.jwt.status.StatusSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -66,9 +67,14 @@ final class VerifyCommand implements Callable<Integer> {
       } catch (ProofVerificationException e) {
         allValid = false;
         line = "INVALID " + e.reasonCode() + ": " + e.getMessage();
+      } catch (TooLarge e) {
+        allValid = false;
+        line = "INVALID TOO_LARGE: the file holds more than " + MAX_FILE_BYTES + " bytes; a token is at most "
+            + ProofVerifier.DEFAULT_MAX_TOKEN_LENGTH + " characters";
       } catch (IOException e) {
         allValid = false;
-        line = "INVALID UNREADABLE: cannot read the file (" + e.getClass().getSimpleName() + ")";
+        line = "INVALID UNREADABLE: cannot read the file (" + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+            : Files.isDirectory(file) ? "it is a folder" : e.getClass().getSimpleName()) + ")";
       }
       out.println(file + ": " + line);
     }
@@ -76,16 +82,26 @@ final class VerifyCommand implements Callable<Integer> {
     return allValid ? 0 : 1;
   }
 
-  /** The token in the file, without the line break an editor or {@code echo} may add at its end. */
+  /**
+   * The token in the file, without the line break an editor or {@code echo} may add at its end. No
+   * more than the size limit and one byte is read, so that a device or a pipe that never ends gives
+   * one line, not an exhausted memory.
+   */
   private static String read(Path file) throws IOException {
-    if (Files.size(file) > MAX_FILE_BYTES) {
-      // Longer than any token the verifier accepts: hand it just enough to say so.
-      try (var in = Files.newInputStream(file)) {
-        return new String(in.readNBytes(MAX_FILE_BYTES), StandardCharsets.ISO_8859_1);
-      }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
     }
-    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new TooLarge();
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
     return text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
         : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /** The file holds more than any token the verifier accepts. */
+  private static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
   }
 }

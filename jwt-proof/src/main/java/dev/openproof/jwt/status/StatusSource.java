@@ -1,9 +1,7 @@
 package dev.openproof.jwt.status;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -50,22 +48,16 @@ public interface StatusSource {
   }
 
   /**
-   * A token read once from a file, whichever list is asked for.
+   * A token read once from a file, whichever list is asked for. No more than {@link
+   * #MAX_TOKEN_BYTES} and one byte are read: a device or a pipe that never ends is refused as too
+   * large.
    *
    * @param file the file holding the compact JWS (a line break at its end is ignored)
    * @return the source
    * @throws StatusSourceException if the file cannot be read or is larger than {@link #MAX_TOKEN_BYTES}
    */
   static StatusSource fromFile(Path file) {
-    try {
-      if (Files.size(file) > MAX_TOKEN_BYTES) {
-        throw new StatusSourceException(file + " is larger than a status list token may be");
-      }
-      return ofBytes(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new StatusSourceException("cannot read the status list token " + file
-          + (e instanceof java.nio.file.NoSuchFileException ? " (no such file)" : " (I/O error)"));
-    }
+    return ofBytes(TokenFiles.read(file));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.openproof.jwt.trust;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.openproof.jwt.key.Jwks;
+import dev.openproof.jwt.key.JwksException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -10,7 +11,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,10 +124,10 @@ public final class RemoteJwks implements TrustedKeys {
         if (bytes.length > maxBytes) {
           throw new KeySourceException("the JWK Set at " + uri + " is larger than " + maxBytes + " bytes");
         }
-        return Jwks.parse(new String(bytes, StandardCharsets.UTF_8));
+        return Jwks.parse(bytes);
       }
-    } catch (IllegalArgumentException e) {
-      throw new KeySourceException("the document at " + uri + " is not a usable JWK Set: " + e.getMessage());
+    } catch (JwksException e) {
+      throw new KeySourceException("the document at " + uri + " is not a usable JWK Set: " + e.reasonCode() + ": " + e.getMessage());
     } catch (IOException e) {
       throw new KeySourceException("cannot fetch the JWK Set at " + uri + " (" + describe(e) + ")");
     } catch (InterruptedException e) {

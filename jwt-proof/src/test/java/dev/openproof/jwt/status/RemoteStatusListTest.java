@@ -121,4 +121,10 @@ class RemoteStatusListTest {
     assertThatThrownBy(() -> StatusSource.fromFile(dir.resolve("missing.jwt")))
         .isInstanceOf(StatusSourceException.class).hasMessageContaining("no such file");
   }
+
+  @Test
+  void aFileSourceReadsNoMoreThanTheLimitFromADeviceThatNeverEnds() {
+    assertThatThrownBy(() -> StatusSource.fromFile(Path.of("/dev/zero")))
+        .isInstanceOf(StatusSourceException.class).hasMessageContaining("larger than " + StatusSource.MAX_TOKEN_BYTES);
+  }
 }
