@@ -1,58 +1,44 @@
 package dev.openproof.jwt.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.openproof.jwt.internal.CachedFetch;
+import dev.openproof.jwt.internal.HttpFetch;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
-import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A Status List Token fetched over HTTP(S) and cached as long as its {@code ttl} claim allows (at most
  * the maximum cache time; the default cache time when the token has no {@code ttl}). A response other
- * than HTTP 200, or larger than the size limit, is a failure; after a failure the last token fetched
- * stays in use, and the verifier refuses it once it has expired. Redirects are not followed. The
- * {@code ttl} is read from the token before its signature is checked, only to time the next fetch.
+ * than HTTP 200, larger than the size limit, or a fetch that does not finish within its timeout
+ * (connecting, headers and body together: a server that stalls or drips is cut off) is a failure;
+ * after a failure the last token fetched stays in use, and the verifier refuses it once it has
+ * expired; nothing is fetched again before the minimum refetch interval has passed. Redirects are not
+ * followed. The {@code ttl} is read from the token before its signature is checked, only to time the
+ * next fetch.
  *
- * <p>Thread-safe; at most one fetch runs at a time.
+ * <p>Thread-safe. No lock is held while fetching: one thread fetches, the others are served the token
+ * held; with no token held yet they wait for that one fetch, never longer than its timeout.
  *
  * @since 0.1.0
  */
 public final class RemoteStatusList implements StatusSource {
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-
   private final URI uri;
-  private final Duration defaultCacheTime;
-  private final Duration maxCacheTime;
-  private final int maxBytes;
-  private final Duration timeout;
-  private final Clock clock;
-  private final HttpClient client;
-  private @Nullable String token;
-  private @Nullable Instant freshUntil;
+  private final CachedFetch<String> cache;
 
   private RemoteStatusList(Builder builder) {
     this.uri = builder.uri;
-    this.defaultCacheTime = builder.defaultCacheTime;
-    this.maxCacheTime = builder.maxCacheTime;
-    this.maxBytes = builder.maxBytes;
-    this.timeout = builder.timeout;
-    this.clock = builder.clock;
-    this.client = builder.client != null ? builder.client
-        : HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpFetch http = new HttpFetch(uri, "application/statuslist+jwt", builder.maxBytes, builder.timeout, builder.client);
+    TimeToLive ttl = new TimeToLive(builder.defaultCacheTime, builder.maxCacheTime);
+    this.cache = new CachedFetch<>(now -> {
+      String token = fetch(http);
+      return new CachedFetch.Fresh<>(token, now.plus(ttl.of(token)));
+    }, builder.clock, builder.minRefetchInterval, builder.timeout, StatusSourceException::new);
   }
 
   /**
@@ -60,7 +46,7 @@ public final class RemoteStatusList implements StatusSource {
    *
    * @param url the URL, {@code https} (plain {@code http} only on the loopback interface)
    * @return a builder with the defaults: cache 5 minutes without {@code ttl}, at most 1 day, 4 MiB,
-   *     timeout 5 seconds
+   *     timeout 5 seconds for the whole fetch, at most one fetch every 30 seconds while the server fails
    * @throws IllegalArgumentException if the URL is neither {@code https} nor loopback {@code http}
    */
   public static Builder builder(URI url) {
@@ -68,68 +54,15 @@ public final class RemoteStatusList implements StatusSource {
   }
 
   @Override
-  public synchronized String token(String listUri) {
-    Instant now = clock.instant();
-    String held = token;
-    if (held != null && freshUntil != null && now.isBefore(freshUntil)) {
-      return held;
-    }
-    try {
-      String fetched = fetch();
-      token = fetched;
-      freshUntil = now.plus(cacheTimeOf(fetched));
-      return fetched;
-    } catch (StatusSourceException e) {
-      if (held != null) {
-        return held;
-      }
-      throw e;
-    }
+  public String token(String listUri) {
+    return cache.get(false);
   }
 
-  private Duration cacheTimeOf(String fetched) {
-    int first = fetched.indexOf('.');
-    int second = first < 0 ? -1 : fetched.indexOf('.', first + 1);
-    if (second < 0) {
-      return defaultCacheTime;
-    }
+  static String fetch(HttpFetch http) {
     try {
-      JsonNode ttl = MAPPER.readTree(Base64.getUrlDecoder().decode(fetched.substring(first + 1, second))).get("ttl");
-      if (ttl == null || !ttl.canConvertToLong() || ttl.longValue() < 0) {
-        return defaultCacheTime;
-      }
-      Duration given = Duration.ofSeconds(Math.min(ttl.longValue(), maxCacheTime.getSeconds()));
-      return given.compareTo(maxCacheTime) < 0 ? given : maxCacheTime;
-    } catch (IOException | RuntimeException e) {
-      return defaultCacheTime;
-    }
-  }
-
-  private String fetch() {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(timeout)
-        .header("Accept", "application/statuslist+jwt")
-        .GET()
-        .build();
-    try {
-      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        if (response.statusCode() != 200) {
-          throw new StatusSourceException("the status list at " + uri + " answered HTTP " + response.statusCode());
-        }
-        OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
-        byte[] bytes = declared.isPresent() && declared.getAsLong() > maxBytes ? new byte[maxBytes + 1] : body.readNBytes(maxBytes + 1);
-        if (bytes.length > maxBytes) {
-          throw new StatusSourceException("the status list at " + uri + " is larger than " + maxBytes + " bytes");
-        }
-        return new String(bytes, StandardCharsets.UTF_8).strip();
-      }
-    } catch (IOException e) {
-      throw new StatusSourceException("cannot fetch the status list at " + uri + " ("
-          + (e instanceof java.net.http.HttpTimeoutException ? "timed out" : e instanceof java.net.ConnectException ? "connection failed" : "I/O error") + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StatusSourceException("interrupted while fetching the status list at " + uri);
+      return new String(http.get(), StandardCharsets.UTF_8).strip();
+    } catch (HttpFetch.Failure e) {
+      throw new StatusSourceException("cannot fetch the status list at " + http.uri() + ": it " + e.getMessage());
     }
   }
 
@@ -145,6 +78,7 @@ public final class RemoteStatusList implements StatusSource {
     private Duration maxCacheTime = Duration.ofDays(1);
     private int maxBytes = MAX_TOKEN_BYTES;
     private Duration timeout = Duration.ofSeconds(5);
+    private Duration minRefetchInterval = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
     private @Nullable HttpClient client;
 
@@ -195,13 +129,28 @@ public final class RemoteStatusList implements StatusSource {
     }
 
     /**
-     * The connect and request timeout.
+     * The total time one fetch may take: connecting, the headers and the whole body.
      *
-     * @param timeout positive
+     * @param timeout positive, at most one minute; default 5 seconds
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = notNegative(timeout, "timeout");
+      notNegative(timeout, "timeout");
+      if (timeout.isZero() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new IllegalArgumentException("timeout must be positive and at most one minute: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * The least time between two fetches while the server fails.
+     *
+     * @param interval not negative; default 30 seconds
+     * @return this builder
+     */
+    public Builder minRefetchInterval(Duration interval) {
+      this.minRefetchInterval = notNegative(interval, "interval");
       return this;
     }
 
