@@ -1,5 +1,6 @@
 package dev.openproof.examples.cli;
 
+import dev.openproof.examples.demo.IssuerFolder;
 import dev.openproof.jwt.ProofVerificationException;
 import dev.openproof.jwt.ProofVerifier;
 import dev.openproof.jwt.VerifiedProof;
@@ -16,13 +17,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code openproof verify --jwks FILE [--issuer ISS] [--status FILE|URL] TOKEN_FILE…}: one line per
+ * {@code openproof verify --jwks FILE [--issuer ISS] [--status FILE|DIR|URL] TOKEN_FILE…}: one line per
  * token, {@code FILE: VALID <license_number> (<status>)} or {@code FILE: INVALID <REASON_CODE>:
- * <message>}; exit 0 when all are valid, 1 when any is not.
+ * <message>}; exit 0 when all are valid, 1 when any is not. {@code --status} takes one list's token
+ * (a file or a URL), or every list of the issuer: a folder of {@code <n>.jwt} files for the lists
+ * {@code <issuer>/status/<n>}, or a URL ending in {@code /} under which the lists a proof names are
+ * fetched; a list outside it is refused, never read.
  */
 @Command(name = "verify", description = "Verify license proofs offline against the issuer's public keys.")
 final class VerifyCommand implements Callable<Integer> {
@@ -38,8 +43,10 @@ final class VerifyCommand implements Callable<Integer> {
       description = "The expected issuer (iss); default ${DEFAULT-VALUE}.")
   String issuer;
 
-  @Option(names = "--status", paramLabel = "FILE|URL",
-      description = "The issuer's Status List Token (a file, or an https URL): revoked and suspended proofs are rejected.")
+  @Option(names = "--status", paramLabel = "FILE|DIR|URL", description = {
+      "The issuer's status lists: revoked and suspended proofs are rejected. One list's token (a file, or an https URL),",
+      "or every list: a folder of <n>.jwt files (the demo's status/), or an https URL ending in / under which",
+      "the list each proof names is fetched. A list outside the folder or the URL is refused, never read."})
   String status;
 
   @Parameters(arity = "1..*", paramLabel = "TOKEN_FILE", description = "Files each holding one compact JWS.")
@@ -49,8 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     ProofVerifier.Builder builder = ProofVerifier.builder().trustedKeys(jwks).expectedIssuer(issuer);
     if (status != null) {
-      builder.statusSource(status.startsWith("https://") || status.startsWith("http://")
-          ? StatusSource.fromUrl(URI.create(status)) : StatusSource.fromFile(Path.of(status)));
+      builder.statusSource(statusSource());
     }
     ProofVerifier verifier = builder.build();
     PrintWriter out = spec.commandLine().getOut();
@@ -80,6 +86,20 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return allValid ? 0 : 1;
+  }
+
+  private StatusSource statusSource() {
+    if (status.startsWith("https://") || status.startsWith("http://")) {
+      URI url;
+      try {
+        url = new URI(status);
+      } catch (java.net.URISyntaxException e) {
+        throw new ParameterException(spec.commandLine(), "--status: not a URL: " + status);
+      }
+      return status.endsWith("/") ? StatusSource.fromUrlsUnder(url) : StatusSource.fromUrl(url);
+    }
+    Path path = Path.of(status);
+    return Files.isDirectory(path) ? StatusSource.fromFolder(path, IssuerFolder.statusBase(issuer)) : StatusSource.fromFile(path);
   }
 
   /**

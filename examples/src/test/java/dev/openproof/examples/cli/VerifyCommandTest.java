@@ -3,11 +3,12 @@ package dev.openproof.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.openproof.core.testing.SampleOrders;
+import dev.openproof.core.model.StatusReference;
 import dev.openproof.jwt.JwsProofSigner;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.Jwks;
 import dev.openproof.jwt.key.SigningKey;
+import dev.openproof.jwt.status.StatusListTokenSigner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -108,5 +109,44 @@ class VerifyCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).as(run.toString()).contains(": INVALID UNREADABLE: cannot read the file (it is a folder)")
         .contains("missing.jwt: INVALID UNREADABLE: cannot read the file (no such file)");
+  }
+
+  @Test
+  void aStatusFolderCoversEveryListOfTheIssuer() throws IOException {
+    String base = OpenProofCommand.DEFAULT_ISSUER + "/status";
+    byte[] first = new byte[8];
+    byte[] second = new byte[8];
+    second[5] = 1; // revoked
+    Path status = Files.createDirectories(dir.resolve("status"));
+    StatusListTokenSigner lists = StatusListTokenSigner.builder(key).issuer(OpenProofCommand.DEFAULT_ISSUER).build();
+    Files.writeString(status.resolve("1.jwt"), lists.sign(base + "/1", first) + "\n");
+    Files.writeString(status.resolve("2.jwt"), lists.sign(base + "/2", second) + "\n");
+    JwsProofSigner signer = JwsProofSigner.of(key, OpenProofCommand.DEFAULT_ISSUER);
+    Path onFirst = write("first.jwt", signer.sign(Proofs.of("P-1", "100000001", new StatusReference(5, base + "/1"))).token());
+    Path revoked = write("revoked.jwt", signer.sign(Proofs.of("P-2", "100000002", new StatusReference(5, base + "/2"))).token());
+    Path onSecond = write("second.jwt", signer.sign(Proofs.of("P-3", "100000003", new StatusReference(4, base + "/2"))).token());
+    Path elsewhere = write("elsewhere.jwt",
+        signer.sign(Proofs.of("P-4", "100000004", new StatusReference(4, "https://evil.test/status/1"))).token());
+
+    CommandRun run = CommandRun.of("verify", "--jwks", jwks.toString(), "--status", status.toString(),
+        onFirst.toString(), revoked.toString(), onSecond.toString(), elsewhere.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).as(run.toString())
+        .contains("first.jwt: VALID ", "revoked.jwt: INVALID REVOKED: ", "second.jwt: VALID ",
+            "elsewhere.jwt: INVALID STATUS_LIST_UNTRUSTED: ");
+  }
+
+  @Test
+  void aStatusUrlEndingInASlashIsATrustedPrefixAndPlainHttpElsewhereIsRefused() throws IOException {
+    CommandRun run = CommandRun.of("verify", "--jwks", jwks.toString(), "--status", "http://status.example.test/status/",
+        proof("a.jwt").toString());
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).as(run.toString()).contains("https");
+    assertOneLine(run.err());
+  }
+
+  private Path write(String name, String token) throws IOException {
+    return Files.writeString(dir.resolve(name), token + "\n");
   }
 }

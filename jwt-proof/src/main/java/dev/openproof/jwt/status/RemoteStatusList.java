@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,21 +31,44 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class RemoteStatusList implements StatusSource {
+  /** The most lists a source for a prefix keeps; the least recently used is dropped first. */
+  static final int MAX_LISTS = 256;
+  private static final Pattern UNDER_PREFIX =
+      Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,63}(/[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,63}){0,7}");
+
   private final URI uri;
-  private final CachedFetch<String> cache;
+  private final @Nullable String prefix;
+  private final Duration defaultCacheTime;
+  private final Duration maxCacheTime;
+  private final int maxBytes;
+  private final Duration timeout;
+  private final Duration minRefetchInterval;
+  private final Clock clock;
+  private final HttpClient client;
+  private final Map<String, CachedFetch<String>> lists = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, CachedFetch<String>> eldest) {
+      return size() > MAX_LISTS;
+    }
+  };
 
   private RemoteStatusList(Builder builder) {
     this.uri = builder.uri;
-    HttpFetch http = new HttpFetch(uri, "application/statuslist+jwt", builder.maxBytes, builder.timeout, builder.client);
-    TimeToLive ttl = new TimeToLive(builder.defaultCacheTime, builder.maxCacheTime);
-    this.cache = new CachedFetch<>(now -> {
-      String token = fetch(http);
-      return new CachedFetch.Fresh<>(token, now.plus(ttl.of(token)));
-    }, builder.clock, builder.minRefetchInterval, builder.timeout, StatusSourceException::new);
+    this.prefix = builder.prefix ? builder.uri.toString() : null;
+    this.defaultCacheTime = builder.defaultCacheTime;
+    this.maxCacheTime = builder.maxCacheTime;
+    this.maxBytes = builder.maxBytes;
+    this.timeout = builder.timeout;
+    this.minRefetchInterval = builder.minRefetchInterval;
+    this.clock = builder.clock;
+    this.client = builder.client != null ? builder.client : HttpFetch.defaultClient(builder.timeout);
   }
 
   /**
-   * Starts a source for a URL.
+   * Starts a source for one list's URL: whichever list a proof names, this URL is fetched (and the
+   * verifier refuses its token for a proof of another list).
    *
    * @param url the URL, {@code https} (plain {@code http} only on the loopback interface)
    * @return a builder with the defaults: cache 5 minutes without {@code ttl}, at most 1 day, 4 MiB,
@@ -50,12 +76,56 @@ public final class RemoteStatusList implements StatusSource {
    * @throws IllegalArgumentException if the URL is neither {@code https} nor loopback {@code http}
    */
   public static Builder builder(URI url) {
-    return new Builder(url);
+    return new Builder(url, false);
+  }
+
+  /**
+   * Starts a source for every list under a trusted URL prefix: the list a proof names is fetched
+   * only if its URI is the prefix followed by plain path segments ({@code [A-Za-z0-9._~-]}, none
+   * starting with a dot); any other is refused as {@link StatusSourceException#STATUS_LIST_UNTRUSTED}
+   * and never fetched. Each list is cached for its own {@code ttl}.
+   *
+   * @param prefix the prefix, such as {@code https://licensing.example.com/status/} (a {@code /} is
+   *     added at its end if missing); {@code https}, plain {@code http} only on the loopback
+   *     interface, without user info, query or fragment
+   * @return a builder with the defaults of {@link #builder(URI)}
+   * @throws IllegalArgumentException if the prefix is not such a URL
+   */
+  public static Builder under(URI prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    if (prefix.getRawUserInfo() != null || prefix.getRawQuery() != null || prefix.getRawFragment() != null
+        || prefix.getRawPath() == null || prefix.getRawPath().contains("%")) {
+      throw new IllegalArgumentException("a trusted status list prefix has no user info, query, fragment or escapes: " + prefix);
+    }
+    String text = prefix.toString();
+    return new Builder(URI.create(text.endsWith("/") ? text : text + "/"), true);
   }
 
   @Override
   public String token(String listUri) {
-    return cache.get(false);
+    String target = prefix == null ? uri.toString() : trusted(prefix, listUri);
+    CachedFetch<String> list;
+    synchronized (lists) {
+      list = lists.computeIfAbsent(target, this::newList);
+    }
+    return list.get(false);
+  }
+
+  private static String trusted(String prefix, String listUri) {
+    if (listUri.length() > 2048 || !listUri.startsWith(prefix) || !UNDER_PREFIX.matcher(listUri.substring(prefix.length())).matches()) {
+      throw StatusSourceException.untrusted("the proof's status list " + Quote.of(listUri) + " is not under the trusted prefix "
+          + prefix + "; it was not fetched");
+    }
+    return listUri;
+  }
+
+  private CachedFetch<String> newList(String target) {
+    HttpFetch http = new HttpFetch(URI.create(target), "application/statuslist+jwt", maxBytes, timeout, client);
+    TimeToLive ttl = new TimeToLive(defaultCacheTime, maxCacheTime);
+    return new CachedFetch<>(now -> {
+      String token = fetch(http);
+      return new CachedFetch.Fresh<>(token, now.plus(ttl.of(token)));
+    }, clock, minRefetchInterval, timeout, StatusSourceException::new);
   }
 
   static String fetch(HttpFetch http) {
@@ -74,6 +144,7 @@ public final class RemoteStatusList implements StatusSource {
   /** Configures a {@link RemoteStatusList}; not thread-safe. */
   public static final class Builder {
     private final URI uri;
+    private final boolean prefix;
     private Duration defaultCacheTime = Duration.ofMinutes(5);
     private Duration maxCacheTime = Duration.ofDays(1);
     private int maxBytes = MAX_TOKEN_BYTES;
@@ -82,7 +153,8 @@ public final class RemoteStatusList implements StatusSource {
     private Clock clock = Clock.systemUTC();
     private @Nullable HttpClient client;
 
-    private Builder(URI uri) {
+    private Builder(URI uri, boolean prefix) {
+      this.prefix = prefix;
       Objects.requireNonNull(uri, "uri");
       String scheme = uri.getScheme();
       if (uri.getHost() == null || scheme == null

@@ -61,6 +61,36 @@ public interface StatusSource {
   }
 
   /**
+   * The tokens of every list of an issuer, as files in a folder: the list {@code <baseUri>/<n>} is
+   * the file {@code <n>.jwt} (the layout {@code openproof status publish} writes). A proof that names
+   * a list of another form is refused as {@link StatusSourceException#STATUS_LIST_UNTRUSTED}, and no
+   * file is read for it. Each file is read within {@link #MAX_TOKEN_BYTES}, and again only when it
+   * changes.
+   *
+   * @param folder the folder, such as the demo's {@code status/}
+   * @param baseUri the URI the issuer's lists start with, such as {@code
+   *     https://licensing.example.com/status}, without a {@code /} at its end
+   * @return the source
+   * @throws IllegalArgumentException if the base URI is blank or ends with {@code /}
+   */
+  static StatusSource fromFolder(Path folder, String baseUri) {
+    return new FolderStatusLists(folder, baseUri);
+  }
+
+  /**
+   * The tokens of every list under a trusted URL prefix, each fetched when a proof names it and
+   * cached for its {@code ttl}; a proof that names a list outside the prefix is refused as {@link
+   * StatusSourceException#STATUS_LIST_UNTRUSTED} and nothing is fetched.
+   *
+   * @param prefix the prefix, such as {@code https://licensing.example.com/status/}
+   * @return the source, with {@link RemoteStatusList}'s defaults
+   * @throws IllegalArgumentException as {@link RemoteStatusList#under(URI)} does
+   */
+  static RemoteStatusList fromUrlsUnder(URI prefix) {
+    return RemoteStatusList.under(prefix).build();
+  }
+
+  /**
    * A token fetched from a URL and cached for its {@code ttl}.
    *
    * @param url the URL, {@code https} (plain {@code http} only on the loopback interface)

@@ -57,7 +57,7 @@ class RemoteStatusListTest {
   }
 
   private String list(Duration ttl, byte... statuses) {
-    return StatusListTokenSigner.builder(key).clock(clock).ttl(ttl).build().sign(LIST, statuses);
+    return StatusListTokenSigner.builder(key).issuer("https://licensing.example.test").clock(clock).ttl(ttl).build().sign(LIST, statuses);
   }
 
   @Test
