@@ -1,8 +1,10 @@
 package dev.openproof.jwt.key;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +23,9 @@ import java.util.Set;
 /**
  * JWK Sets of verification keys: publishing the public keys ({@code jwks.json}) and reading a set a
  * verifier is to trust. A set this class writes or accepts holds only public keys, each with a unique
- * {@code kid}, an {@code alg} of the wire contract and, if it has a {@code use}, {@code sig}.
+ * {@code kid}, an {@code alg} of the wire contract, {@code sig} if it has a {@code use}, and {@code
+ * verify} among its {@code key_ops} if it has those. A set that breaks a rule is refused whole, with
+ * a {@link JwksException} whose reason code names the rule.
  *
  * @since 0.1.0
  */
@@ -96,7 +100,7 @@ public final class Jwks {
     if (json.length() > MAX_BYTES) {
       throw new JwksException(JwksException.JWKS_TOO_LARGE, "the JWK Set is larger than " + MAX_BYTES + " bytes");
     }
-    StrictJson.requireOneObject(json);
+    requireVerifyOps(StrictJson.requireOneObject(json));
     JWKSet set;
     try {
       set = JWKSet.parse(json);
@@ -104,6 +108,25 @@ public final class Jwks {
       throw new JwksException(JwksException.JWKS_MALFORMED, "the document is not a JWK Set (it needs a keys array of JWKs)");
     }
     return requireVerificationKeys(set);
+  }
+
+  /** Refuses a key whose {@code key_ops} lack {@code verify}, before nimbus may call it inconsistent with {@code use}. */
+  private static void requireVerifyOps(JsonNode document) {
+    for (JsonNode key : document.path("keys")) {
+      JsonNode ops = key.get("key_ops");
+      if (ops == null) {
+        continue;
+      }
+      boolean verify = false;
+      for (JsonNode op : ops) {
+        verify |= "verify".equals(op.textValue());
+      }
+      if (!verify) {
+        JsonNode kid = key.get("kid");
+        throw new JwksException(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key "
+            + (kid != null && kid.isTextual() ? quote(kid.textValue()) : "(none)") + " is not for verifying signatures (its key_ops lack verify)");
+      }
+    }
   }
 
   /**
@@ -166,6 +189,10 @@ public final class Jwks {
       if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
         throw new JwksException(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key " + kid + " is not for signatures (use "
             + quote(key.getKeyUse().identifier()) + ")");
+      }
+      if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) {
+        throw new JwksException(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key " + kid
+            + " is not for verifying signatures (its key_ops lack verify)");
       }
       try {
         VerificationKey.of(key);

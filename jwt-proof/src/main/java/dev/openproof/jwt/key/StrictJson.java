@@ -41,7 +41,7 @@ final class StrictJson {
     }
   }
 
-  static void requireOneObject(String json) {
+  static JsonNode requireOneObject(String json) {
     JsonNode node;
     try (JsonParser parser = MAPPER.createParser(json)) {
       try {
@@ -64,6 +64,7 @@ final class StrictJson {
     if (node == null || !node.isObject()) {
       throw malformed("the document is not a JSON object");
     }
+    return node;
   }
 
   /** Whether anything but white space follows the value the parser read. */

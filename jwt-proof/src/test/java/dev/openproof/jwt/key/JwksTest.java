@@ -84,6 +84,26 @@ class JwksTest {
   }
 
   @Test
+  void refusesToTrustAKeyWhoseKeyOpsLackVerify() throws Exception {
+    JWK key = SigningKey.generate(JwsAlgorithm.ES256).publicJwk();
+    for (String ops : List.of("[\"encrypt\"]", "[\"sign\"]", "[]", "[\"wrapKey\",\"deriveBits\"]")) {
+      String json = key.toJSONString().replace("{", "{\"key_ops\":" + ops + ",");
+      assertThatThrownBy(() -> Jwks.parse("{\"keys\":[" + json + "]}")).isInstanceOfSatisfying(JwksException.class,
+          e -> assertThat(e.reasonCode()).isIn(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, JwksException.JWKS_MALFORMED));
+    }
+    String lacking = key.toJSONString().replace("{", "{\"key_ops\":[\"encrypt\"],");
+    assertRefused("{\"keys\":[" + lacking + "]}", JwksException.JWKS_KEY_NOT_FOR_SIGNATURES).hasMessageContaining("key_ops");
+    String verifying = key.toJSONString().replace("{", "{\"key_ops\":[\"verify\"],");
+    assertThat(Jwks.parse("{\"keys\":[" + verifying + "]}").getKeys()).hasSize(1);
+  }
+
+  @Test
+  void refusesAKeyForEncryption() {
+    String json = SigningKey.generate(JwsAlgorithm.ES256).publicJwk().toJSONString().replace("\"use\":\"sig\"", "\"use\":\"enc\"");
+    assertRefused("{\"keys\":[" + json + "]}", JwksException.JWKS_KEY_NOT_FOR_SIGNATURES).hasMessageContaining("use 'enc'");
+  }
+
+  @Test
   void refusesSomethingElse() {
     assertRefused("{\"keys\":" + "[".repeat(1000), JwksException.JWKS_MALFORMED);
     assertRefused("not json", JwksException.JWKS_MALFORMED);
