@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
 /**
@@ -38,11 +42,20 @@ final class Json {
    *
    * @param part what it is, for the message: {@code JWS header} or {@code claims set}
    * @throws ProofVerificationException {@code NESTING_TOO_DEEP} beyond {@link #MAX_DEPTH}, else {@code
-   *     MALFORMED} when it is not one JSON object in UTF-8 without duplicate members
+   *     MALFORMED} when it is not one JSON object in UTF-8 (no other encoding) without duplicate members
+   *     and with nothing after it
    */
   static JsonNode readObject(byte[] json, String part) {
+    String text;
+    try {
+      // RFC 8725, 3.7: UTF-8 only; Jackson would guess UTF-16 or UTF-32 from the bytes.
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ProofVerificationException(RejectionReason.MALFORMED, "the " + part + " is not UTF-8");
+    }
     JsonNode node;
-    try (JsonParser parser = MAPPER.createParser(json)) {
+    try (JsonParser parser = MAPPER.createParser(text)) {
       try {
         node = MAPPER.readTree(parser);
       } catch (StreamConstraintsException e) {

@@ -153,6 +153,30 @@ class VerifierRejectsMalformedTokensTest {
   }
 
   @Test
+  void rejectsAHeaderOrClaimsInAnEncodingOtherThanUtf8() {
+    String header = Forge.header(KEY);
+    String claims = Forge.claims(Proofs.perpetual()).toString();
+    for (java.nio.charset.Charset other : java.util.List.of(java.nio.charset.StandardCharsets.UTF_16BE,
+        java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.Charset.forName("UTF-32BE"))) {
+      String utf16Header = Forge.b64(header.getBytes(other)) + "." + Forge.b64(claims);
+      String signed = utf16Header + "." + Forge.b64(KEY.sign(utf16Header.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+      assertRejected(verifier, signed, RejectionReason.MALFORMED).hasMessageContaining("JWS header");
+      String utf16Claims = Forge.b64(header) + "." + Forge.b64(claims.getBytes(other));
+      String signedClaims = utf16Claims + "." + Forge.b64(KEY.sign(utf16Claims.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+      assertRejected(verifier, signedClaims, RejectionReason.MALFORMED).hasMessageContaining("claims set");
+    }
+    String latin1 = Forge.b64(header) + "." + Forge.b64(claims.replace("}", ",\"x\":\"caf\u00e9\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    String signedLatin1 = latin1 + "." + Forge.b64(KEY.sign(latin1.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    assertRejected(verifier, signedLatin1, RejectionReason.MALFORMED).hasMessageContaining("claims set is not UTF-8");
+  }
+
+  @Test
+  void rejectsAByteOrderMarkBeforeTheHeader() {
+    String header = "\uFEFF" + Forge.header(KEY);
+    assertRejected(verifier, Forge.signed(header, Forge.claims(Proofs.perpetual()).toString(), KEY), RejectionReason.MALFORMED);
+  }
+
+  @Test
   void namesTheNestedMemberThatAppearsTwice() {
     ObjectNode claims = Forge.claims(Proofs.perpetual());
     String json = claims.toString();
