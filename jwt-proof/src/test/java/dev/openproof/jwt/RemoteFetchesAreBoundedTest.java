@@ -166,6 +166,39 @@ class RemoteFetchesAreBoundedTest {
     assertThat(fetching.get(30, TimeUnit.SECONDS).getKeys()).hasSize(1);
   }
 
+  @Test
+  void aRedirectIsNotFollowedAndAChunkedBodyIsCutAtTheLimit() throws IOException {
+    AtomicInteger requests = new AtomicInteger();
+    AtomicInteger elsewhere = new AtomicInteger();
+    URI target = serve("/elsewhere", elsewhere, new AtomicReference<>(statusList()), 200, null);
+    server.createContext("/moved", exchange -> {
+      requests.incrementAndGet();
+      exchange.getResponseHeaders().add("Location", target.toString());
+      exchange.sendResponseHeaders(302, -1);
+      exchange.close();
+    });
+    server.createContext("/chunked", exchange -> {
+      requests.incrementAndGet();
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (int i = 0; i < 64; i++) { // 64 KiB, without a Content-Length
+          out.write(new byte[1024]);
+        }
+      } catch (IOException hungUp) {
+        // the client stopped reading at its limit
+      }
+    });
+    URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+
+    assertThatThrownBy(() -> RemoteStatusList.builder(base.resolve("/moved")).build().token("x"))
+        .isInstanceOf(StatusSourceException.class).hasMessageContaining("HTTP 302");
+    assertThat(elsewhere).hasValue(0);
+    assertThatThrownBy(() -> RemoteStatusList.builder(base.resolve("/chunked")).maxBytes(4096).build().token("x"))
+        .isInstanceOf(StatusSourceException.class).hasMessageContaining("larger than 4096");
+    assertThatThrownBy(() -> RemoteJwks.builder(base.resolve("/chunked")).maxBytes(4096).build().current())
+        .isInstanceOf(KeySourceException.class).hasMessageContaining("larger than 4096");
+  }
+
   private URI serve(String path, AtomicInteger requests, AtomicReference<String> body, int status, Runnable before) throws IOException {
     if (server == null) {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -152,4 +152,22 @@ class RevocationPastTheFirstListTest {
     }
     assertThat(requests).hasValue(0);
   }
+
+  @Test
+  void aListFileThatIsNotARegularFileIsNotReadAndAChangedFileIsReadAgain(@TempDir Path dir) throws Exception {
+    Files.createSymbolicLink(dir.resolve("1.jwt"), Path.of("/dev/zero"));
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("2.jwt").toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+    StatusSource folder = StatusSource.fromFolder(dir, base);
+    Rejections.assertRejected(verifierWith(folder), token(1), RejectionReason.STATUS_UNAVAILABLE).hasMessageContaining("not a regular file");
+    Rejections.assertRejected(verifierWith(folder), token(2), RejectionReason.STATUS_UNAVAILABLE).hasMessageContaining("not a regular file");
+    Rejections.assertRejected(verifierWith(folder), token(4), RejectionReason.STATUS_UNAVAILABLE).hasMessageContaining("no such file");
+
+    Files.delete(dir.resolve("1.jwt"));
+    Files.writeString(dir.resolve("1.jwt"), published.get(base + "/1"));
+    ProofVerifier verifier = verifierWith(folder);
+    assertThat(verifier.verify(token(1)).statusCheck()).isEqualTo(StatusCheck.VALID);
+    Files.writeString(dir.resolve("1.jwt"), published.get(base + "/2") + "\n\n");
+    Rejections.assertRejected(verifier, token(1), RejectionReason.STATUS_LIST_INVALID).hasMessageContaining("not the proof's");
+  }
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The Status List Tokens of an issuer in a folder: the list {@code <base>/<n>} is the file {@code
  * <n>.jwt}, as {@code openproof status publish} writes them. A proof that names a list not of that
- * form is refused, and no file is read for it. A file is read again only when its size or time
- * changes; each read is bounded by {@link StatusSource#MAX_TOKEN_BYTES}.
+ * form is refused, and no file is read for it; so is a file that is not a regular file (a device, a
+ * pipe). A file is read again only when its size or time changes; each read is bounded by {@link
+ * StatusSource#MAX_TOKEN_BYTES}.
  */
 final class FolderStatusLists implements StatusSource {
   private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
@@ -57,18 +58,19 @@ final class FolderStatusLists implements StatusSource {
       throw new StatusSourceException("cannot read the status list token " + file
           + (e instanceof java.nio.file.NoSuchFileException ? " (no such file)" : " (I/O error)"));
     }
+    if (!attributes.isRegularFile()) {
+      throw new StatusSourceException("the status list token " + file + " is not a regular file");
+    }
     long modified = attributes.lastModifiedTime().toMillis();
     synchronized (kept) {
       Read known = kept.get(number);
-      if (known != null && known.size() == attributes.size() && known.modified() == modified && attributes.isRegularFile()) {
+      if (known != null && known.size() == attributes.size() && known.modified() == modified) {
         return known.token();
       }
     }
     String token = new String(TokenFiles.read(file), StandardCharsets.UTF_8).strip();
-    if (attributes.isRegularFile()) {
-      synchronized (kept) {
-        kept.put(number, new Read(attributes.size(), modified, token));
-      }
+    synchronized (kept) {
+      kept.put(number, new Read(attributes.size(), modified, token));
     }
     return token;
   }
