@@ -117,7 +117,7 @@ final class StatusListCheck {
       throw reject(reason, "the status list token is refused: " + e.reasonCode() + ": " + e.getMessage());
     }
     synchronized (kept) {
-      kept.put(uri, fresh);
+      kept.put(fresh.sub(), fresh); // by its own list: a token of another list never hides this one's
     }
     return fresh;
   }
