@@ -3,6 +3,7 @@ package dev.openproof.jwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.openproof.core.model.LicenseProof;
+import dev.openproof.jwt.key.JwksException;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.VerificationKey;
@@ -45,6 +46,8 @@ public final class ProofVerifier {
   public static final int DEFAULT_MAX_TOKEN_LENGTH = 16 * 1024;
   /** The default allowed clock skew: 60 seconds. */
   public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(60);
+  /** The default maximum age of a Status List Token without {@code exp}: one day after its {@code iat}. */
+  public static final Duration DEFAULT_MAX_STATUS_LIST_AGE = Duration.ofDays(1);
 
   private final TrustedKeys trustedKeys;
   private final String expectedIssuer;
@@ -65,7 +68,7 @@ public final class ProofVerifier {
     this.maxTokenLength = builder.maxTokenLength;
     this.allowedAlgorithms = Set.copyOf(builder.allowedAlgorithms);
     this.statusCheck = builder.statusSource == null ? null
-        : new StatusListCheck(builder.statusSource, allowedAlgorithms, clock, skewSeconds);
+        : new StatusListCheck(builder.statusSource, allowedAlgorithms, clock, skewSeconds, expectedIssuer, builder.maxStatusListAge);
   }
 
   /**
@@ -142,6 +145,8 @@ public final class ProofVerifier {
       return key;
     } catch (KeySourceException e) {
       throw reject(RejectionReason.KEYS_UNAVAILABLE, e.getMessage());
+    } catch (JwksException e) {
+      throw reject(RejectionReason.KEYS_UNAVAILABLE, "the trusted key set is refused: " + e.reasonCode() + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw reject(RejectionReason.KEYS_UNAVAILABLE, "the trusted key set is unusable: " + e.getMessage());
     }
@@ -216,18 +221,39 @@ public final class ProofVerifier {
     private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
     private Set<JwsAlgorithm> allowedAlgorithms = EnumSet.allOf(JwsAlgorithm.class);
     private @Nullable StatusSource statusSource;
+    private Duration maxStatusListAge = DEFAULT_MAX_STATUS_LIST_AGE;
 
     private Builder() {}
+
+    /**
+     * How long after its {@code iat} a Status List Token without {@code exp} is accepted; a token with
+     * {@code exp} is accepted until then (and until {@code iat + ttl}).
+     *
+     * @param maxAge one minute to 30 days; default one day
+     * @return this builder
+     */
+    public Builder maxStatusListAge(Duration maxAge) {
+      Objects.requireNonNull(maxAge, "maxAge");
+      if (maxAge.compareTo(Duration.ofMinutes(1)) < 0 || maxAge.compareTo(Duration.ofDays(30)) > 0) {
+        throw new IllegalArgumentException("the maximum status list age must be one minute to 30 days: " + maxAge);
+      }
+      this.maxStatusListAge = maxAge;
+      return this;
+    }
 
     /**
      * Checks each proof's status in its Token Status List, read from this source, after its
      * signature and claims: a revoked proof is rejected with {@link RejectionReason#REVOKED}, a
      * suspended one with {@link RejectionReason#SUSPENDED}; a status list token that is not signed by
-     * a trusted key, is expired or names another list is refused ({@link
-     * RejectionReason#STATUS_LIST_INVALID}). Without a source the status is not checked, and {@link
+     * a trusted key, is expired, names another issuer or another list is refused ({@link
+     * RejectionReason#STATUS_LIST_INVALID}, {@link RejectionReason#WRONG_ISSUER} in the message); a
+     * list outside the source's trusted bases is never read ({@link
+     * RejectionReason#STATUS_LIST_UNTRUSTED}). Without a source the status is not checked, and {@link
      * VerifiedProof#statusCheck()} says so.
      *
-     * @param source the source, such as {@link StatusSource#fromFile(Path)}
+     * @param source the source: {@link StatusSource#fromFolder(Path, String)} or {@link
+     *     StatusSource#fromUrlsUnder(java.net.URI)} for every list of an issuer, {@link
+     *     StatusSource#fromFile(Path)} or {@link StatusSource#fromUrl(java.net.URI)} for one
      * @return this builder
      */
     public Builder statusSource(StatusSource source) {
@@ -251,7 +277,7 @@ public final class ProofVerifier {
      *
      * @param jwks the keys
      * @return this builder
-     * @throws IllegalArgumentException if a key is unusable (see {@link TrustedKeys#of(JWKSet)})
+     * @throws JwksException if a key is unusable (see {@link TrustedKeys#of(JWKSet)})
      */
     public Builder trustedKeys(JWKSet jwks) {
       return trustedKeys(TrustedKeys.of(jwks));
@@ -272,8 +298,8 @@ public final class ProofVerifier {
      *
      * @param jwksFile the file, such as {@code jwks.json}
      * @return this builder
-     * @throws IllegalArgumentException if it is not a JWK Set of usable public keys
-     * @throws java.io.UncheckedIOException if it cannot be read
+     * @throws JwksException if it cannot be read, is too large, or is not a JWK Set of usable public
+     *     keys (see {@link TrustedKeys#fromFile(Path)})
      */
     public Builder trustedKeys(Path jwksFile) {
       return trustedKeys(TrustedKeys.fromFile(jwksFile));

@@ -57,8 +57,14 @@ public enum RejectionReason {
   STATUS_UNAVAILABLE,
   /**
    * The proof's status list token is refused: not signed by a trusted key, not {@code typ
-   * statuslist+jwt}, for another list ({@code sub}), expired ({@code exp} or {@code iat + ttl}),
-   * unreadable, or too short for the proof's index.
+   * statuslist+jwt}, of another issuer ({@code iss}), for another list ({@code sub}), expired ({@code
+   * exp} or {@code iat + ttl}), without {@code exp} and older than the maximum age, issued in the
+   * future, unreadable, or too short for the proof's index.
    */
-  STATUS_LIST_INVALID
+  STATUS_LIST_INVALID,
+  /**
+   * The proof names a status list outside the verifier's trusted bases (its folder, or its allowed URL
+   * prefix): the list was neither read nor fetched.
+   */
+  STATUS_LIST_UNTRUSTED
 }

@@ -10,34 +10,53 @@ import dev.openproof.jwt.status.StatusListTokenSigner;
 import dev.openproof.jwt.status.StatusSource;
 import dev.openproof.jwt.status.StatusSourceException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a proof's status in its Status List Token: the token is a compact JWS of {@code typ
- * statuslist+jwt} signed by a trusted key, its {@code sub} is the proof's list, neither {@code exp}
- * nor {@code iat + ttl} has passed, and its list holds the proof's index. The last list decoded is
- * kept, so that many proofs of one list cost one signature check and one inflation.
+ * statuslist+jwt} signed by a trusted key, its {@code iss} is the expected issuer and its {@code sub}
+ * the proof's list, {@code iat} is not in the future, neither {@code exp} nor {@code iat + ttl} has
+ * passed (a token without {@code exp} is refused once older than the maximum age), and its list holds
+ * the proof's index. The lists decoded last are kept, one per list URI (at most {@value
+ * #MAX_LISTS_KEPT}), so that many proofs of a list cost one signature check and one inflation.
  */
 final class StatusListCheck {
+  /** How many decoded lists are kept. */
+  static final int MAX_LISTS_KEPT = 16;
   private static final int MAX_TOKEN_LENGTH = StatusSource.MAX_TOKEN_BYTES;
 
   private final StatusSource source;
   private final Set<JwsAlgorithm> allowed;
   private final Clock clock;
   private final long skewSeconds;
-  private volatile @Nullable Decoded last;
+  private final String expectedIssuer;
+  private final long maxAgeSeconds;
+  private final Map<String, Decoded> kept = new LinkedHashMap<>(MAX_LISTS_KEPT * 2, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Decoded> eldest) {
+      return size() > MAX_LISTS_KEPT;
+    }
+  };
 
   /** A status list token that passed its signature and shape checks. */
-  private record Decoded(String token, String sub, @Nullable Long exp, @Nullable Long staleAt, byte[] values) {}
+  private record Decoded(String token, String sub, long iat, @Nullable Long exp, @Nullable Long staleAt, byte[] values) {}
 
-  StatusListCheck(StatusSource source, Set<JwsAlgorithm> allowed, Clock clock, long skewSeconds) {
+  StatusListCheck(StatusSource source, Set<JwsAlgorithm> allowed, Clock clock, long skewSeconds, String expectedIssuer,
+      Duration maxAge) {
     this.source = source;
     this.allowed = allowed;
     this.clock = clock;
     this.skewSeconds = skewSeconds;
+    this.expectedIssuer = expectedIssuer;
+    this.maxAgeSeconds = maxAge.getSeconds();
   }
 
   /** Returns when the proof is valid; rejects it otherwise. */
@@ -46,13 +65,21 @@ final class StatusListCheck {
     try {
       token = source.token(reference.uri());
     } catch (StatusSourceException e) {
-      throw reject(RejectionReason.STATUS_UNAVAILABLE, e.getMessage());
+      throw reject(StatusSourceException.STATUS_LIST_UNTRUSTED.equals(e.reasonCode()) ? RejectionReason.STATUS_LIST_UNTRUSTED
+          : RejectionReason.STATUS_UNAVAILABLE, e.getMessage());
     }
-    Decoded list = decoded(token, keys);
+    Decoded list = decoded(reference.uri(), token, keys);
     if (!list.sub().equals(reference.uri())) {
       throw invalid("it is the list " + Texts.quote(list.sub()) + ", not the proof's " + Texts.quote(reference.uri()));
     }
     long now = clock.instant().getEpochSecond();
+    if (list.iat() > now + skewSeconds) {
+      throw invalid("it is issued in the future, at " + Instant.ofEpochSecond(list.iat()));
+    }
+    if (list.exp() == null && now - skewSeconds >= list.iat() + maxAgeSeconds) {
+      throw invalid("it has no exp and was issued at " + Instant.ofEpochSecond(list.iat()) + ", more than "
+          + Duration.ofSeconds(maxAgeSeconds) + " ago; fetch a new one");
+    }
     if (list.exp() != null && now - skewSeconds >= list.exp()) {
       throw invalid("it expired at " + Instant.ofEpochSecond(list.exp()));
     }
@@ -74,8 +101,11 @@ final class StatusListCheck {
     }
   }
 
-  private Decoded decoded(String token, Function<String, VerificationKey> keys) {
-    Decoded known = last;
+  private Decoded decoded(String uri, String token, Function<String, VerificationKey> keys) {
+    Decoded known;
+    synchronized (kept) {
+      known = kept.get(uri);
+    }
     if (known != null && known.token().equals(token)) {
       return known;
     }
@@ -86,7 +116,9 @@ final class StatusListCheck {
       RejectionReason reason = e.reason() == RejectionReason.KEYS_UNAVAILABLE ? RejectionReason.STATUS_UNAVAILABLE : RejectionReason.STATUS_LIST_INVALID;
       throw reject(reason, "the status list token is refused: " + e.reasonCode() + ": " + e.getMessage());
     }
-    last = fresh;
+    synchronized (kept) {
+      kept.put(fresh.sub(), fresh); // by its own list: a token of another list never hides this one's
+    }
     return fresh;
   }
 
@@ -105,7 +137,14 @@ final class StatusListCheck {
     if (sub == null || !sub.isTextual() || sub.textValue().isEmpty()) {
       throw reject(RejectionReason.INVALID_CLAIMS, "it has no sub");
     }
-    Long iat = seconds(claims, "iat", true);
+    JsonNode iss = claims.get("iss");
+    if (iss == null || !iss.isTextual()) {
+      throw reject(RejectionReason.WRONG_ISSUER, "it names no issuer (iss); expected " + Texts.quote(expectedIssuer));
+    }
+    if (!iss.textValue().equals(expectedIssuer)) {
+      throw reject(RejectionReason.WRONG_ISSUER, "issuer " + Texts.quote(iss.textValue()) + " is not the expected " + Texts.quote(expectedIssuer));
+    }
+    long iat = java.util.Objects.requireNonNull(seconds(claims, "iat", true));
     Long exp = seconds(claims, "exp", false);
     Long ttl = seconds(claims, "ttl", false);
     JsonNode list = claims.get("status_list");
@@ -118,8 +157,8 @@ final class StatusListCheck {
     } catch (IllegalArgumentException e) {
       throw reject(RejectionReason.INVALID_CLAIMS, "its status_list cannot be read: " + e.getMessage());
     }
-    Long staleAt = ttl == null || iat == null ? null : iat + ttl;
-    return new Decoded(token, sub.textValue(), exp, staleAt, values);
+    Long staleAt = ttl == null ? null : iat + ttl;
+    return new Decoded(token, sub.textValue(), iat, exp, staleAt, values);
   }
 
   private static @Nullable Long seconds(JsonNode claims, String name, boolean required) {

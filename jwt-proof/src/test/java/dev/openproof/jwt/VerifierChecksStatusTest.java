@@ -1,6 +1,7 @@
 package dev.openproof.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openproof.core.memory.InMemoryStatusLists;
 import dev.openproof.core.model.LicenseProof;
@@ -8,6 +9,7 @@ import dev.openproof.core.model.ProofStatus;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.SigningKey;
+import dev.openproof.jwt.status.StatusListCodec;
 import dev.openproof.jwt.status.StatusListTokenSigner;
 import dev.openproof.jwt.status.StatusSource;
 import dev.openproof.jwt.status.StatusSourceException;
@@ -137,5 +139,63 @@ class VerifierChecksStatusTest {
       throw new StatusSourceException("the status server is down");
     }).build();
     Rejections.assertRejected(failing, token, RejectionReason.STATUS_UNAVAILABLE).hasMessageContaining("down");
+  }
+
+  private String forgedList(String claimsBeforeList) {
+    String header = "{\"alg\":\"ES256\",\"kid\":\"" + key.keyId() + "\",\"typ\":\"statuslist+jwt\"}";
+    String lst = StatusListCodec.encode(lists.statuses(proof.status().uri()), 2);
+    return Forge.signed(header, "{" + claimsBeforeList + "\"sub\":\"" + proof.status().uri()
+        + "\",\"status_list\":{\"bits\":2,\"lst\":\"" + lst + "\"}}", key);
+  }
+
+  private static long at(Duration fromNow) {
+    return Proofs.AN_HOUR_LATER.instant().plus(fromNow).getEpochSecond();
+  }
+
+  @Test
+  void aListOfAnotherIssuerSignedByATrustedKeyIsRefused() {
+    String evil = listSigner(key).issuer("https://evil.test").build().sign(proof.status().uri(), lists.statuses(proof.status().uri()));
+    Rejections.assertRejected(verifierWith(evil), token, RejectionReason.STATUS_LIST_INVALID)
+        .hasMessageContaining("WRONG_ISSUER").hasMessageContaining("evil.test");
+  }
+
+  @Test
+  void aListThatNamesNoIssuerIsRefused() {
+    String anonymous = forgedList("\"iat\":" + at(Duration.ofMinutes(-1)) + ",\"exp\":" + at(Duration.ofHours(1)) + ",");
+    Rejections.assertRejected(verifierWith(anonymous), token, RejectionReason.STATUS_LIST_INVALID)
+        .hasMessageContaining("WRONG_ISSUER").hasMessageContaining("no issuer");
+  }
+
+  @Test
+  void aListWithoutExpIsAcceptedOnlyWithinTheMaximumAge() {
+    String issuer = "\"iss\":\"" + Proofs.ISSUER + "\",";
+    String young = forgedList(issuer + "\"iat\":" + at(Duration.ofMinutes(-30)) + ",");
+    String old = forgedList(issuer + "\"iat\":" + at(Duration.ofMinutes(-90)) + ",");
+    ProofVerifier.Builder withAnHour = verifier().maxStatusListAge(Duration.ofHours(1));
+
+    assertThat(withAnHour.statusSource(StatusSource.of(young)).build().verify(token).statusCheck()).isEqualTo(StatusCheck.VALID);
+    Rejections.assertRejected(withAnHour.statusSource(StatusSource.of(old)).build(), token, RejectionReason.STATUS_LIST_INVALID)
+        .hasMessageContaining("no exp");
+    Rejections.assertRejected(verifierWith(forgedList(issuer + "\"iat\":" + at(Duration.ofDays(-2)) + ",")), token,
+        RejectionReason.STATUS_LIST_INVALID).hasMessageContaining("no exp");
+  }
+
+  @Test
+  void aListIssuedInTheFutureIsRefused() {
+    String future = forgedList("\"iss\":\"" + Proofs.ISSUER + "\",\"iat\":" + at(Duration.ofDays(300)) + ",\"exp\":"
+        + at(Duration.ofDays(301)) + ",\"ttl\":" + Duration.ofDays(365).getSeconds() + ",");
+    Rejections.assertRejected(verifierWith(future), token, RejectionReason.STATUS_LIST_INVALID).hasMessageContaining("in the future");
+  }
+
+  @Test
+  void aListSignerWithoutAnIssuerIsNotBuilt() {
+    assertThatThrownBy(() -> StatusListTokenSigner.builder(key).build()).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("issuer");
+  }
+
+  @Test
+  void aListWithAMemberTwiceOrContentAfterItIsRefusedAndNamed() {
+    String twice = forgedList("\"iss\":\"" + Proofs.ISSUER + "\",\"iat\":" + at(Duration.ofMinutes(-1)) + ",\"iat\":0,");
+    Rejections.assertRejected(verifierWith(twice), token, RejectionReason.STATUS_LIST_INVALID).hasMessageContaining("member iat appears twice");
   }
 }

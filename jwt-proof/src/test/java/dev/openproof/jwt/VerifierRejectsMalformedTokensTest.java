@@ -3,6 +3,7 @@ package dev.openproof.jwt;
 import static dev.openproof.jwt.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.SigningKey;
@@ -122,14 +123,18 @@ class VerifierRejectsMalformedTokensTest {
   void rejectsAHeaderThatIsNotJson() {
     assertRejected(verifier, Forge.b64("alg=EdDSA") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED);
     assertRejected(verifier, Forge.b64("[\"EdDSA\"]") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED);
-    assertRejected(verifier, Forge.b64("{\"alg\":\"EdDSA\"}{}") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED);
+    assertRejected(verifier, Forge.b64("{\"alg\":\"EdDSA\"}{}") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED)
+        .hasMessageContaining("content after its JSON object");
+    assertRejected(verifier, Forge.b64("{\"alg\":\"EdDSA\"} xyz") + "." + parts[1] + "." + parts[2], RejectionReason.MALFORMED)
+        .hasMessageContaining("content after its JSON object");
   }
 
   @Test
   void rejectsAHeaderThatRepeatsAMember() {
     String header = "{\"alg\":\"EdDSA\",\"kid\":\"" + KEY.keyId() + "\",\"typ\":\"license-proof+jwt\",\"alg\":\"none\"}";
 
-    assertRejected(verifier, Forge.signed(header, Forge.claims(Proofs.perpetual()).toString(), KEY), RejectionReason.MALFORMED);
+    assertRejected(verifier, Forge.signed(header, Forge.claims(Proofs.perpetual()).toString(), KEY), RejectionReason.MALFORMED)
+        .hasMessageContaining("member alg appears twice");
   }
 
   @Test
@@ -143,6 +148,43 @@ class VerifierRejectsMalformedTokensTest {
     String claims = Forge.claims(Proofs.perpetual()).toString();
     String repeated = "{\"iss\":\"https://attacker.example.test\"," + claims.substring(1);
 
-    assertRejected(verifier, Forge.signed(Forge.header(KEY), repeated, KEY), RejectionReason.MALFORMED);
+    assertRejected(verifier, Forge.signed(Forge.header(KEY), repeated, KEY), RejectionReason.MALFORMED)
+        .hasMessageContaining("member iss appears twice");
+  }
+
+  @Test
+  void rejectsAHeaderOrClaimsInAnEncodingOtherThanUtf8() {
+    String header = Forge.header(KEY);
+    String claims = Forge.claims(Proofs.perpetual()).toString();
+    for (java.nio.charset.Charset other : java.util.List.of(java.nio.charset.StandardCharsets.UTF_16BE,
+        java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.Charset.forName("UTF-32BE"))) {
+      String utf16Header = Forge.b64(header.getBytes(other)) + "." + Forge.b64(claims);
+      String signed = utf16Header + "." + Forge.b64(KEY.sign(utf16Header.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+      assertRejected(verifier, signed, RejectionReason.MALFORMED).hasMessageContaining("JWS header");
+      String utf16Claims = Forge.b64(header) + "." + Forge.b64(claims.getBytes(other));
+      String signedClaims = utf16Claims + "." + Forge.b64(KEY.sign(utf16Claims.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+      assertRejected(verifier, signedClaims, RejectionReason.MALFORMED).hasMessageContaining("claims set");
+    }
+    String latin1 = Forge.b64(header) + "." + Forge.b64(claims.replace("}", ",\"x\":\"caf\u00e9\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    String signedLatin1 = latin1 + "." + Forge.b64(KEY.sign(latin1.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    assertRejected(verifier, signedLatin1, RejectionReason.MALFORMED).hasMessageContaining("claims set is not UTF-8");
+  }
+
+  @Test
+  void rejectsAByteOrderMarkBeforeTheHeader() {
+    String header = "\uFEFF" + Forge.header(KEY);
+    assertRejected(verifier, Forge.signed(header, Forge.claims(Proofs.perpetual()).toString(), KEY), RejectionReason.MALFORMED);
+  }
+
+  @Test
+  void namesTheNestedMemberThatAppearsTwice() {
+    ObjectNode claims = Forge.claims(Proofs.perpetual());
+    String json = claims.toString();
+    String licence = "\"license\":{";
+    String repeated = json.replace(licence, licence + "\"license_number\":\"0000000000\",");
+
+    assertThat(repeated).isNotEqualTo(json);
+    assertRejected(verifier, Forge.signed(Forge.header(KEY), repeated, KEY), RejectionReason.MALFORMED)
+        .hasMessageContaining("member license.license_number appears twice");
   }
 }

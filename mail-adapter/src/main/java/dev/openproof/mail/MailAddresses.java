@@ -21,12 +21,16 @@ final class MailAddresses {
    * The address, its domain in ASCII, with the display name set through the UTF-8 charset API.
    *
    * @param address the address as given
-   * @param displayName the name to show, neutralized by {@link HeaderValues#phrase}; may be empty
+   * @param displayName the name to show, neutralized by {@link HeaderValues#phrase}; may be empty; a
+   *     name that looks like an RFC 2047 encoded-word is itself encoded (see {@link EncodedWords})
    * @param smtpUtf8 whether a non-ASCII local part is allowed
    */
   static InternetAddress mailbox(String address, String displayName, boolean smtpUtf8) {
     InternetAddress mailbox = address(address, smtpUtf8);
     String name = HeaderValues.phrase(displayName);
+    if (EncodedWords.needed(name)) {
+      return new EncodedWords.Mailbox(mailbox.getAddress(), name);
+    }
     if (!name.isEmpty()) {
       try {
         mailbox.setPersonal(name, StandardCharsets.UTF_8.name());

@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -21,7 +22,8 @@ final class MimeParts {
   private MimeParts() {}
 
   /**
-   * A message with its headers set: From, To, Subject (neutralized, then RFC 2047 encoded), Date,
+   * A message with its headers set: From, To, Subject (neutralized, then RFC 2047 encoded; always
+   * encoded when it looks like an encoded-word itself), Date,
    * Message-ID, {@code Auto-Submitted: auto-generated} and {@code Content-Language}.
    */
   static MimeMessage message(Session session, SmtpSettings settings, String messageId, InternetAddress to,
@@ -29,7 +31,12 @@ final class MimeParts {
     MimeMessage message = new FixedIdMimeMessage(session, messageId);
     message.setFrom(settings.from());
     message.setRecipient(Message.RecipientType.TO, to);
-    message.setSubject(HeaderValues.phrase(subject), UTF_8);
+    String phrase = HeaderValues.phrase(subject);
+    if (EncodedWords.needed(phrase)) {
+      message.setHeader("Subject", MimeUtility.fold(9, EncodedWords.encode(phrase)));
+    } else {
+      message.setSubject(phrase, UTF_8);
+    }
     message.setSentDate(Date.from(settings.clock().instant()));
     message.setHeader("Auto-Submitted", "auto-generated");
     message.setHeader("Content-Language", language.toLanguageTag());

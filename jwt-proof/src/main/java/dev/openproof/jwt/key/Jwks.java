@@ -1,17 +1,17 @@
 package dev.openproof.jwt.key;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -23,7 +23,9 @@ import java.util.Set;
 /**
  * JWK Sets of verification keys: publishing the public keys ({@code jwks.json}) and reading a set a
  * verifier is to trust. A set this class writes or accepts holds only public keys, each with a unique
- * {@code kid}, an {@code alg} of the wire contract and, if it has a {@code use}, {@code sig}.
+ * {@code kid}, an {@code alg} of the wire contract, {@code sig} if it has a {@code use}, and {@code
+ * verify} among its {@code key_ops} if it has those. A set that breaks a rule is refused whole, with
+ * a {@link JwksException} whose reason code names the rule.
  *
  * @since 0.1.0
  */
@@ -31,10 +33,6 @@ public final class Jwks {
   /** The largest JWK Set this class reads, in bytes. */
   public static final int MAX_BYTES = 1 << 20;
 
-  private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build());
   private static final ObjectMapper PRETTY = new ObjectMapper();
 
   private Jwks() {}
@@ -92,40 +90,85 @@ public final class Jwks {
    *
    * @param json the JSON
    * @return the set
-   * @throws IllegalArgumentException if it is not a JWK Set, or a key is private, lacks {@code kid} or
-   *     {@code alg}, repeats a {@code kid}, is not for signatures, or does not fit its algorithm
+   * @throws JwksException if it is larger than {@link #MAX_BYTES}, is not one JSON object forming a
+   *     JWK Set (a member that appears twice, or anything after the object, is refused and named), or a
+   *     key is private, lacks {@code kid} or {@code alg}, repeats a {@code kid}, is not for signatures,
+   *     or does not fit its algorithm
    */
   public static JWKSet parse(String json) {
     Objects.requireNonNull(json, "json");
     if (json.length() > MAX_BYTES) {
-      throw new IllegalArgumentException("the JWK Set is larger than " + MAX_BYTES + " bytes");
+      throw new JwksException(JwksException.JWKS_TOO_LARGE, "the JWK Set is larger than " + MAX_BYTES + " bytes");
     }
+    requireVerifyOps(StrictJson.requireOneObject(json));
     JWKSet set;
-    try (JsonParser parser = STRICT.createParser(json)) {
-      STRICT.readTree(parser);
+    try {
       set = JWKSet.parse(json);
-    } catch (IOException | ParseException e) {
-      throw new IllegalArgumentException("not a JWK Set");
+    } catch (ParseException e) {
+      throw new JwksException(JwksException.JWKS_MALFORMED, "the document is not a JWK Set (it needs a keys array of JWKs)");
     }
     return requireVerificationKeys(set);
   }
 
+  /** Refuses a key whose {@code key_ops} lack {@code verify}, before nimbus may call it inconsistent with {@code use}. */
+  private static void requireVerifyOps(JsonNode document) {
+    for (JsonNode key : document.path("keys")) {
+      JsonNode ops = key.get("key_ops");
+      if (ops == null) {
+        continue;
+      }
+      boolean verify = false;
+      for (JsonNode op : ops) {
+        verify |= "verify".equals(op.textValue());
+      }
+      if (!verify) {
+        JsonNode kid = key.get("kid");
+        throw new JwksException(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key "
+            + (kid != null && kid.isTextual() ? quote(kid.textValue()) : "(none)") + " is not for verifying signatures (its key_ops lack verify)");
+      }
+    }
+  }
+
   /**
-   * Reads a JWK Set of trusted verification keys from a file.
+   * Parses a JWK Set of trusted verification keys from its bytes, which must be UTF-8.
+   *
+   * @param json the JSON's bytes
+   * @return the set
+   * @throws JwksException as {@link #parse(String)} does, and {@code JWKS_MALFORMED} if the bytes are
+   *     not UTF-8
+   */
+  public static JWKSet parse(byte[] json) {
+    Objects.requireNonNull(json, "json");
+    if (json.length > MAX_BYTES) {
+      throw new JwksException(JwksException.JWKS_TOO_LARGE, "the JWK Set is larger than " + MAX_BYTES + " bytes");
+    }
+    return parse(StrictJson.utf8(json));
+  }
+
+  /**
+   * Reads a JWK Set of trusted verification keys from a file, reading no more than {@link #MAX_BYTES}
+   * and one byte: a device or a pipe that never ends is refused as too large.
    *
    * @param file the file
    * @return the set
-   * @throws IllegalArgumentException as {@link #parse(String)} does
-   * @throws UncheckedIOException if the file cannot be read
+   * @throws JwksException as {@link #parse(byte[])} does, and {@code JWKS_UNREADABLE} if the file
+   *     cannot be read
    */
   public static JWKSet read(Path file) {
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new IllegalArgumentException(file + " is larger than " + MAX_BYTES + " bytes");
-      }
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new JwksException(JwksException.JWKS_UNREADABLE, "cannot read the JWK Set " + file + " ("
+          + (e instanceof NoSuchFileException ? "no such file" : Files.isDirectory(file) ? "it is a folder" : "I/O error") + ")");
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new JwksException(JwksException.JWKS_TOO_LARGE, "the JWK Set " + file + " is larger than " + MAX_BYTES + " bytes");
+    }
+    try {
+      return parse(bytes);
+    } catch (JwksException e) {
+      throw new JwksException(e.reasonCode(), file + ": " + e.getMessage());
     }
   }
 
@@ -134,22 +177,42 @@ public final class Jwks {
    *
    * @param set the set
    * @return the same set
-   * @throws IllegalArgumentException as {@link #parse(String)} does
+   * @throws JwksException as {@link #parse(String)} does
    */
   public static JWKSet requireVerificationKeys(JWKSet set) {
     Set<String> kids = new HashSet<>();
     for (JWK key : set.getKeys()) {
+      String kid = key.getKeyID() == null ? "(none)" : quote(key.getKeyID());
       if (key.isPrivate()) {
-        throw new IllegalArgumentException("a trusted JWK Set must not hold private keys (kid " + key.getKeyID() + ")");
+        throw new JwksException(JwksException.JWKS_PRIVATE_KEY, "a trusted JWK Set must not hold private keys (kid " + kid + ")");
       }
       if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
-        throw new IllegalArgumentException("trusted key " + key.getKeyID() + " is not for signatures");
+        throw new JwksException(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key " + kid + " is not for signatures (use "
+            + quote(key.getKeyUse().identifier()) + ")");
       }
-      VerificationKey.of(key);
+      if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) {
+        throw new JwksException(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key " + kid
+            + " is not for verifying signatures (its key_ops lack verify)");
+      }
+      try {
+        VerificationKey.of(key);
+      } catch (IllegalArgumentException e) {
+        throw new JwksException(JwksException.JWKS_UNUSABLE_KEY, "trusted key " + kid + " is unusable: " + e.getMessage());
+      }
       if (!kids.add(key.getKeyID())) {
-        throw new IllegalArgumentException("two trusted keys share kid " + key.getKeyID());
+        throw new JwksException(JwksException.JWKS_DUPLICATE_KID, "two trusted keys share kid " + kid);
       }
     }
     return set;
+  }
+
+  /** Untrusted text in quotes, printable ASCII only, at most 64 characters. */
+  static String quote(String text) {
+    StringBuilder out = new StringBuilder("'");
+    for (int i = 0; i < text.length() && i < 64; i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f && c != '\'' ? c : '?');
+    }
+    return out.append(text.length() > 64 ? "…'" : "'").toString();
   }
 }

@@ -101,14 +101,14 @@ public final class VerificationKey {
   public static VerificationKey of(JWK jwk) {
     Objects.requireNonNull(jwk, "jwk");
     if (jwk.getKeyID() == null || jwk.getKeyID().isEmpty()) {
-      throw new IllegalArgumentException("a trusted key must have a kid");
+      throw new IllegalArgumentException("the key has no kid");
     }
     if (jwk.getAlgorithm() == null) {
-      throw new IllegalArgumentException("trusted key " + jwk.getKeyID() + " has no alg");
+      throw new IllegalArgumentException("the key has no alg");
     }
     JwsAlgorithm algorithm = JwsAlgorithm.fromJoseName(jwk.getAlgorithm().getName())
         .orElseThrow(() -> new IllegalArgumentException(
-            "trusted key " + jwk.getKeyID() + " is for an algorithm this library does not accept"));
+            "its alg is not one of the wire contract's (ES256, EdDSA, RS256, PS256)"));
     return new VerificationKey(algorithm, jwk.getKeyID(), publicKeyOf(jwk));
   }
 

@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Signs Status List Tokens: a compact JWS with the header {@code alg}, {@code kid} and {@code typ:
  * statuslist+jwt}, and the claims {@code sub} (the list's URI), {@code iat}, {@code exp}, {@code
- * ttl}, {@code status_list: {bits, lst}} and, when one is set, {@code iss}. Publishing every list of
- * the issuer is one call:
+ * ttl}, {@code status_list: {bits, lst}} and {@code iss}. Publishing every list of the issuer is one
+ * call:
  *
  * <pre>{@code
- * StatusListTokenSigner signer = StatusListTokenSigner.builder(key).build();
+ * StatusListTokenSigner signer = StatusListTokenSigner.builder(key).issuer("https://licensing.example.com").build();
  * Map<String, String> tokens = signer.publish(statusLists); // list URI -> token
  * }</pre>
  *
@@ -40,7 +40,7 @@ public final class StatusListTokenSigner {
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final ContentSigner key;
-  private final @Nullable String issuer;
+  private final String issuer;
   private final Duration ttl;
   private final Duration validity;
   private final int bits;
@@ -48,7 +48,7 @@ public final class StatusListTokenSigner {
 
   private StatusListTokenSigner(Builder builder) {
     this.key = builder.key;
-    this.issuer = builder.issuer;
+    this.issuer = Objects.requireNonNull(builder.issuer, "issuer (verifiers refuse a status list without iss)");
     this.ttl = builder.ttl;
     this.validity = builder.validity;
     this.bits = builder.bits;
@@ -60,7 +60,7 @@ public final class StatusListTokenSigner {
    *
    * @param key the issuer's signing key, one its JWK Set publishes
    * @return a builder with the defaults: 2 bits, {@code ttl} one hour, {@code exp} one day after
-   *     {@code iat}, no {@code iss}, the system UTC clock
+   *     {@code iat}, the system UTC clock; the issuer is required
    */
   public static Builder builder(ContentSigner key) {
     return new Builder(key);
@@ -83,9 +83,7 @@ public final class StatusListTokenSigner {
         .put("kid", key.keyId())
         .put("typ", TYPE);
     ObjectNode claims = MAPPER.createObjectNode();
-    if (issuer != null) {
-      claims.put("iss", issuer);
-    }
+    claims.put("iss", issuer);
     claims.put("sub", listUri).put("iat", iat).put("exp", iat + validity.getSeconds()).put("ttl", ttl.getSeconds());
     claims.putObject("status_list").put("bits", bits).put("lst", StatusListCodec.encode(statuses, bits));
     String signingInput = base64url(header) + "." + base64url(claims);
@@ -142,7 +140,7 @@ public final class StatusListTokenSigner {
     }
 
     /**
-     * The issuer written as {@code iss}.
+     * The issuer written as {@code iss}: the issuer of the proofs, which verifiers expect. Required.
      *
      * @param issuer the issuer
      * @return this builder
@@ -202,6 +200,7 @@ public final class StatusListTokenSigner {
      * Builds the signer.
      *
      * @return the signer
+     * @throws NullPointerException if no issuer was set
      */
     public StatusListTokenSigner build() {
       return new StatusListTokenSigner(this);

@@ -1,9 +1,7 @@
 package dev.openproof.jwt.status;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -50,22 +48,46 @@ public interface StatusSource {
   }
 
   /**
-   * A token read once from a file, whichever list is asked for.
+   * A token read once from a file, whichever list is asked for. No more than {@link
+   * #MAX_TOKEN_BYTES} and one byte are read: a device or a pipe that never ends is refused as too
+   * large.
    *
    * @param file the file holding the compact JWS (a line break at its end is ignored)
    * @return the source
    * @throws StatusSourceException if the file cannot be read or is larger than {@link #MAX_TOKEN_BYTES}
    */
   static StatusSource fromFile(Path file) {
-    try {
-      if (Files.size(file) > MAX_TOKEN_BYTES) {
-        throw new StatusSourceException(file + " is larger than a status list token may be");
-      }
-      return ofBytes(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new StatusSourceException("cannot read the status list token " + file
-          + (e instanceof java.nio.file.NoSuchFileException ? " (no such file)" : " (I/O error)"));
-    }
+    return ofBytes(TokenFiles.read(file));
+  }
+
+  /**
+   * The tokens of every list of an issuer, as files in a folder: the list {@code <baseUri>/<n>} is
+   * the file {@code <n>.jwt} (the layout {@code openproof status publish} writes). A proof that names
+   * a list of another form is refused as {@link StatusSourceException#STATUS_LIST_UNTRUSTED}, and no
+   * file is read for it. Each file is read within {@link #MAX_TOKEN_BYTES}, and again only when it
+   * changes.
+   *
+   * @param folder the folder, such as the demo's {@code status/}
+   * @param baseUri the URI the issuer's lists start with, such as {@code
+   *     https://licensing.example.com/status}, without a {@code /} at its end
+   * @return the source
+   * @throws IllegalArgumentException if the base URI is blank or ends with {@code /}
+   */
+  static StatusSource fromFolder(Path folder, String baseUri) {
+    return new FolderStatusLists(folder, baseUri);
+  }
+
+  /**
+   * The tokens of every list under a trusted URL prefix, each fetched when a proof names it and
+   * cached for its {@code ttl}; a proof that names a list outside the prefix is refused as {@link
+   * StatusSourceException#STATUS_LIST_UNTRUSTED} and nothing is fetched.
+   *
+   * @param prefix the prefix, such as {@code https://licensing.example.com/status/}
+   * @return the source, with {@link RemoteStatusList}'s defaults
+   * @throws IllegalArgumentException as {@link RemoteStatusList#under(URI)} does
+   */
+  static RemoteStatusList fromUrlsUnder(URI prefix) {
+    return RemoteStatusList.under(prefix).build();
   }
 
   /**

@@ -1,56 +1,43 @@
 package dev.openproof.jwt.trust;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.openproof.jwt.internal.CachedFetch;
+import dev.openproof.jwt.internal.HttpFetch;
 import dev.openproof.jwt.key.Jwks;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.openproof.jwt.key.JwksException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A JWK Set fetched over HTTP(S) and cached. The set is fetched on first use and again when it is
  * older than the cache time; a token naming an unknown key triggers a fetch too, but never more often
  * than the minimum refresh interval (the rate limit). A response larger than the size limit, an HTTP
- * status other than 200, or a body that is not a JWK Set of usable public keys is a failure; after a
- * failure the last good set stays in use. Redirects are not followed.
+ * status other than 200, a fetch that does not finish within its timeout (connecting, headers and
+ * body together: a server that stalls or drips is cut off), or a body that is not a JWK Set of
+ * usable public keys is a failure; after a failure the last good set stays in use, and nothing is
+ * fetched again before the minimum refresh interval has passed. Redirects are not followed.
  *
- * <p>Thread-safe; at most one fetch runs at a time.
+ * <p>Thread-safe. No lock is held while fetching: one thread fetches, the others are served the set
+ * held; with no set held yet they wait for that one fetch, never longer than its timeout.
  *
  * @since 0.1.0
  */
 public final class RemoteJwks implements TrustedKeys {
   private final URI uri;
-  private final Duration cacheTime;
-  private final Duration minRefreshInterval;
-  private final int maxBytes;
-  private final Duration timeout;
-  private final Clock clock;
-  private final HttpClient client;
-  private volatile @Nullable Fetched fetched;
-  private @Nullable Instant lastAttempt;
-
-  private record Fetched(JWKSet set, Instant at) {}
+  private final CachedFetch<JWKSet> cache;
 
   private RemoteJwks(Builder builder) {
     this.uri = builder.uri;
-    this.cacheTime = builder.cacheTime;
-    this.minRefreshInterval = builder.minRefreshInterval;
-    this.maxBytes = builder.maxBytes;
-    this.timeout = builder.timeout;
-    this.clock = builder.clock;
-    this.client = builder.client != null ? builder.client
-        : HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpFetch http = new HttpFetch(uri, "application/jwk-set+json, application/json", builder.maxBytes, builder.timeout, builder.client);
+    Duration cacheTime = builder.cacheTime;
+    this.cache = new CachedFetch<>(now -> new CachedFetch.Fresh<>(fetch(http), now.plus(cacheTime)), builder.clock,
+        builder.minRefreshInterval, builder.timeout, KeySourceException::new);
   }
 
   /**
@@ -58,7 +45,7 @@ public final class RemoteJwks implements TrustedKeys {
    *
    * @param jwksUri the URL, {@code https} (plain {@code http} only on the loopback interface)
    * @return a builder with the defaults: cache 10 minutes, refresh at most every 30 seconds, 64 KiB,
-   *     timeout 5 seconds
+   *     timeout 5 seconds for the whole fetch
    * @throws IllegalArgumentException if the URL is neither {@code https} nor loopback {@code http}
    */
   public static Builder builder(URI jwksUri) {
@@ -67,83 +54,26 @@ public final class RemoteJwks implements TrustedKeys {
 
   @Override
   public JWKSet current() {
-    Fetched now = fetched;
-    if (now != null && clock.instant().isBefore(now.at().plus(cacheTime))) {
-      return now.set();
-    }
-    return refresh(false);
+    return cache.get(false);
   }
 
   @Override
   public JWKSet afterUnknownKey(String keyId) {
-    return refresh(true);
+    return cache.get(true);
   }
 
-  private synchronized JWKSet refresh(boolean unknownKey) {
-    Instant now = clock.instant();
-    Fetched last = fetched;
-    if (last != null && !unknownKey && now.isBefore(last.at().plus(cacheTime))) {
-      return last.set();
-    }
-    if (lastAttempt != null && now.isBefore(lastAttempt.plus(minRefreshInterval))) {
-      if (last != null) {
-        return last.set();
-      }
-      throw new KeySourceException("the JWK Set at " + uri + " could not be fetched; next try after " + lastAttempt.plus(minRefreshInterval));
-    }
-    lastAttempt = now;
+  private JWKSet fetch(HttpFetch http) {
+    byte[] bytes;
     try {
-      JWKSet set = fetch();
-      fetched = new Fetched(set, now);
-      return set;
-    } catch (KeySourceException e) {
-      if (last != null) {
-        return last.set();
-      }
-      throw e;
+      bytes = http.get();
+    } catch (HttpFetch.Failure e) {
+      throw new KeySourceException("cannot fetch the JWK Set at " + uri + ": it " + e.getMessage());
     }
-  }
-
-  private JWKSet fetch() {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(timeout)
-        .header("Accept", "application/jwk-set+json, application/json")
-        .GET()
-        .build();
     try {
-      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        if (response.statusCode() != 200) {
-          throw new KeySourceException("the JWK Set at " + uri + " answered HTTP " + response.statusCode());
-        }
-        OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
-        if (declared.isPresent() && declared.getAsLong() > maxBytes) {
-          throw new KeySourceException("the JWK Set at " + uri + " is larger than " + maxBytes + " bytes");
-        }
-        byte[] bytes = body.readNBytes(maxBytes + 1);
-        if (bytes.length > maxBytes) {
-          throw new KeySourceException("the JWK Set at " + uri + " is larger than " + maxBytes + " bytes");
-        }
-        return Jwks.parse(new String(bytes, StandardCharsets.UTF_8));
-      }
-    } catch (IllegalArgumentException e) {
-      throw new KeySourceException("the document at " + uri + " is not a usable JWK Set: " + e.getMessage());
-    } catch (IOException e) {
-      throw new KeySourceException("cannot fetch the JWK Set at " + uri + " (" + describe(e) + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KeySourceException("interrupted while fetching the JWK Set at " + uri);
+      return Jwks.parse(bytes);
+    } catch (JwksException e) {
+      throw new KeySourceException("the document at " + uri + " is not a usable JWK Set: " + e.reasonCode() + ": " + e.getMessage());
     }
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof java.net.http.HttpTimeoutException) {
-      return "timed out";
-    }
-    if (e instanceof java.net.ConnectException) {
-      return "connection failed";
-    }
-    return "I/O error";
   }
 
   @Override
@@ -209,13 +139,17 @@ public final class RemoteJwks implements TrustedKeys {
     }
 
     /**
-     * The connect and request timeout.
+     * The total time one fetch may take: connecting, the headers and the whole body.
      *
-     * @param timeout positive duration; default 5 seconds
+     * @param timeout positive, at most one minute; default 5 seconds
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive(timeout, "timeout");
+      positive(timeout, "timeout");
+      if (timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new IllegalArgumentException("timeout must be at most one minute: " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 

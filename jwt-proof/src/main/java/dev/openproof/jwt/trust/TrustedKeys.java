@@ -45,8 +45,8 @@ public interface TrustedKeys {
    *
    * @param set the keys
    * @return the source
-   * @throws IllegalArgumentException if a key lacks {@code kid} or {@code alg}, repeats a {@code kid}
-   *     or does not fit its algorithm
+   * @throws dev.openproof.jwt.key.JwksException if a key lacks {@code kid} or {@code alg}, repeats a
+   *     {@code kid}, is not for signatures or does not fit its algorithm
    */
   static TrustedKeys of(JWKSet set) {
     List<JWK> keys = new ArrayList<>();
@@ -72,8 +72,8 @@ public interface TrustedKeys {
    *
    * @param jwksFile the file, such as {@code jwks.json}
    * @return the source
-   * @throws IllegalArgumentException if the file is not a JWK Set of usable public keys
-   * @throws java.io.UncheckedIOException if the file cannot be read
+   * @throws dev.openproof.jwt.key.JwksException if the file cannot be read, is larger than {@link
+   *     Jwks#MAX_BYTES}, or is not a JWK Set of usable public keys
    */
   static TrustedKeys fromFile(Path jwksFile) {
     JWKSet set = Jwks.read(jwksFile);

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JwksTest {
   private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
@@ -55,7 +57,7 @@ class JwksTest {
   void refusesToTrustASetWithAPrivateKey() {
     String leaked = "{\"keys\":[" + SigningKey.generate(JwsAlgorithm.ES256).privateJwk().toJSONString() + "]}";
 
-    assertThatThrownBy(() -> Jwks.parse(leaked)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("private");
+    assertRefused(leaked, JwksException.JWKS_PRIVATE_KEY).hasMessageContaining("private");
   }
 
   @Test
@@ -64,26 +66,105 @@ class JwksTest {
         .replace(",\"alg\":\"ES256\"", "");
 
     assertThat(json).doesNotContain("alg");
-    assertThatThrownBy(() -> Jwks.parse("{\"keys\":[" + json + "]}")).isInstanceOf(IllegalArgumentException.class);
+    assertRefused("{\"keys\":[" + json + "]}", JwksException.JWKS_UNUSABLE_KEY).hasMessageContaining("no alg");
   }
 
   @Test
   void refusesToTrustTwoKeysWithOneKid() {
     String key = SigningKey.generate(JwsAlgorithm.EDDSA).publicJwk().toJSONString();
 
-    assertThatThrownBy(() -> Jwks.parse("{\"keys\":[" + key + "," + key + "]}")).isInstanceOf(IllegalArgumentException.class);
+    assertRefused("{\"keys\":[" + key + "," + key + "]}", JwksException.JWKS_DUPLICATE_KID);
   }
 
   @Test
   void refusesAnAlgTheKeyIsNotFor() {
     String json = SigningKey.generate(JwsAlgorithm.ES256).publicJwk().toJSONString().replace("ES256", "RS256");
 
-    assertThatThrownBy(() -> Jwks.parse("{\"keys\":[" + json + "]}")).isInstanceOf(IllegalArgumentException.class);
+    assertRefused("{\"keys\":[" + json + "]}", JwksException.JWKS_UNUSABLE_KEY);
+  }
+
+  @Test
+  void refusesToTrustAKeyWhoseKeyOpsLackVerify() throws Exception {
+    JWK key = SigningKey.generate(JwsAlgorithm.ES256).publicJwk();
+    for (String ops : List.of("[\"encrypt\"]", "[\"sign\"]", "[]", "[\"wrapKey\",\"deriveBits\"]")) {
+      String json = key.toJSONString().replace("{", "{\"key_ops\":" + ops + ",");
+      assertThatThrownBy(() -> Jwks.parse("{\"keys\":[" + json + "]}")).isInstanceOfSatisfying(JwksException.class,
+          e -> assertThat(e.reasonCode()).isIn(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, JwksException.JWKS_MALFORMED));
+    }
+    String lacking = key.toJSONString().replace("{", "{\"key_ops\":[\"encrypt\"],");
+    assertRefused("{\"keys\":[" + lacking + "]}", JwksException.JWKS_KEY_NOT_FOR_SIGNATURES).hasMessageContaining("key_ops");
+    String verifying = key.toJSONString().replace("{", "{\"key_ops\":[\"verify\"],");
+    assertThat(Jwks.parse("{\"keys\":[" + verifying + "]}").getKeys()).hasSize(1);
+  }
+
+  @Test
+  void refusesAKeyForEncryption() {
+    String json = SigningKey.generate(JwsAlgorithm.ES256).publicJwk().toJSONString().replace("\"use\":\"sig\"", "\"use\":\"enc\"");
+    assertRefused("{\"keys\":[" + json + "]}", JwksException.JWKS_KEY_NOT_FOR_SIGNATURES).hasMessageContaining("use 'enc'");
   }
 
   @Test
   void refusesSomethingElse() {
-    assertThatThrownBy(() -> Jwks.parse("{\"keys\":" + "[".repeat(1000))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Jwks.parse("not json")).isInstanceOf(IllegalArgumentException.class);
+    assertRefused("{\"keys\":" + "[".repeat(1000), JwksException.JWKS_MALFORMED);
+    assertRefused("not json", JwksException.JWKS_MALFORMED);
+    assertRefused("[]", JwksException.JWKS_MALFORMED).hasMessageContaining("not a JSON object");
+    assertRefused("{}", JwksException.JWKS_MALFORMED).hasMessageContaining("keys array");
+  }
+
+  @Test
+  void refusesAnythingAfterTheSet() {
+    String set = Jwks.toJson(new JWKSet(SigningKey.generate(JwsAlgorithm.ES256).publicJwk()));
+
+    assertRefused(set + " xyz", JwksException.JWKS_MALFORMED).hasMessageContaining("after its JSON object");
+    assertRefused(set + set, JwksException.JWKS_MALFORMED).hasMessageContaining("after its JSON object");
+    assertThat(Jwks.parse(set + "\n").getKeys()).hasSize(1);
+  }
+
+  @Test
+  void namesAMemberThatAppearsTwice() {
+    String key = SigningKey.generate(JwsAlgorithm.ES256).publicJwk().toJSONString();
+    String twiceKid = key.replace("{", "{\"kid\":\"other\",");
+
+    assertRefused("{\"keys\":[" + twiceKid + "]}", JwksException.JWKS_MALFORMED).hasMessageContaining("keys[0].kid appears twice");
+    assertRefused("{\"keys\":[],\"keys\":[" + key + "]}", JwksException.JWKS_MALFORMED).hasMessageContaining("keys appears twice");
+  }
+
+  @Test
+  void refusesBytesThatAreNotUtf8() {
+    byte[] latin1 = "{\"keys\":[],\"x\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> Jwks.parse(latin1)).isInstanceOfSatisfying(JwksException.class,
+        e -> assertThat(e.reasonCode()).isEqualTo(JwksException.JWKS_MALFORMED)).hasMessageContaining("not UTF-8");
+  }
+
+  @Test
+  void readsNoMoreThanTheLimitFromADeviceThatNeverEnds() {
+    assertThatThrownBy(() -> Jwks.read(Path.of("/dev/zero"))).isInstanceOfSatisfying(JwksException.class,
+        e -> assertThat(e.reasonCode()).isEqualTo(JwksException.JWKS_TOO_LARGE)).hasMessageContaining("larger than");
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsNamed(@TempDir Path dir) {
+    assertThatThrownBy(() -> Jwks.read(dir.resolve("missing.json"))).isInstanceOfSatisfying(JwksException.class,
+        e -> assertThat(e.reasonCode()).isEqualTo(JwksException.JWKS_UNREADABLE)).hasMessageContaining("no such file");
+    assertThatThrownBy(() -> Jwks.read(dir)).isInstanceOfSatisfying(JwksException.class,
+        e -> assertThat(e.reasonCode()).isEqualTo(JwksException.JWKS_UNREADABLE)).hasMessageContaining("folder");
+  }
+
+  @Test
+  void aKidWithControlCharactersIsQuotedPrintably() throws Exception {
+    String key = SigningKey.generate(JwsAlgorithm.ES256).publicJwk().toJSONString();
+    String kid = com.nimbusds.jose.jwk.JWK.parse(key).getKeyID();
+    String evil = key.replace(kid, "a\\r\\nb");
+
+    assertRefused("{\"keys\":[" + evil + "," + evil + "]}", JwksException.JWKS_DUPLICATE_KID)
+        .hasMessageContaining("'a??b'").hasMessageNotContaining("\r");
+  }
+
+  private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String json, String code) {
+    return assertThatThrownBy(() -> Jwks.parse(json)).isInstanceOfSatisfying(JwksException.class, e -> {
+      assertThat(e.reasonCode()).isEqualTo(code);
+      assertThat(e.getMessage()).doesNotContain("\n", "jackson", "Exception");
+    });
   }
 }

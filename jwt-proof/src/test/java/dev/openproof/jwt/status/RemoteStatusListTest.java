@@ -57,7 +57,7 @@ class RemoteStatusListTest {
   }
 
   private String list(Duration ttl, byte... statuses) {
-    return StatusListTokenSigner.builder(key).clock(clock).ttl(ttl).build().sign(LIST, statuses);
+    return StatusListTokenSigner.builder(key).issuer("https://licensing.example.test").clock(clock).ttl(ttl).build().sign(LIST, statuses);
   }
 
   @Test
@@ -120,5 +120,11 @@ class RemoteStatusListTest {
     assertThat(StatusSource.ofBytes(token.getBytes(StandardCharsets.UTF_8)).token("any")).isEqualTo(token);
     assertThatThrownBy(() -> StatusSource.fromFile(dir.resolve("missing.jwt")))
         .isInstanceOf(StatusSourceException.class).hasMessageContaining("no such file");
+  }
+
+  @Test
+  void aFileSourceReadsNoMoreThanTheLimitFromADeviceThatNeverEnds() {
+    assertThatThrownBy(() -> StatusSource.fromFile(Path.of("/dev/zero")))
+        .isInstanceOf(StatusSourceException.class).hasMessageContaining("larger than " + StatusSource.MAX_TOKEN_BYTES);
   }
 }
