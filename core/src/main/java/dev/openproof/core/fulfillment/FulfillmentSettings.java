@@ -1,5 +1,6 @@
 package dev.openproof.core.fulfillment;
 
+import dev.openproof.core.port.CustomerNotices;
 import dev.openproof.core.port.FulfillmentListener;
 import dev.openproof.core.port.IdGenerator;
 import dev.openproof.core.port.Invoicing;
@@ -30,4 +31,8 @@ record FulfillmentSettings(
     Duration claimWait,
     int batchSize,
     boolean deferDelivery,
-    @Nullable StatusLists statusLists) {}
+    @Nullable StatusLists statusLists,
+    CustomerNotices notices,
+    Duration returnWindow,
+    List<Integer> reminderDays,
+    boolean resellerCopies) {}
