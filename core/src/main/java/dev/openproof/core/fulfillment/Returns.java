@@ -114,7 +114,7 @@ final class Returns {
     List<Entitlement> gone = proof.proof().entitlements().stream()
         .filter(e -> returned.whole() || returned.skus().contains(e.sku())).toList();
     String messageId = settings.notices().send(new CustomerNotice.ReturnNotice("return-" + orderId.value(),
-        proof.recipient(), orderId, proof.proof().licenseNumber(), gone,
+        proof.recipient(), proof.proof().customer(), proof.proof().reseller(), orderId, proof.proof().licenseNumber(), gone,
         replacement == null ? null : replacement.proof().licenseNumber(), returned.returnedAt().atZone(ZoneOffset.UTC).toLocalDate()));
     ledger.completeReturn(orderId);
     steps.publish(new FulfillmentEvent.OrderReturned(orderId, returned.skus(), notes, steps.now()));

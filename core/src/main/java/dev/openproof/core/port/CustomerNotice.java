@@ -3,6 +3,7 @@ package dev.openproof.core.port;
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.Recipient;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +36,8 @@ public sealed interface CustomerNotice {
    *
    * @param noticeId the notice's id
    * @param recipient the customer's license contact
+   * @param customer the licensee
+   * @param reseller the order's reseller, the customer's contact for the credit
    * @param orderId the returned order
    * @param licenseNumber the license number of the proof that is no longer valid
    * @param returned the entitlements returned
@@ -42,12 +45,14 @@ public sealed interface CustomerNotice {
    *     whole order was returned
    * @param returnedOn the day of the return
    */
-  record ReturnNotice(String noticeId, Recipient recipient, OrderId orderId, LicenseNumber licenseNumber,
+  record ReturnNotice(String noticeId, Recipient recipient, PartyRef customer, PartyRef reseller, OrderId orderId, LicenseNumber licenseNumber,
       List<Entitlement> returned, @Nullable LicenseNumber replacement, LocalDate returnedOn) implements CustomerNotice {
     /** Checks that the parts are present. */
     public ReturnNotice {
       Objects.requireNonNull(noticeId, "noticeId");
       Objects.requireNonNull(recipient, "recipient");
+      Objects.requireNonNull(customer, "customer");
+      Objects.requireNonNull(reseller, "reseller");
       Objects.requireNonNull(orderId, "orderId");
       Objects.requireNonNull(licenseNumber, "licenseNumber");
       returned = List.copyOf(Objects.requireNonNull(returned, "returned"));
@@ -70,21 +75,23 @@ public sealed interface CustomerNotice {
    * @param noticeId the notice's id
    * @param recipient the customer's license contact, or the reseller for its copy
    * @param resellerCopy whether this is the reseller's copy
-   * @param customerName the licensee's name
+   * @param customer the licensee
+   * @param reseller the order's reseller
    * @param licenseNumber the license number of the proof
    * @param orderId the order that granted it
    * @param ending the entitlements that end on {@code endsOn}
    * @param endsOn the last day of the term
    * @param daysLeft how many days are left, counted from the day the reminder is sent
    */
-  record RenewalReminder(String noticeId, Recipient recipient, boolean resellerCopy, String customerName,
+  record RenewalReminder(String noticeId, Recipient recipient, boolean resellerCopy, PartyRef customer, PartyRef reseller,
       LicenseNumber licenseNumber, OrderId orderId, List<Entitlement> ending, LocalDate endsOn, long daysLeft)
       implements CustomerNotice {
     /** Checks that the parts are present and at least one entitlement ends. */
     public RenewalReminder {
       Objects.requireNonNull(noticeId, "noticeId");
       Objects.requireNonNull(recipient, "recipient");
-      Objects.requireNonNull(customerName, "customerName");
+      Objects.requireNonNull(customer, "customer");
+      Objects.requireNonNull(reseller, "reseller");
       Objects.requireNonNull(licenseNumber, "licenseNumber");
       Objects.requireNonNull(orderId, "orderId");
       ending = List.copyOf(Objects.requireNonNull(ending, "ending"));
