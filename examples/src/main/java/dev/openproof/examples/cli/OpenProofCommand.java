@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     version = "openproof 0.1.0-SNAPSHOT",
     description = "Digital proofs of license for Open agreements: issue, mail and verify them.",
     subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,
-        RevokeCommand.class})
+        RevokeCommand.class,
+        ReturnCommand.class, TransferCommand.class})
 public final class OpenProofCommand implements Runnable {
   /** The default issuer ({@code iss}) of the demo and of the tools. */
   public static final String DEFAULT_ISSUER = "https://licensing.example.test";
