@@ -9,6 +9,7 @@ import dev.openproof.core.model.InvoiceId;
 import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.LicenseSummary;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PhysicalShipment;
@@ -66,6 +67,7 @@ public final class LicenseFulfillment {
   private final AtomicLong calls = new AtomicLong();
   private final Returns returns;
   private final Transfers transfers;
+  private final LicenseSummaries summaries;
 
   LicenseFulfillment(FulfillmentSettings settings) {
     this.settings = settings;
@@ -73,6 +75,7 @@ public final class LicenseFulfillment {
     AfterSale afterSale = new AfterSale(settings);
     this.returns = new Returns(afterSale);
     this.transfers = new Transfers(afterSale);
+    this.summaries = new LicenseSummaries(settings.ledger());
   }
 
   /**
@@ -565,5 +568,30 @@ public final class LicenseFulfillment {
    */
   public TransferResult transfer(AuthorizationNumber authorizationNumber, Customer newCustomer, String reason) {
     return transfers.transfer(authorizationNumber, newCustomer, reason);
+  }
+
+  /**
+   * What a customer holds now: every entitlement in force, with the proofs it rests on. With {@code
+   * includeEnded}, also what was returned, transferred or has ended, each marked so.
+   *
+   * @param customerId the customer's id
+   * @param includeEnded whether to list entitlements no longer in force too
+   * @return the summary, as of the workflow's clock
+   * @since 0.2.0
+   */
+  public LicenseSummary summaryOfCustomer(String customerId, boolean includeEnded) {
+    return summaries.ofCustomer(Objects.requireNonNull(customerId, "customerId"), includeEnded, now());
+  }
+
+  /**
+   * What an authorization holds now, as {@link #summaryOfCustomer(String, boolean)}.
+   *
+   * @param authorizationNumber the authorization number
+   * @param includeEnded whether to list entitlements no longer in force too
+   * @return the summary, as of the workflow's clock
+   * @since 0.2.0
+   */
+  public LicenseSummary summaryOfAuthorization(AuthorizationNumber authorizationNumber, boolean includeEnded) {
+    return summaries.ofAuthorization(Objects.requireNonNull(authorizationNumber, "authorizationNumber"), includeEnded, now());
   }
 }
