@@ -1,8 +1,11 @@
 package dev.openproof.examples.cli;
 
+import dev.openproof.core.model.LicenseSummary;
+import dev.openproof.jwt.LicenseSummaryTokens;
 import dev.openproof.jwt.ProofVerificationException;
 import dev.openproof.jwt.ProofVerifier;
 import dev.openproof.jwt.VerifiedProof;
+import dev.openproof.jwt.key.Jwks;
 import dev.openproof.jwt.status.StatusSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Spec;
  * token, {@code FILE: VALID <license_number> (<status>)} or {@code FILE: INVALID <REASON_CODE>:
  * <message>}; exit 0 when all are valid, 1 when any is not.
  */
-@Command(name = "verify", description = "Verify license proofs offline against the issuer's public keys.")
+@Command(name = "verify", description = "Verify license proofs, and license summaries, offline against the issuer's public keys.")
 final class VerifyCommand implements Callable<Integer> {
   private static final int MAX_FILE_BYTES = 1 << 20;
 
@@ -57,7 +60,12 @@ final class VerifyCommand implements Callable<Integer> {
     for (Path file : tokens) {
       String line;
       try {
-        VerifiedProof verified = verifier.verify(read(file));
+        String token = read(file);
+        if (LicenseSummaryTokens.isSummary(token)) {
+          out.println(file + ": " + summaryLine(token));
+          continue;
+        }
+        VerifiedProof verified = verifier.verify(token);
         line = "VALID " + verified.proof().licenseNumber() + switch (verified.statusCheck()) {
           case VALID -> " (status valid)";
           case NOT_CHECKED -> " (status not checked)";
@@ -74,6 +82,15 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return allValid ? 0 : 1;
+  }
+
+  /** A license summary's line: {@code VALID license summary of customer C-1 as of …, N entitlements}. */
+  private String summaryLine(String token) {
+    LicenseSummary summary = LicenseSummaryTokens.verify(token, Jwks.read(jwks), issuer);
+    String subject = summary.customer().map(c -> "customer " + c)
+        .orElseGet(() -> "authorization " + summary.authorizationNumber().orElseThrow());
+    return "VALID license summary of " + subject + " as of " + summary.asOf() + ", " + summary.lines().size()
+        + (summary.lines().size() == 1 ? " entitlement" : " entitlements");
   }
 
   /** The token in the file, without the line break an editor or {@code echo} may add at its end. */

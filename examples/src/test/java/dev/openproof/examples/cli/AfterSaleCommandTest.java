@@ -113,4 +113,33 @@ class AfterSaleCommandTest {
     CommandRun verify = CommandRun.of("verify", "--jwks", jwks, "--status", status, keptFile.toString(), proof.toString());
     assertThat(verify.out()).as(verify.toString()).contains(keptFile + ": VALID ", proof + ": INVALID REVOKED");
   }
+
+  @Test
+  void aCustomersSummaryIsPrintedSignedAndVerifiedByOpenproofAndByAJoseLibrary() throws Exception {
+    Path proof = files("proofs").get(0);
+    String customer = JWSObject.parse(Files.readString(proof).strip()).getPayload().toJSONObject().get("sub").toString();
+    String licenseNumber = proof.getFileName().toString().replace(".jwt", "");
+    Path token = dir.resolve("summary.jwt");
+    Path csv = dir.resolve("summary.csv");
+
+    CommandRun summary = CommandRun.of("summary", "--customer", customer, "--dir", dir.toString(),
+        "--out", token.toString(), "--csv", csv.toString());
+    assertThat(summary.exitCode()).as(summary.toString()).isZero();
+    assertThat(summary.out()).contains("license summary of customer " + customer, "IN_FORCE", licenseNumber);
+    assertThat(Files.readString(csv)).startsWith("sku,product,quantity,type,term_ends,sa_ends,state,proofs\r\n").contains(licenseNumber);
+
+    CommandRun verify = CommandRun.of("verify", "--jwks", jwks, token.toString());
+    assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    assertThat(verify.out()).contains(token + ": VALID license summary of customer " + customer);
+
+    JWSObject jws = JWSObject.parse(Files.readString(token).strip());
+    assertThat(jws.getHeader().getType().getType()).isEqualTo("license-summary+jwt");
+    com.nimbusds.jose.jwk.JWKSet keys = com.nimbusds.jose.jwk.JWKSet.load(dir.resolve("jwks.json").toFile());
+    assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(keys.getKeyByKeyId(jws.getHeader().getKeyID()).toECKey())))
+        .isTrue();
+
+    Files.writeString(token, Files.readString(token).replace(".", ".x"));
+    assertThat(CommandRun.of("verify", "--jwks", jwks, token.toString()).exitCode()).isEqualTo(1);
+    assertThat(CommandRun.of("summary", "--dir", dir.toString()).exitCode()).isNotZero();
+  }
 }
