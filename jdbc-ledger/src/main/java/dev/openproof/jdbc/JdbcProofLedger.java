@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -372,5 +373,10 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
   @Override
   public void forgetReminder(ProofId proofId, String reminder) {
     reminders.forget(Objects.requireNonNull(proofId, "proofId"), Objects.requireNonNull(reminder, "reminder"));
+  }
+
+  @Override
+  public List<ProofRecord> findProofsEnding(LocalDate from, LocalDate to) {
+    return lookup.ending(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
   }
 }

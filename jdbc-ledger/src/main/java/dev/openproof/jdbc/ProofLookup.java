@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,10 @@ final class ProofLookup {
       "SELECT proof_id FROM openproof_proof WHERE authorization_number = ? ORDER BY recorded_at, proof_id";
   private static final String BY_CUSTOMER =
       "SELECT proof_id FROM openproof_proof WHERE customer_id = ? ORDER BY recorded_at, proof_id";
+
+  private static final String ENDING = "SELECT p.proof_id FROM openproof_proof p WHERE p.proof_id IN"
+      + " (SELECT e.proof_id FROM openproof_proof_entitlement e WHERE e.ends BETWEEN ? AND ?)"
+      + " ORDER BY p.recorded_at, p.proof_id";
 
   private final Jdbc jdbc;
   private final ProofTable proofs;
@@ -40,6 +45,26 @@ final class ProofLookup {
 
   List<ProofRecord> byCustomer(String customerId) {
     return jdbc.autoCommit("find the proofs of customer " + customerId, c -> records(c, BY_CUSTOMER, customerId));
+  }
+
+  List<ProofRecord> ending(LocalDate from, LocalDate to) {
+    return jdbc.autoCommit("find the proofs ending from " + from + " to " + to, c -> {
+      List<ProofId> ids = new ArrayList<>();
+      try (PreparedStatement statement = c.prepareStatement(ENDING)) {
+        Columns.setDate(statement, 1, from);
+        Columns.setDate(statement, 2, to);
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            ids.add(ProofId.of(row.getString(1)));
+          }
+        }
+      }
+      List<ProofRecord> records = new ArrayList<>(ids.size());
+      for (ProofId id : ids) {
+        proofs.find(c, id).ifPresent(records::add);
+      }
+      return records;
+    });
   }
 
   Optional<ProofRecord> replacementOf(ProofId replaced) {

@@ -23,6 +23,7 @@ import dev.openproof.core.port.ProofRecord;
 import dev.openproof.core.port.ReturnRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -193,5 +194,10 @@ final class KillableLedger implements ProofLedger {
   @Override
   public void forgetReminder(ProofId proofId, String reminder) {
     live().forgetReminder(proofId, reminder);
+  }
+
+  @Override
+  public List<ProofRecord> findProofsEnding(LocalDate from, LocalDate to) {
+    return live().findProofsEnding(from, to);
   }
 }

@@ -7,6 +7,7 @@ import dev.openproof.core.port.Invoicing;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofSigner;
+import dev.openproof.core.port.ResellerContacts;
 import dev.openproof.core.port.StatusLists;
 import dev.openproof.core.validation.OrderValidator;
 import java.time.Clock;
@@ -35,4 +36,4 @@ record FulfillmentSettings(
     CustomerNotices notices,
     Duration returnWindow,
     List<Integer> reminderDays,
-    boolean resellerCopies) {}
+    @Nullable ResellerContacts resellerContacts) {}

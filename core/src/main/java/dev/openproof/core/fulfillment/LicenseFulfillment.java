@@ -68,6 +68,7 @@ public final class LicenseFulfillment {
   private final Returns returns;
   private final Transfers transfers;
   private final LicenseSummaries summaries;
+  private final Reminders reminders;
 
   LicenseFulfillment(FulfillmentSettings settings) {
     this.settings = settings;
@@ -76,6 +77,7 @@ public final class LicenseFulfillment {
     this.returns = new Returns(afterSale);
     this.transfers = new Transfers(afterSale);
     this.summaries = new LicenseSummaries(settings.ledger());
+    this.reminders = new Reminders(afterSale);
   }
 
   /**
@@ -593,5 +595,21 @@ public final class LicenseFulfillment {
    */
   public LicenseSummary summaryOfAuthorization(AuthorizationNumber authorizationNumber, boolean includeEnded) {
     return summaries.ofAuthorization(Objects.requireNonNull(authorizationNumber, "authorizationNumber"), includeEnded, now());
+  }
+
+  /**
+   * Mails each customer whose subscription term or Software Assurance ends within one of the
+   * {@linkplain LicenseFulfillmentBuilder#reminderDays reminder days} (30 and 7 by default) a reminder
+   * in the customer's language, and the reseller a copy where {@linkplain
+   * LicenseFulfillmentBuilder#resellerCopies configured}. Each reminder is sent once: it is recorded in
+   * the ledger, so restarts and other instances do not send it again; one that could not be sent is
+   * tried again by the next run.
+   *
+   * @param now the moment to count the days from, usually the clock's
+   * @return what was sent
+   * @since 0.2.0
+   */
+  public ReminderReport remindExpiring(Instant now) {
+    return reminders.remind(Objects.requireNonNull(now, "now"));
   }
 }

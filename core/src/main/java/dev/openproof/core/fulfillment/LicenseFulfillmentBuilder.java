@@ -11,6 +11,7 @@ import dev.openproof.core.port.Invoicing;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofSigner;
+import dev.openproof.core.port.ResellerContacts;
 import dev.openproof.core.port.StatusLists;
 import dev.openproof.core.validation.OrderValidator;
 import java.time.Clock;
@@ -50,7 +51,7 @@ public final class LicenseFulfillmentBuilder {
   private @Nullable CustomerNotices notices;
   private Duration returnWindow = Duration.ofDays(60);
   private List<Integer> reminderDays = List.of(30, 7);
-  private boolean resellerCopies;
+  private @Nullable ResellerContacts resellerContacts;
 
   LicenseFulfillmentBuilder() {}
 
@@ -253,7 +254,7 @@ public final class LicenseFulfillmentBuilder {
         notices != null ? notices : RecordingCustomerNotices.create(),
         returnWindow,
         reminderDays,
-        resellerCopies));
+        resellerContacts));
   }
 
   /**
@@ -302,14 +303,15 @@ public final class LicenseFulfillmentBuilder {
   }
 
   /**
-   * Whether each renewal reminder is copied to the order's reseller. Default: {@code false}.
+   * Copies each renewal reminder to the order's reseller, at the contact these give. Default: no
+   * copies.
    *
-   * @param copies {@code true} to send the reseller a copy
+   * @param contacts the resellers' contacts
    * @return this builder
    * @since 0.2.0
    */
-  public LicenseFulfillmentBuilder resellerCopies(boolean copies) {
-    this.resellerCopies = copies;
+  public LicenseFulfillmentBuilder resellerCopies(ResellerContacts contacts) {
+    this.resellerContacts = Objects.requireNonNull(contacts, "contacts");
     return this;
   }
 

@@ -26,6 +26,7 @@ import dev.openproof.core.port.ProofRecord;
 import dev.openproof.core.port.ReturnRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -193,6 +194,12 @@ public final class InMemoryProofLedger implements ProofLedger {
   @Override
   public synchronized List<CreditNote> creditNotes(OrderId orderId) {
     return creditNotes.values().stream().filter(c -> c.orderId().equals(orderId)).toList();
+  }
+
+  @Override
+  public synchronized List<ProofRecord> findProofsEnding(LocalDate from, LocalDate to) {
+    return proofs.values().stream().filter(r -> r.proof().entitlements().stream()
+        .anyMatch(e -> e.ends() != null && !e.ends().isBefore(from) && !e.ends().isAfter(to))).toList();
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.openproof.core.model.Route;
 import dev.openproof.core.model.SignedProof;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -312,4 +313,15 @@ public interface ProofLedger {
    * @since 0.2.0
    */
   void forgetReminder(ProofId proofId, String reminder);
+
+  /**
+   * Every proof with an entitlement whose term ends on a day from {@code from} to {@code to}, both
+   * included, revoked ones too, oldest first: those a renewal reminder may be due for.
+   *
+   * @param from the first day
+   * @param to the last day
+   * @return the records, empty when none
+   * @since 0.2.0
+   */
+  List<ProofRecord> findProofsEnding(LocalDate from, LocalDate to);
 }

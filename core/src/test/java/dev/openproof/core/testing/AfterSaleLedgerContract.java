@@ -28,6 +28,7 @@ import dev.openproof.core.port.ReturnRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -221,5 +222,20 @@ public abstract class AfterSaleLedgerContract {
   @Test
   void aCreditNoteIdNamesTheInvoiceItCancels() {
     assertThat(CreditNote.idFor(InvoiceId.of("VD-PO-1"))).isEqualTo(InvoiceId.of("CN-VD-PO-1"));
+  }
+
+  @Test
+  void proofsEndingInAPeriodAreFound() {
+    Order subscription = SampleOrders.germanSubscription();
+    ledger.claimOrder(subscription.orderId(), "a", T0, LEASE);
+    LicenseProof proof = LicenseProof.of(subscription, ProofId.of("p-sub"), LicenseNumber.withCheckDigit("300000001"), AUTH,
+        Instant.parse("2021-03-02T14:00:00Z"));
+    DeliveryRequest first = SampleProofs.firstDelivery(subscription, proof, "d-sub");
+    ledger.recordProof(proof, first.signedProof(), first, T0);
+    issued(SampleOrders.numbered(1), "p-perpetual", "100000001", T0);
+    assertThat(ledger.findProofsEnding(LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-31")))
+        .extracting(r -> r.proof().proofId()).containsExactly(ProofId.of("p-sub"));
+    assertThat(ledger.findProofsEnding(LocalDate.parse("2024-03-31"), LocalDate.parse("2024-03-31"))).hasSize(1);
+    assertThat(ledger.findProofsEnding(LocalDate.parse("2024-04-01"), LocalDate.parse("2030-01-01"))).isEmpty();
   }
 }

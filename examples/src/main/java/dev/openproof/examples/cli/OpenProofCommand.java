@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = "Digital proofs of license for Open agreements: issue, mail and verify them.",
     subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,
         RevokeCommand.class,
-        ReturnCommand.class, TransferCommand.class, SummaryCommand.class})
+        ReturnCommand.class, TransferCommand.class, SummaryCommand.class, RemindCommand.class})
 public final class OpenProofCommand implements Runnable {
   /** The default issuer ({@code iss}) of the demo and of the tools. */
   public static final String DEFAULT_ISSUER = "https://licensing.example.test";

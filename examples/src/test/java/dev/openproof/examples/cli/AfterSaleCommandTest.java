@@ -142,4 +142,16 @@ class AfterSaleCommandTest {
     assertThat(CommandRun.of("verify", "--jwks", jwks, token.toString()).exitCode()).isEqualTo(1);
     assertThat(CommandRun.of("summary", "--dir", dir.toString()).exitCode()).isNotZero();
   }
+
+  @Test
+  void aReminderIsMailedOnceBeforeTheSubscriptionEnds() throws Exception {
+    int mails = files("outbox").size();
+    CommandRun remind = CommandRun.of("remind", "--dir", dir.toString(), "--now", "2029-03-10T09:00:00Z");
+    assertThat(remind.exitCode()).as(remind.toString()).isZero();
+    assertThat(remind.out()).contains("1 sent");
+    List<Path> outbox = files("outbox");
+    assertThat(outbox).hasSize(mails + 1);
+    assertThat(CommandRun.of("remind", "--dir", dir.toString(), "--now", "2029-03-11T09:00:00Z").out()).contains("0 sent");
+    assertThat(CommandRun.of("remind", "--dir", dir.toString(), "--now", "2029-03-26T09:00:00Z").out()).contains("1 sent");
+  }
 }

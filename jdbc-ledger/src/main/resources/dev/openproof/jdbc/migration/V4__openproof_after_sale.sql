@@ -88,6 +88,9 @@ CREATE TABLE IF NOT EXISTS openproof_credit_note_line (
   CONSTRAINT openproof_credit_note_line_fk FOREIGN KEY (credit_note_id) REFERENCES openproof_credit_note (credit_note_id)
 );
 
+-- Proofs whose terms end soon, for renewal reminders.
+CREATE INDEX IF NOT EXISTS openproof_proof_entitlement_by_end ON openproof_proof_entitlement (ends);
+
 -- Renewal reminders sent, each once per proof.
 CREATE TABLE IF NOT EXISTS openproof_reminder (
   proof_id    VARCHAR(255)                NOT NULL,
