@@ -42,7 +42,7 @@ final class Columns {
     Instant expiresAt = proof.expiresAt();
     return new LicenseProof(proof.proofId(), proof.licenseNumber(), proof.authorizationNumber(), proof.program(),
         proof.orderId(), stored(proof.orderedAt()), proof.customer(), proof.reseller(), proof.distributor(),
-        proof.entitlements(), stored(proof.issuedAt()), expiresAt == null ? null : stored(expiresAt), proof.status());
+        proof.entitlements(), stored(proof.issuedAt()), expiresAt == null ? null : stored(expiresAt), proof.status(), proof.replaces());
   }
 
   /** A recipient as the database keeps it: its language as the language tag makes it. */

@@ -1,8 +1,11 @@
 package dev.openproof.jdbc;
 
+import dev.openproof.core.model.AuthorizationNumber;
+import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PhysicalShipment;
@@ -17,6 +20,7 @@ import dev.openproof.core.port.OrderClaim;
 import dev.openproof.core.port.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.port.ReturnRecord;
 import dev.openproof.core.port.StatusLists;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,6 +96,9 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
   private final ShipmentTable shipments;
   private final ProofTable proofs;
   private final DeliveryTable deliveries;
+  private final ProofLookup lookup;
+  private final ReturnTable returns;
+  private final ReminderTable reminders;
 
   private JdbcProofLedger(DataSource dataSource, @Nullable Dialect dialect, @Nullable AutoCloseable owned) {
     this.jdbc = new Jdbc(dataSource, dialect);
@@ -100,6 +108,9 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
     this.orders = new OrderTable(jdbc, shipments);
     this.proofs = new ProofTable(jdbc);
     this.deliveries = new DeliveryTable(jdbc, proofs);
+    this.lookup = new ProofLookup(jdbc, proofs);
+    this.returns = new ReturnTable(jdbc);
+    this.reminders = new ReminderTable(jdbc);
   }
 
   /**
@@ -295,5 +306,77 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
   @Override
   public Revocation recordRevocation(Revocation revocation) {
     return proofs.recordRevocation(Objects.requireNonNull(revocation, "revocation"));
+  }
+
+  @Override
+  public Optional<ProofRecord> findProof(LicenseNumber licenseNumber) {
+    return lookup.byLicense(Objects.requireNonNull(licenseNumber, "licenseNumber").value());
+  }
+
+  @Override
+  public List<ProofRecord> findProofs(AuthorizationNumber authorizationNumber) {
+    return lookup.byAuthorization(Objects.requireNonNull(authorizationNumber, "authorizationNumber").value());
+  }
+
+  @Override
+  public List<ProofRecord> findProofsOfCustomer(String customerId) {
+    return lookup.byCustomer(Objects.requireNonNull(customerId, "customerId"));
+  }
+
+  @Override
+  public ProofRecord recordReplacement(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    Objects.requireNonNull(proof, "proof");
+    Objects.requireNonNull(signedProof, "signedProof");
+    Objects.requireNonNull(firstDelivery, "firstDelivery");
+    Objects.requireNonNull(now, "now");
+    return proofs.recordReplacement(proof, signedProof, firstDelivery, now);
+  }
+
+  @Override
+  public Optional<ProofRecord> findReplacement(ProofId replaced) {
+    return lookup.replacementOf(Objects.requireNonNull(replaced, "replaced"));
+  }
+
+  @Override
+  public ReturnRecord recordReturn(ReturnRecord returned) {
+    return returns.recordReturn(Objects.requireNonNull(returned, "returned"));
+  }
+
+  @Override
+  public Optional<ReturnRecord> findReturn(OrderId orderId) {
+    return returns.findReturn(Objects.requireNonNull(orderId, "orderId"));
+  }
+
+  @Override
+  public void completeReturn(OrderId orderId) {
+    returns.completeReturn(Objects.requireNonNull(orderId, "orderId"));
+  }
+
+  @Override
+  public CreditNote recordCreditNote(CreditNote creditNote) {
+    return returns.recordCreditNote(Objects.requireNonNull(creditNote, "creditNote"));
+  }
+
+  @Override
+  public List<CreditNote> creditNotes(OrderId orderId) {
+    return returns.creditNotes(Objects.requireNonNull(orderId, "orderId"));
+  }
+
+  @Override
+  public boolean recordReminder(ProofId proofId, String reminder, Instant at) {
+    Objects.requireNonNull(proofId, "proofId");
+    Objects.requireNonNull(reminder, "reminder");
+    Objects.requireNonNull(at, "at");
+    return reminders.record(proofId, reminder, at);
+  }
+
+  @Override
+  public void forgetReminder(ProofId proofId, String reminder) {
+    reminders.forget(Objects.requireNonNull(proofId, "proofId"), Objects.requireNonNull(reminder, "reminder"));
+  }
+
+  @Override
+  public List<ProofRecord> findProofsEnding(LocalDate from, LocalDate to) {
+    return lookup.ending(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
   }
 }

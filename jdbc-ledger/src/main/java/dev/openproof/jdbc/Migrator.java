@@ -28,9 +28,13 @@ final class Migrator {
     }
   }
 
-  /** Every version of the schema, oldest first. */
+  /**
+   * Every version of the schema, oldest first. A version number may be missing (a version that a
+   * branch of the project never had): each is applied where it is not recorded, whatever the others.
+   */
   static final List<Migration> MIGRATIONS = List.of(
-      new Migration(1, "openproof_ledger"), new Migration(2, "openproof_status_list"));
+      new Migration(1, "openproof_ledger"), new Migration(2, "openproof_status_list"),
+      new Migration(4, "openproof_after_sale"));
 
   private static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS openproof_schema_version ("
       + " version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"

@@ -33,7 +33,7 @@ final class OrderTable {
   private static final String FIND = "SELECT o.completed, o.route, p.proof_id,"
       + " (SELECT COUNT(*) FROM openproof_shipment s WHERE s.order_id = o.order_id) AS shipments, "
       + InvoiceTable.COLUMNS
-      + " FROM openproof_order o LEFT JOIN openproof_proof p ON p.order_id = o.order_id"
+      + " FROM openproof_order o LEFT JOIN openproof_proof p ON p.order_id = o.order_id AND p.replaces IS NULL"
       + " LEFT JOIN openproof_invoice i ON i.order_id = o.order_id"
       + " LEFT JOIN openproof_invoice_line l ON l.order_id = i.order_id AND l.leg = i.leg"
       + " WHERE o.order_id = ? ORDER BY i.leg, l.line_no";

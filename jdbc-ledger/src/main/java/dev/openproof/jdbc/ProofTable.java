@@ -34,14 +34,15 @@ final class ProofTable {
       + " authorization_number, program, ordered_at, customer_id, customer_name, customer_country, reseller_id,"
       + " reseller_name, reseller_country, distributor_id, distributor_name, distributor_country, issued_at,"
       + " expires_at, status_index, status_uri, token, algorithm, key_id, recipient_name, recipient_email,"
-      + " recipient_language, recorded_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " recipient_language, recorded_at, replaces, proof_key)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_ENTITLEMENT = "INSERT INTO openproof_proof_entitlement (proof_id, position,"
       + " sku, product, quantity, license_type, starts, ends) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT * FROM openproof_proof WHERE proof_id = ?";
   private static final String SELECT_ENTITLEMENTS =
       "SELECT * FROM openproof_proof_entitlement WHERE proof_id = ? ORDER BY position";
-  private static final String PROOF_OF_ORDER = "SELECT proof_id FROM openproof_proof WHERE order_id = ?";
+  private static final String PROOF_OF_KEY = "SELECT proof_id FROM openproof_proof WHERE proof_key = ?";
+  private static final String EXISTS = "SELECT 1 FROM openproof_proof WHERE proof_id = ?";
   private static final String INSERT_REVOCATION =
       "INSERT INTO openproof_revocation (proof_id, reason, revoked_at) VALUES (?, ?, ?)";
   private static final String SELECT_REVOCATION = "SELECT reason, revoked_at FROM openproof_revocation WHERE proof_id = ?";
@@ -57,16 +58,55 @@ final class ProofTable {
   }
 
   ProofRecord record(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    return insert(proof, signedProof, firstDelivery, now, "order:" + proof.orderId().value());
+  }
+
+  /** Records a proof that replaces another; keeps the first replacement of a proof. */
+  ProofRecord recordReplacement(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    ProofId replaced = proof.replaced().orElseThrow(() ->
+        new IllegalArgumentException("proof " + proof.proofId() + " names no proof it replaces"));
+    boolean known = jdbc.autoCommit("find proof " + replaced, c -> {
+      try (PreparedStatement statement = c.prepareStatement(EXISTS)) {
+        statement.setString(1, replaced.value());
+        try (ResultSet row = statement.executeQuery()) {
+          return row.next();
+        }
+      }
+    });
+    if (!known) {
+      throw new IllegalStateException("unknown proof " + replaced);
+    }
+    return insert(proof, signedProof, firstDelivery, now, replacementKey(replaced));
+  }
+
+  static String replacementKey(ProofId replaced) {
+    return "replaces:" + replaced.value();
+  }
+
+  /** The proof recorded under a key: an order's first proof, or a proof's replacement. */
+  static Optional<ProofId> proofOfKey(Connection c, String key) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(PROOF_OF_KEY)) {
+      statement.setString(1, key);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? Optional.of(ProofId.of(row.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  private ProofRecord insert(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now,
+      String key) {
     if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
       throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
     }
     ProofRecord record = new ProofRecord(proof, signedProof, firstDelivery.recipient(), null);
     OrderId orderId = proof.orderId();
-    String insert = jdbc.dialect().insertIfAbsent(INSERT, "order_id");
+    String insert = jdbc.dialect().insertIfAbsent(INSERT, "proof_key");
     Recorded recorded = jdbc.transaction("record proof " + proof.proofId() + " of order " + orderId, c -> {
       int inserted;
       try (PreparedStatement statement = c.prepareStatement(insert)) {
         bindProof(statement, record, now);
+        statement.setString(27, proof.replaces() == null ? null : proof.replaces().value());
+        statement.setString(28, key);
         inserted = jdbc.dialect().executeInsertIfAbsent(statement);
       } catch (SQLException e) {
         if (Jdbc.isMissingParent(e)) {
@@ -75,7 +115,7 @@ final class ProofTable {
         throw e;
       }
       if (inserted == 0) {
-        ProofId kept = proofOf(c, orderId).orElseThrow(() ->
+        ProofId kept = proofOfKey(c, key).orElseThrow(() ->
             new IllegalStateException("proof id " + proof.proofId() + " is recorded for another order"));
         return new Recorded(find(c, kept).orElseThrow(), false);
       }
@@ -130,7 +170,7 @@ final class ProofTable {
     return jdbc.autoCommit("read proof " + proofId, c -> find(c, proofId));
   }
 
-  private Optional<ProofRecord> find(Connection c, ProofId proofId) throws SQLException {
+  Optional<ProofRecord> find(Connection c, ProofId proofId) throws SQLException {
     Optional<Issued> found = issued(c, proofId);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -138,15 +178,6 @@ final class ProofTable {
     Issued proof = found.get();
     return Optional.of(new ProofRecord(proof.proof(), proof.signedProof(), proof.recipient(),
         revocation(c, proofId).orElse(null)));
-  }
-
-  private static Optional<ProofId> proofOf(Connection c, OrderId orderId) throws SQLException {
-    try (PreparedStatement statement = c.prepareStatement(PROOF_OF_ORDER)) {
-      statement.setString(1, orderId.value());
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? Optional.of(ProofId.of(row.getString(1))) : Optional.empty();
-      }
-    }
   }
 
   /** The proof as issued, from the cache or the database. */
@@ -183,7 +214,8 @@ final class ProofTable {
             entitlements(c, proofId),
             Columns.requiredInstant(row, "issued_at"),
             Columns.instant(row, "expires_at"),
-            status);
+            status,
+            row.getString("replaces") == null ? null : ProofId.of(row.getString("replaces")));
         SignedProof signed = new SignedProof(proofId, row.getString("token"), row.getString("algorithm"), row.getString("key_id"));
         return new Issued(proof, signed, Columns.recipient(row));
       }

@@ -1,8 +1,11 @@
 package dev.openproof.jdbc;
 
+import dev.openproof.core.model.AuthorizationNumber;
+import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PhysicalShipment;
@@ -17,8 +20,10 @@ import dev.openproof.core.port.OrderClaim;
 import dev.openproof.core.port.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.port.ReturnRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -129,5 +134,70 @@ final class KillableLedger implements ProofLedger {
   @Override
   public Revocation recordRevocation(Revocation revocation) {
     return live().recordRevocation(revocation);
+  }
+
+  @Override
+  public Optional<ProofRecord> findProof(LicenseNumber licenseNumber) {
+    return live().findProof(licenseNumber);
+  }
+
+  @Override
+  public List<ProofRecord> findProofs(AuthorizationNumber authorizationNumber) {
+    return live().findProofs(authorizationNumber);
+  }
+
+  @Override
+  public List<ProofRecord> findProofsOfCustomer(String customerId) {
+    return live().findProofsOfCustomer(customerId);
+  }
+
+  @Override
+  public ProofRecord recordReplacement(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    return live().recordReplacement(proof, signedProof, firstDelivery, now);
+  }
+
+  @Override
+  public Optional<ProofRecord> findReplacement(ProofId replaced) {
+    return live().findReplacement(replaced);
+  }
+
+  @Override
+  public ReturnRecord recordReturn(ReturnRecord returned) {
+    return live().recordReturn(returned);
+  }
+
+  @Override
+  public Optional<ReturnRecord> findReturn(OrderId orderId) {
+    return live().findReturn(orderId);
+  }
+
+  @Override
+  public void completeReturn(OrderId orderId) {
+    live().completeReturn(orderId);
+  }
+
+  @Override
+  public CreditNote recordCreditNote(CreditNote creditNote) {
+    return live().recordCreditNote(creditNote);
+  }
+
+  @Override
+  public List<CreditNote> creditNotes(OrderId orderId) {
+    return live().creditNotes(orderId);
+  }
+
+  @Override
+  public boolean recordReminder(ProofId proofId, String reminder, Instant at) {
+    return live().recordReminder(proofId, reminder, at);
+  }
+
+  @Override
+  public void forgetReminder(ProofId proofId, String reminder) {
+    live().forgetReminder(proofId, reminder);
+  }
+
+  @Override
+  public List<ProofRecord> findProofsEnding(LocalDate from, LocalDate to) {
+    return live().findProofsEnding(from, to);
   }
 }

@@ -62,6 +62,7 @@ final class ClaimsReader {
       reference = new StatusReference(index.longValue(), list.get("uri").textValue());
     }
     JsonNode exp = claims.get("exp");
+    JsonNode replaces = claims.get("replaces");
     return new LicenseProof(
         ProofId.of(claims.get("jti").textValue()),
         new LicenseNumber(license.get("license_number").textValue()),
@@ -75,7 +76,8 @@ final class ClaimsReader {
         entitlements,
         instant(claims.get("iat"), "iat"),
         exp == null ? null : instant(exp, "exp"),
-        reference);
+        reference,
+        replaces == null ? null : ProofId.of(replaces.textValue()));
   }
 
   /** Seconds since the epoch; the claim is a non-negative integer. */

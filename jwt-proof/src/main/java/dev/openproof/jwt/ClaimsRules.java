@@ -79,6 +79,11 @@ final class ClaimsRules {
         throw new Violation("/" + name, "must be a non-negative integer (seconds since the epoch)");
       }
     }
+    JsonNode replaces = claims.get("replaces");
+    if (replaces != null
+        && (!replaces.isTextual() || codePoints(replaces.textValue()) < 1 || codePoints(replaces.textValue()) > 64)) {
+      throw new Violation("/replaces", "must be a string of 1 to 64 characters");
+    }
     checkLicense(claims.get("license"));
     JsonNode status = claims.get("status");
     if (status != null) {

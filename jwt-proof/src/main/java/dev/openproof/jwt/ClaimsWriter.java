@@ -23,6 +23,9 @@ final class ClaimsWriter {
     if (proof.expiresAt() != null) {
       claims.put("exp", proof.expiresAt().getEpochSecond());
     }
+    if (proof.replaces() != null) {
+      claims.put("replaces", proof.replaces().value());
+    }
     StatusReference status = proof.status();
     if (status != null) {
       ObjectNode list = claims.putObject("status").putObject("status_list");

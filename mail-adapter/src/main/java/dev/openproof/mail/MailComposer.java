@@ -3,6 +3,7 @@ package dev.openproof.mail;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Recipient;
+import dev.openproof.core.port.CustomerNotice;
 import dev.openproof.core.port.DeliveryRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -64,6 +65,25 @@ final class MailComposer {
     String messageId = MessageIds.ofNotice(notice.noticeId(), settings.messageIdDomain());
     try {
       MimeMessage message = MimeParts.message(session, settings, messageId, to, NoticeDocument.subject(notice, texts), texts.locale());
+      message.setContent(MimeParts.alternative(document));
+      message.saveChanges();
+      return new Outgoing(messageId, message, to);
+    } catch (MessagingException e) {
+      throw Failures.notComposed(e);
+    }
+  }
+
+  /** The message of a customer's notice after the sale; its Message-ID derives from the notice id. */
+  Outgoing customerNotice(CustomerNotice notice) {
+    InternetAddress to = recipient(notice.recipient());
+    MailTexts texts = MailTexts.forLanguage(notice.recipient().language());
+    String country = notice instanceof CustomerNotice.ReturnNotice r ? r.customer().country()
+        : ((CustomerNotice.RenewalReminder) notice).customer().country();
+    SupportContact contact = settings.supportDirectory().contactFor(country);
+    MailDocument document = AfterSaleDocument.of(notice, texts, contact);
+    String messageId = MessageIds.ofNotice(notice.noticeId(), settings.messageIdDomain());
+    try {
+      MimeMessage message = MimeParts.message(session, settings, messageId, to, AfterSaleDocument.subject(notice, texts), texts.locale());
       message.setContent(MimeParts.alternative(document));
       message.saveChanges();
       return new Outgoing(messageId, message, to);

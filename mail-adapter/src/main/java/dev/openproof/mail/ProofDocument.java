@@ -81,7 +81,7 @@ final class ProofDocument {
     return t.date(LocalDate.ofInstant(proof.orderedAt(), ZoneOffset.UTC));
   }
 
-  private static String term(Entitlement e, MailTexts t) {
+  static String term(Entitlement e, MailTexts t) {
     @Nullable LocalDate starts = e.starts();
     @Nullable LocalDate ends = e.ends();
     if (starts != null && ends != null) {

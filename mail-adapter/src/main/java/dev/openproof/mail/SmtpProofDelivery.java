@@ -1,6 +1,8 @@
 package dev.openproof.mail;
 
 import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.port.CustomerNotice;
+import dev.openproof.core.port.CustomerNotices;
 import dev.openproof.core.port.DeliveryException;
 import dev.openproof.core.port.DeliveryOutcome;
 import dev.openproof.core.port.DeliveryRequest;
@@ -34,7 +36,7 @@ import java.util.function.Function;
  *
  * @since 0.1.0
  */
-public final class SmtpProofDelivery implements ProofDelivery {
+public final class SmtpProofDelivery implements ProofDelivery, CustomerNotices {
   private static final System.Logger LOG = System.getLogger(SmtpProofDelivery.class.getName());
 
   private final SmtpSettings settings;
@@ -105,6 +107,52 @@ public final class SmtpProofDelivery implements ProofDelivery {
         connection.send(outgoing);
       }
       return outgoing.messageId();
+    });
+  }
+
+  /**
+   * Sends a customer's notice after the sale (a returned order, a term that ends soon) in the
+   * recipient's language, as a {@code multipart/alternative} message. A repeat of a notice (same id)
+   * carries the same Message-ID.
+   *
+   * @param notice the notice
+   * @return the Message-ID it was sent with
+   * @throws DeliveryException if the server did not accept it, classified as for proofs
+   * @since 0.2.0
+   */
+  @Override
+  public String send(CustomerNotice notice) {
+    Objects.requireNonNull(notice, "notice");
+    return lookup.run(() -> {
+      Outgoing outgoing = composer.customerNotice(notice);
+      try (SmtpConnection connection = new SmtpConnection(session, settings)) {
+        connection.send(outgoing);
+      }
+      return outgoing.messageId();
+    });
+  }
+
+  /**
+   * Writes the message of a customer's notice as it would be sent (RFC 5322), without sending it.
+   *
+   * @param notice the notice
+   * @param out where to write; not closed
+   * @throws DeliveryException PERMANENT if the address is invalid or the message cannot be composed
+   * @throws UncheckedIOException if writing fails
+   * @since 0.2.0
+   */
+  public void writeMessage(CustomerNotice notice, OutputStream out) {
+    Objects.requireNonNull(notice, "notice");
+    Objects.requireNonNull(out, "out");
+    lookup.run(() -> {
+      try {
+        composer.customerNotice(notice).message().writeTo(out);
+        return out;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (MessagingException e) {
+        throw Failures.notComposed(e);
+      }
     });
   }
 

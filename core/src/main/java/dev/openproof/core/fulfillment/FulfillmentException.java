@@ -18,6 +18,23 @@ public final class FulfillmentException extends OpenProofException {
   /** The proof was revoked, so it is not sent again. */
   public static final String PROOF_REVOKED = "PROOF_REVOKED";
 
+  /** No proof carries that license number. */
+  public static final String UNKNOWN_LICENSE = "UNKNOWN_LICENSE";
+  /** No order with that id was fulfilled. */
+  public static final String UNKNOWN_ORDER = "UNKNOWN_ORDER";
+  /** The order took the paper route: it has no digital proof to return. */
+  public static final String NOT_DIGITAL = "NOT_DIGITAL";
+  /** The order was returned before. */
+  public static final String ALREADY_RETURNED = "ALREADY_RETURNED";
+  /** The order's return window has closed. */
+  public static final String RETURN_WINDOW_CLOSED = "RETURN_WINDOW_CLOSED";
+  /** A line to return is not on the order's proof in force. */
+  public static final String UNKNOWN_LINE = "UNKNOWN_LINE";
+  /** No proof was issued under that authorization number. */
+  public static final String UNKNOWN_AUTHORIZATION = "UNKNOWN_AUTHORIZATION";
+  /** Every proof of the authorization was revoked: there is nothing to transfer. */
+  public static final String NOTHING_TO_TRANSFER = "NOTHING_TO_TRANSFER";
+
   FulfillmentException(String reasonCode, String message) {
     super(reasonCode, message, null);
   }

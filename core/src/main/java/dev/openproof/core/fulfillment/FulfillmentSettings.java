@@ -1,11 +1,13 @@
 package dev.openproof.core.fulfillment;
 
+import dev.openproof.core.port.CustomerNotices;
 import dev.openproof.core.port.FulfillmentListener;
 import dev.openproof.core.port.IdGenerator;
 import dev.openproof.core.port.Invoicing;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofSigner;
+import dev.openproof.core.port.ResellerContacts;
 import dev.openproof.core.port.StatusLists;
 import dev.openproof.core.validation.OrderValidator;
 import java.time.Clock;
@@ -30,4 +32,8 @@ record FulfillmentSettings(
     Duration claimWait,
     int batchSize,
     boolean deferDelivery,
-    @Nullable StatusLists statusLists) {}
+    @Nullable StatusLists statusLists,
+    CustomerNotices notices,
+    Duration returnWindow,
+    List<Integer> reminderDays,
+    @Nullable ResellerContacts resellerContacts) {}

@@ -1,11 +1,15 @@
 package dev.openproof.core.fulfillment;
 
 import dev.openproof.core.event.FulfillmentEvent;
+import dev.openproof.core.model.AuthorizationNumber;
+import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.InvoiceId;
 import dev.openproof.core.model.InvoiceLeg;
+import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.LicenseSummary;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PhysicalShipment;
@@ -61,10 +65,19 @@ public final class LicenseFulfillment {
   private final FulfillmentSettings settings;
   private final String instanceId;
   private final AtomicLong calls = new AtomicLong();
+  private final Returns returns;
+  private final Transfers transfers;
+  private final LicenseSummaries summaries;
+  private final Reminders reminders;
 
   LicenseFulfillment(FulfillmentSettings settings) {
     this.settings = settings;
     this.instanceId = settings.ids().newInstanceId();
+    AfterSale afterSale = new AfterSale(settings);
+    this.returns = new Returns(afterSale);
+    this.transfers = new Transfers(afterSale);
+    this.summaries = new LicenseSummaries(settings.ledger());
+    this.reminders = new Reminders(afterSale);
   }
 
   /**
@@ -412,5 +425,191 @@ public final class LicenseFulfillment {
       Thread.currentThread().interrupt();
       throw new FulfillmentException(FulfillmentException.ORDER_IN_PROGRESS, "interrupted while waiting for another instance");
     }
+  }
+
+  // The license after the sale (since 0.2.0). Each method delegates to the class that does the work.
+
+  /**
+   * The proof that carries a license number.
+   *
+   * @param licenseNumber the license number
+   * @return the proof's record, or empty if no proof carries it
+   * @since 0.2.0
+   */
+  public Optional<ProofRecord> findProof(LicenseNumber licenseNumber) {
+    return settings.ledger().findProof(Objects.requireNonNull(licenseNumber, "licenseNumber"));
+  }
+
+  /**
+   * Every proof issued under an authorization number, revoked and replaced ones too, oldest first.
+   *
+   * @param authorizationNumber the authorization number
+   * @return the proofs' records
+   * @since 0.2.0
+   */
+  public List<ProofRecord> findProofs(AuthorizationNumber authorizationNumber) {
+    return settings.ledger().findProofs(Objects.requireNonNull(authorizationNumber, "authorizationNumber"));
+  }
+
+  /**
+   * Every proof issued to a customer, revoked and replaced ones too, oldest first.
+   *
+   * @param customerId the customer's id, the proofs' subject
+   * @return the proofs' records
+   * @since 0.2.0
+   */
+  public List<ProofRecord> findProofsOfCustomer(String customerId) {
+    return settings.ledger().findProofsOfCustomer(Objects.requireNonNull(customerId, "customerId"));
+  }
+
+  /**
+   * {@link #resend(ProofId)} of the proof that carries a license number.
+   *
+   * @param licenseNumber the license number
+   * @return the resend's record after its first attempt
+   * @throws FulfillmentException with {@code UNKNOWN_LICENSE} or {@code PROOF_REVOKED}
+   * @since 0.2.0
+   */
+  public DeliveryRecord resend(LicenseNumber licenseNumber) {
+    return resend(proofOf(licenseNumber));
+  }
+
+  /**
+   * {@link #revoke(ProofId, String)} of the proof that carries a license number.
+   *
+   * @param licenseNumber the license number
+   * @param reason why, in a few words
+   * @return the recorded revocation
+   * @throws FulfillmentException with {@code UNKNOWN_LICENSE}
+   * @since 0.2.0
+   */
+  public Revocation revoke(LicenseNumber licenseNumber, String reason) {
+    return revoke(proofOf(licenseNumber), reason);
+  }
+
+  /**
+   * {@link #suspend(ProofId)} of the proof that carries a license number.
+   *
+   * @param licenseNumber the license number
+   * @return the status in effect afterwards
+   * @throws FulfillmentException with {@code UNKNOWN_LICENSE} or {@code PROOF_REVOKED}
+   * @since 0.2.0
+   */
+  public ProofStatus suspend(LicenseNumber licenseNumber) {
+    return suspend(proofOf(licenseNumber));
+  }
+
+  /**
+   * {@link #reinstate(ProofId)} of the proof that carries a license number.
+   *
+   * @param licenseNumber the license number
+   * @return the status in effect afterwards
+   * @throws FulfillmentException with {@code UNKNOWN_LICENSE} or {@code PROOF_REVOKED}
+   * @since 0.2.0
+   */
+  public ProofStatus reinstate(LicenseNumber licenseNumber) {
+    return reinstate(proofOf(licenseNumber));
+  }
+
+  private ProofId proofOf(LicenseNumber licenseNumber) {
+    return findProof(licenseNumber).map(r -> r.proof().proofId()).orElseThrow(() ->
+        new FulfillmentException(FulfillmentException.UNKNOWN_LICENSE, "no proof carries license number " + licenseNumber));
+  }
+
+  /**
+   * Returns a whole digital order within its {@linkplain LicenseFulfillmentBuilder#returnWindow return
+   * window}: revokes its proof in force (in its status list too), issues a credit note on each leg of
+   * the chain naming the invoice it cancels, and mails the customer a notice. A call that failed
+   * halfway is finished by the next one; nothing is done twice.
+   *
+   * @param orderId the order
+   * @param reason why, in a few words
+   * @return what the return did
+   * @throws FulfillmentException with {@code UNKNOWN_ORDER}, {@code NOT_DIGITAL},
+   *     {@code ALREADY_RETURNED} or {@code RETURN_WINDOW_CLOSED}
+   * @throws dev.openproof.core.OpenProofException if a port failed; a later call finishes the return
+   * @since 0.2.0
+   */
+  public ReturnResult returnOrder(OrderId orderId, String reason) {
+    return returns.returnOrder(orderId, List.of(), reason);
+  }
+
+  /**
+   * Returns some lines of a digital order: credits those lines on both legs, and replaces the proof
+   * in force by a new proof of the lines kept, mailed to the customer. Naming every line is a whole
+   * return. Otherwise as {@link #returnOrder(OrderId, String)}.
+   *
+   * @param orderId the order
+   * @param skus the SKUs of the lines returned, at least one
+   * @param reason why, in a few words
+   * @return what the return did
+   * @throws FulfillmentException as {@link #returnOrder(OrderId, String)}, or {@code UNKNOWN_LINE}
+   * @since 0.2.0
+   */
+  public ReturnResult returnLines(OrderId orderId, List<String> skus, String reason) {
+    Objects.requireNonNull(skus, "skus");
+    if (skus.isEmpty()) {
+      throw new IllegalArgumentException("name at least one SKU to return, or call returnOrder");
+    }
+    return returns.returnOrder(orderId, skus, reason);
+  }
+
+  /**
+   * Transfers every license under an authorization to a new owner: issues new proofs of the same
+   * entitlements to the new customer under a new authorization number, each naming the proof it
+   * replaces, mails them, and revokes the old ones with the reason {@code transferred}. Calling it
+   * again for the same authorization finishes or repeats the first transfer.
+   *
+   * @param authorizationNumber the authorization whose licenses move
+   * @param newCustomer the new owner
+   * @param reason why, in a few words
+   * @return the new authorization and proofs
+   * @throws dev.openproof.core.validation.InvalidOrderException if the new customer breaks input rules
+   * @throws FulfillmentException with {@code UNKNOWN_AUTHORIZATION} or {@code NOTHING_TO_TRANSFER}
+   * @since 0.2.0
+   */
+  public TransferResult transfer(AuthorizationNumber authorizationNumber, Customer newCustomer, String reason) {
+    return transfers.transfer(authorizationNumber, newCustomer, reason);
+  }
+
+  /**
+   * What a customer holds now: every entitlement in force, with the proofs it rests on. With {@code
+   * includeEnded}, also what was returned, transferred or has ended, each marked so.
+   *
+   * @param customerId the customer's id
+   * @param includeEnded whether to list entitlements no longer in force too
+   * @return the summary, as of the workflow's clock
+   * @since 0.2.0
+   */
+  public LicenseSummary summaryOfCustomer(String customerId, boolean includeEnded) {
+    return summaries.ofCustomer(Objects.requireNonNull(customerId, "customerId"), includeEnded, now());
+  }
+
+  /**
+   * What an authorization holds now, as {@link #summaryOfCustomer(String, boolean)}.
+   *
+   * @param authorizationNumber the authorization number
+   * @param includeEnded whether to list entitlements no longer in force too
+   * @return the summary, as of the workflow's clock
+   * @since 0.2.0
+   */
+  public LicenseSummary summaryOfAuthorization(AuthorizationNumber authorizationNumber, boolean includeEnded) {
+    return summaries.ofAuthorization(Objects.requireNonNull(authorizationNumber, "authorizationNumber"), includeEnded, now());
+  }
+
+  /**
+   * Mails each customer whose subscription term or Software Assurance ends within one of the
+   * {@linkplain LicenseFulfillmentBuilder#reminderDays reminder days} (30 and 7 by default) a reminder
+   * in the customer's language, and the reseller a copy where {@linkplain
+   * LicenseFulfillmentBuilder#resellerCopies configured}. Each reminder is sent once: it is recorded in
+   * the ledger, so restarts and other instances do not send it again; one that could not be sent is
+   * tried again by the next run.
+   *
+   * @param now the moment to count the days from, usually the clock's
+   * @return what was sent
+   * @since 0.2.0
+   */
+  public ReminderReport remindExpiring(Instant now) {
+    return reminders.remind(Objects.requireNonNull(now, "now"));
   }
 }

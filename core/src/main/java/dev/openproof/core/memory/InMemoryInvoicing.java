@@ -1,8 +1,10 @@
 package dev.openproof.core.memory;
 
 import dev.openproof.core.model.ChainPricing;
+import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.PartyRef;
+import dev.openproof.core.port.CreditNoteRequest;
 import dev.openproof.core.port.InvoiceRequest;
 import dev.openproof.core.port.Invoicing;
 import java.math.BigDecimal;
@@ -27,6 +29,7 @@ public final class InMemoryInvoicing implements Invoicing {
 
   private final ChainPricing pricing;
   private final Map<String, Invoice> issued = new ConcurrentHashMap<>();
+  private final Map<String, CreditNote> credited = new ConcurrentHashMap<>();
 
   private InMemoryInvoicing(ChainPricing pricing) {
     this.pricing = pricing;
@@ -59,6 +62,22 @@ public final class InMemoryInvoicing implements Invoicing {
     Objects.requireNonNull(request, "request");
     return issued.computeIfAbsent(request.invoiceId().value(),
         id -> pricing.invoice(request.invoiceId(), request.leg(), request.order(), request.issuedAt()));
+  }
+
+  @Override
+  public CreditNote credit(CreditNoteRequest request) {
+    Objects.requireNonNull(request, "request");
+    return credited.computeIfAbsent(request.creditNoteId().value(), id -> Invoicing.super.credit(request));
+  }
+
+  /**
+   * Every credit note issued so far.
+   *
+   * @return the credit notes, in no particular order
+   * @since 0.2.0
+   */
+  public Collection<CreditNote> creditNotes() {
+    return List.copyOf(credited.values());
   }
 
   /**

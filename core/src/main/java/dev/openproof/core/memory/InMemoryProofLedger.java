@@ -1,9 +1,12 @@
 package dev.openproof.core.memory;
 
+import dev.openproof.core.model.AuthorizationNumber;
+import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.InvoiceLeg;
+import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PhysicalShipment;
@@ -20,16 +23,20 @@ import dev.openproof.core.port.OrderClaim;
 import dev.openproof.core.port.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.port.ReturnRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +48,12 @@ import org.jspecify.annotations.Nullable;
 public final class InMemoryProofLedger implements ProofLedger {
 
   private final Map<OrderId, OrderEntry> orders = new HashMap<>();
-  private final Map<ProofId, ProofRecord> proofs = new HashMap<>();
+  private final Map<ProofId, ProofRecord> proofs = new LinkedHashMap<>();
+  private final Map<LicenseNumber, ProofId> proofsByLicense = new HashMap<>();
+  private final Map<ProofId, ProofId> replacements = new HashMap<>();
+  private final Map<OrderId, ReturnRecord> returns = new HashMap<>();
+  private final Map<String, CreditNote> creditNotes = new LinkedHashMap<>();
+  private final Set<String> reminders = new HashSet<>();
   private final Map<DeliveryId, DeliveryEntry> deliveries = new LinkedHashMap<>();
   private final Map<ProofId, List<DeliveryId>> deliveriesByProof = new HashMap<>();
 
@@ -101,12 +113,108 @@ public final class InMemoryProofLedger implements ProofLedger {
     if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
       throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
     }
+    entry.proofId = proof.proofId();
+    return putProof(proof, signedProof, firstDelivery, now);
+  }
+
+  private ProofRecord putProof(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
     ProofRecord record = new ProofRecord(proof, signedProof, firstDelivery.recipient(), null);
     proofs.put(proof.proofId(), record);
-    entry.proofId = proof.proofId();
+    proofsByLicense.put(proof.licenseNumber(), proof.proofId());
     putDelivery(firstDelivery, now);
     return record;
   }
+
+  @Override
+  public synchronized Optional<ProofRecord> findProof(LicenseNumber licenseNumber) {
+    return Optional.ofNullable(proofsByLicense.get(licenseNumber)).map(proofs::get);
+  }
+
+  @Override
+  public synchronized List<ProofRecord> findProofs(AuthorizationNumber authorizationNumber) {
+    return proofs.values().stream().filter(r -> r.proof().authorizationNumber().equals(authorizationNumber)).toList();
+  }
+
+  @Override
+  public synchronized List<ProofRecord> findProofsOfCustomer(String customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    return proofs.values().stream().filter(r -> r.proof().customer().id().equals(customerId)).toList();
+  }
+
+  @Override
+  public synchronized ProofRecord recordReplacement(
+      LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    ProofId replaced = proof.replaced().orElseThrow(() ->
+        new IllegalArgumentException("proof " + proof.proofId() + " names no proof it replaces"));
+    if (!proofs.containsKey(replaced)) {
+      throw new IllegalStateException("unknown proof " + replaced);
+    }
+    ProofId kept = replacements.get(replaced);
+    if (kept != null) {
+      return proofs.get(kept);
+    }
+    if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
+      throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
+    }
+    replacements.put(replaced, proof.proofId());
+    return putProof(proof, signedProof, firstDelivery, now);
+  }
+
+  @Override
+  public synchronized Optional<ProofRecord> findReplacement(ProofId replaced) {
+    return Optional.ofNullable(replacements.get(replaced)).map(proofs::get);
+  }
+
+  @Override
+  public synchronized ReturnRecord recordReturn(ReturnRecord returned) {
+    order(returned.orderId());
+    return returns.computeIfAbsent(returned.orderId(), id -> returned);
+  }
+
+  @Override
+  public synchronized Optional<ReturnRecord> findReturn(OrderId orderId) {
+    return Optional.ofNullable(returns.get(orderId));
+  }
+
+  @Override
+  public synchronized void completeReturn(OrderId orderId) {
+    ReturnRecord r = returns.get(orderId);
+    if (r == null) {
+      throw new IllegalStateException("order " + orderId + " was never returned");
+    }
+    returns.put(orderId, new ReturnRecord(r.orderId(), r.proofId(), r.skus(), r.reason(), r.returnedAt(), true));
+  }
+
+  @Override
+  public synchronized CreditNote recordCreditNote(CreditNote creditNote) {
+    order(creditNote.orderId());
+    return creditNotes.computeIfAbsent(creditNote.id().value(), id -> creditNote);
+  }
+
+  @Override
+  public synchronized List<CreditNote> creditNotes(OrderId orderId) {
+    return creditNotes.values().stream().filter(c -> c.orderId().equals(orderId)).toList();
+  }
+
+  @Override
+  public synchronized List<ProofRecord> findProofsEnding(LocalDate from, LocalDate to) {
+    return proofs.values().stream().filter(r -> r.proof().entitlements().stream()
+        .anyMatch(e -> e.ends() != null && !e.ends().isBefore(from) && !e.ends().isAfter(to))).toList();
+  }
+
+  @Override
+  public synchronized boolean recordReminder(ProofId proofId, String reminder, Instant at) {
+    if (!proofs.containsKey(proofId)) {
+      throw new IllegalStateException("unknown proof " + proofId);
+    }
+    return reminders.add(proofId.value() + "\n" + reminder);
+  }
+
+  @Override
+  public synchronized void forgetReminder(ProofId proofId, String reminder) {
+    reminders.remove(proofId.value() + "\n" + reminder);
+  }
+
 
   @Override
   public synchronized void completeOrder(OrderId orderId, Route route) {

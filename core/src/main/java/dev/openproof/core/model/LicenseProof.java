@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when the proof expires, or {@code null}: a proof expires only when every
  *     entitlement has an end date
  * @param status where its revocation status is published, or {@code null}
+ * @param replaces the proof this one replaces (after a partial return or a transfer), or {@code null}
+ *     for the first proof of an order
  * @since 0.1.0
  */
 public record LicenseProof(
@@ -43,7 +45,8 @@ public record LicenseProof(
     List<Entitlement> entitlements,
     Instant issuedAt,
     @Nullable Instant expiresAt,
-    @Nullable StatusReference status) {
+    @Nullable StatusReference status,
+    @Nullable ProofId replaces) {
 
   /** The most entitlements one proof carries. */
   public static final int MAX_ENTITLEMENTS = 500;
@@ -68,6 +71,34 @@ public record LicenseProof(
     if (expiresAt != null && !expiresAt.isAfter(issuedAt)) {
       throw new IllegalArgumentException("proof " + proofId + " expires " + expiresAt + ", not after it is issued " + issuedAt);
     }
+    if (proofId.equals(replaces)) {
+      throw new IllegalArgumentException("proof " + proofId + " cannot replace itself");
+    }
+  }
+
+  /**
+   * A proof that replaces no other: the first proof of an order.
+   *
+   * @param proofId the proof's identifier
+   * @param licenseNumber the license number
+   * @param authorizationNumber the customer's authorization number
+   * @param program the program of the order
+   * @param orderId the order that granted the license
+   * @param orderedAt when the order was placed
+   * @param customer the licensee
+   * @param reseller the reseller of the order
+   * @param distributor the distributor of the order
+   * @param entitlements what the license grants
+   * @param issuedAt when the proof was issued
+   * @param expiresAt when the proof expires, or {@code null}
+   * @param status where its revocation status is published, or {@code null}
+   */
+  public LicenseProof(ProofId proofId, LicenseNumber licenseNumber, AuthorizationNumber authorizationNumber,
+      Program program, OrderId orderId, Instant orderedAt, PartyRef customer, PartyRef reseller,
+      PartyRef distributor, List<Entitlement> entitlements, Instant issuedAt, @Nullable Instant expiresAt,
+      @Nullable StatusReference status) {
+    this(proofId, licenseNumber, authorizationNumber, program, orderId, orderedAt, customer, reseller,
+        distributor, entitlements, issuedAt, expiresAt, status, null);
   }
 
   /**
@@ -137,6 +168,34 @@ public record LicenseProof(
   public LicenseProof withStatus(StatusReference reference) {
     Objects.requireNonNull(reference, "reference");
     return new LicenseProof(proofId, licenseNumber, authorizationNumber, program, orderId, orderedAt,
-        customer, reseller, distributor, entitlements, issuedAt, expiresAt, reference);
+        customer, reseller, distributor, entitlements, issuedAt, expiresAt, reference, replaces);
+  }
+
+  /**
+   * The proof this one replaces.
+   *
+   * @return the replaced proof's id, or empty for the first proof of an order
+   */
+  public Optional<ProofId> replaced() {
+    return Optional.ofNullable(replaces);
+  }
+
+  /**
+   * A new proof that replaces this one: the same order, program, reseller and distributor, for the
+   * given licensee and entitlements, with no status reference yet.
+   *
+   * @param newProofId the new proof's id
+   * @param newLicenseNumber its license number
+   * @param authorization its authorization number
+   * @param licensee its licensee: this proof's customer, or the new owner after a transfer
+   * @param rights what it grants, 1 to 500 entitlements
+   * @param at when it is issued; truncated to whole seconds
+   * @return the new proof, naming this one in {@link #replaces()}
+   */
+  public LicenseProof replacedBy(ProofId newProofId, LicenseNumber newLicenseNumber,
+      AuthorizationNumber authorization, PartyRef licensee, List<Entitlement> rights, Instant at) {
+    return new LicenseProof(newProofId, newLicenseNumber, authorization, program, orderId, orderedAt,
+        licensee, reseller, distributor, rights, at.truncatedTo(ChronoUnit.SECONDS),
+        expiryOf(rights).orElse(null), null, proofId);
   }
 }

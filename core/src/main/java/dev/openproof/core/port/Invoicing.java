@@ -1,5 +1,6 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.Invoice;
 
 /**
@@ -21,4 +22,20 @@ public interface Invoicing {
    * @throws InvoicingException if the billing system failed; the request may be repeated
    */
   Invoice issue(InvoiceRequest request);
+
+  /**
+   * Issues a credit note that cancels some or all lines of an invoice, or returns the one already
+   * issued for this request's id. The default computes it from the invoice as it was issued, the
+   * amounts exactly as invoiced ({@link CreditNote#cancelling}); a billing system overrides this to
+   * record the credit note in its books too.
+   *
+   * @param request the invoice and the lines to credit
+   * @return the credit note
+   * @throws InvoicingException if the billing system failed; the request may be repeated
+   * @since 0.2.0
+   */
+  default CreditNote credit(CreditNoteRequest request) {
+    return CreditNote.cancelling(request.creditNoteId(), request.cancelled(), request.skus(), request.reason(),
+        request.issuedAt());
+  }
 }

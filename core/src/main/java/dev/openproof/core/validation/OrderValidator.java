@@ -1,6 +1,7 @@
 package dev.openproof.core.validation;
 
 import dev.openproof.core.model.Order;
+import dev.openproof.core.model.Customer;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
@@ -75,6 +76,26 @@ public final class OrderValidator {
         .distinct()
         .sorted(ORDER)
         .toList();
+  }
+
+  /**
+   * Lists every violation of a customer's input rules, such as the new owner of a transfer.
+   *
+   * @param customer the customer
+   * @return the violations, sorted by path, each path starting with {@code customer}; empty if valid
+   * @since 0.2.0
+   */
+  public List<Violation> violations(Customer customer) {
+    Objects.requireNonNull(customer, "customer");
+    return validator.validate(customer).stream()
+        .map(v -> new Violation(prefixed(wirePath(v.getPropertyPath())), v.getMessage()))
+        .distinct()
+        .sorted(ORDER)
+        .toList();
+  }
+
+  private static String prefixed(String path) {
+    return path.isEmpty() ? "customer" : "customer." + path;
   }
 
   /**

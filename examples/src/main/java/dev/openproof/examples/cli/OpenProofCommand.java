@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         + " any of the work failed (for verify: when a token is invalid) and 2 on a usage error. Add --verbose"
         + " for stack traces, and --help to any command for its options.",
     subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,
-        RevokeCommand.class, SiteCommand.class})
+        RevokeCommand.class, SiteCommand.class,
+        ReturnCommand.class, TransferCommand.class, SummaryCommand.class, RemindCommand.class})
 public final class OpenProofCommand implements Runnable {
   /** The default issuer ({@code iss}) of the demo and of the tools. */
   public static final String DEFAULT_ISSUER = "https://licensing.example.test";

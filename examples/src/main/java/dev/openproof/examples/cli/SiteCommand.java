@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code openproof site --dir DIR [--out SITE]}: the verification site, ready for a static web server. */
-@Command(name = "site", description = {
-    "Write the verification site of the demo's folder: verify.html, jwks.json and status/<n>.jwt,",
-    "ready to copy to the issuer's web server (any static host). revoke and status publish refresh DIR/site/."})
+@Command(name = "site", header = "Write the verification site for the issuer's web server.", description =
+    "Write the verification site of the demo's folder: verify.html, jwks.json and status/<n>.jwt,"
+        + " ready to copy to the issuer's web server (any static host). revoke and status publish refresh"
+        + " DIR/site/.")
 final class SiteCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

@@ -1,9 +1,12 @@
 package dev.openproof.examples.cli;
 
+import dev.openproof.core.model.LicenseSummary;
 import dev.openproof.examples.demo.IssuerFolder;
+import dev.openproof.jwt.LicenseSummaryTokens;
 import dev.openproof.jwt.ProofVerificationException;
 import dev.openproof.jwt.ProofVerifier;
 import dev.openproof.jwt.VerifiedProof;
+import dev.openproof.jwt.key.Jwks;
 import dev.openproof.jwt.status.StatusSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Spec;
  * {@code <issuer>/status/<n>}, or a URL ending in {@code /} under which the lists a proof names are
  * fetched; a list outside it is refused, never read.
  */
-@Command(name = "verify", header = "Verify license proofs offline.", description =
+@Command(name = "verify", header = "Verify license proofs and license summaries offline.", description =
     "Checks each token file against the issuer's public keys and, with --status, its status list. Prints"
         + " 'FILE: VALID' with the license number, or 'FILE: INVALID' with the reason, for each file,"
         + " and exits 1 when any is invalid.")
@@ -67,7 +70,12 @@ final class VerifyCommand implements Callable<Integer> {
     for (Path file : tokens) {
       String line;
       try {
-        VerifiedProof verified = verifier.verify(read(file));
+        String token = read(file);
+        if (LicenseSummaryTokens.isSummary(token)) {
+          out.println(file + ": " + summaryLine(token));
+          continue;
+        }
+        VerifiedProof verified = verifier.verify(token);
         line = "VALID " + verified.proof().licenseNumber() + switch (verified.statusCheck()) {
           case VALID -> " (status valid)";
           case NOT_CHECKED -> " (status not checked)";
@@ -89,6 +97,15 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return allValid ? 0 : 1;
+  }
+
+  /** A license summary's line: {@code VALID license summary of customer C-1 as of …, N entitlements}. */
+  private String summaryLine(String token) {
+    LicenseSummary summary = LicenseSummaryTokens.verify(token, Jwks.read(jwks), issuer);
+    String subject = summary.customer().map(c -> "customer " + c)
+        .orElseGet(() -> "authorization " + summary.authorizationNumber().orElseThrow());
+    return "VALID license summary of " + subject + " as of " + summary.asOf() + ", " + summary.lines().size()
+        + (summary.lines().size() == 1 ? " entitlement" : " entitlements");
   }
 
   private StatusSource statusSource() {

@@ -1,5 +1,6 @@
 package dev.openproof.examples.demo;
 
+import dev.openproof.core.port.CustomerNotices;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.mail.SmtpProofDelivery;
 import dev.openproof.mail.SmtpSettings;
@@ -19,12 +20,15 @@ import org.jspecify.annotations.Nullable;
 public final class DemoMail implements AutoCloseable {
   private final @Nullable SmtpSandbox sandbox;
   private final ProofDelivery delivery;
+  private final SmtpProofDelivery smtp;
   private final Path outbox;
   private final String description;
 
-  private DemoMail(@Nullable SmtpSandbox sandbox, ProofDelivery delivery, Path outbox, String description) {
+  private DemoMail(@Nullable SmtpSandbox sandbox, ProofDelivery delivery, SmtpProofDelivery smtp, Path outbox,
+      String description) {
     this.sandbox = sandbox;
     this.delivery = delivery;
+    this.smtp = smtp;
     this.outbox = outbox;
     this.description = description;
   }
@@ -76,8 +80,8 @@ public final class DemoMail implements AutoCloseable {
         .tls(sandbox != null ? TlsMode.NONE : tls)
         .build());
     return sandbox != null
-        ? new DemoMail(sandbox, smtp, outbox, "the in-process SMTP sandbox on 127.0.0.1:" + sandbox.port())
-        : new DemoMail(null, Outbox.copying(smtp, outbox), outbox, host + ":" + port);
+        ? new DemoMail(sandbox, smtp, smtp, outbox, "the in-process SMTP sandbox on 127.0.0.1:" + sandbox.port())
+        : new DemoMail(null, Outbox.copying(smtp, outbox), smtp, outbox, host + ":" + port);
   }
 
   /**
@@ -87,6 +91,17 @@ public final class DemoMail implements AutoCloseable {
    */
   public ProofDelivery delivery() {
     return delivery;
+  }
+
+  /**
+   * The notices to customers after the sale (returns, reminders) to plug into the workflow; each
+   * ends up in the outbox like a proof's mail.
+   *
+   * @return the notices
+   * @since 0.2.0
+   */
+  public CustomerNotices notices() {
+    return sandbox != null ? smtp : Outbox.copying(smtp, outbox, smtp);
   }
 
   /**

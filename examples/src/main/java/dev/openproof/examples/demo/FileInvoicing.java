@@ -1,7 +1,9 @@
 package dev.openproof.examples.demo;
 
 import dev.openproof.core.model.ChainPricing;
+import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.Invoice;
+import dev.openproof.core.port.CreditNoteRequest;
 import dev.openproof.core.port.InvoiceRequest;
 import dev.openproof.core.port.Invoicing;
 import dev.openproof.core.port.InvoicingException;
@@ -32,6 +34,41 @@ public final class FileInvoicing implements Invoicing {
    */
   public FileInvoicing(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir);
+  }
+
+  /**
+   * Writes the credit note to {@code CN-<invoice id>.json} beside the invoice it cancels; an existing
+   * file is read back, never rewritten.
+   */
+  @Override
+  public CreditNote credit(CreditNoteRequest request) {
+    Path file = dir.resolve(request.creditNoteId().value() + ".json");
+    try {
+      if (Files.exists(file)) {
+        return json.readCreditNote(Files.readString(file));
+      }
+      CreditNote note = Invoicing.super.credit(request);
+      if (!writeOnce(file, json.write(note))) {
+        return json.readCreditNote(Files.readString(file));
+      }
+      return note;
+    } catch (IOException e) {
+      throw new InvoicingException("credit note " + request.creditNoteId() + " could not be written to " + dir + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Writes a file atomically unless it exists; {@code false} if another writer was first. */
+  private boolean writeOnce(Path file, String content) throws IOException {
+    Path temp = Files.createTempFile(dir, ".invoice", ".tmp");
+    Files.writeString(temp, content, StandardCharsets.UTF_8);
+    try {
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      Files.deleteIfExists(temp);
+      return false;
+    }
   }
 
   @Override

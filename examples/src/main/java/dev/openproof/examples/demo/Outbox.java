@@ -1,6 +1,7 @@
 package dev.openproof.examples.demo;
 
 import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.port.CustomerNotices;
 import dev.openproof.core.port.DeliveryOutcome;
 import dev.openproof.core.port.DeliveryRequest;
 import dev.openproof.core.port.ProofDelivery;
@@ -55,6 +56,19 @@ final class Outbox {
           LOG.log(System.Logger.Level.WARNING, "the copy of " + receipt.messageId() + " was not saved: " + e.getMessage());
         }
       }
+    };
+  }
+
+  /** Notices sent through {@code smtp}, each saved in {@code outbox} after it was sent. */
+  static CustomerNotices copying(SmtpProofDelivery smtp, Path outbox, CustomerNotices sender) {
+    return notice -> {
+      String messageId = sender.send(notice);
+      try (OutputStream out = Files.newOutputStream(outbox.resolve(fileName(messageId)))) {
+        smtp.writeMessage(notice, out);
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "the copy of " + messageId + " was not saved: " + e.getMessage());
+      }
+      return messageId;
     };
   }
 }
