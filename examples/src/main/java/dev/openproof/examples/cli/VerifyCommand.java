@@ -49,10 +49,10 @@ final class VerifyCommand implements Callable<Integer> {
       description = "The expected issuer (iss); default ${DEFAULT-VALUE}.")
   String issuer;
 
-  @Option(names = "--status", paramLabel = "FILE|DIR|URL", description = {
-      "The issuer's status lists: revoked and suspended proofs are rejected. One list's token (a file, or an https URL),",
-      "or every list: a folder of <n>.jwt files (the demo's status/), or an https URL ending in / under which",
-      "the list each proof names is fetched. A list outside the folder or the URL is refused, never read."})
+  @Option(names = "--status", paramLabel = "FILE|DIR|URL", description =
+      "The issuer's status lists: revoked and suspended proofs are rejected. One list's token (a file, or an https URL),"
+          + " or every list: a folder of <n>.jwt files (the demo's status/), or an https URL ending in / under which"
+          + " the list each proof names is fetched. A list outside the folder or the URL is refused, never read.")
   String status;
 
   @Parameters(arity = "1..*", paramLabel = "TOKEN_FILE", description = "Files each holding one compact JWS.")
