@@ -45,6 +45,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 public final class ProofCertificate {
   /** The media type of a certificate. */
   public static final String MEDIA_TYPE = "application/pdf";
+  /** The longest token a certificate is made of: 1 MiB of characters. */
+  public static final int MAX_TOKEN_LENGTH = 1 << 20;
 
   private static final Set<String> LETTER_COUNTRIES = Set.of("US", "CA");
   private static final Map<String, String> LANGUAGE_OF_COUNTRY = languages();
@@ -182,8 +184,8 @@ public final class ProofCertificate {
     if (!signed.token().matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")) {
       violations.add("the token is not three base64url parts");
     }
-    if (signed.token().length() > 64 * 1024) {
-      violations.add("the token is longer than 65536 characters");
+    if (signed.token().length() > MAX_TOKEN_LENGTH) {
+      violations.add("the token is longer than " + MAX_TOKEN_LENGTH + " characters");
     }
     if (!violations.isEmpty()) {
       throw CertificateException.invalid(violations);
