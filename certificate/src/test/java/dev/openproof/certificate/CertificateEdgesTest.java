@@ -42,7 +42,7 @@ class CertificateEdgesTest {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
     }
     String text = CertificateFixture.text(pdf);
-    assertThat(text).contains("SKU-00000", "SKU-00002", "too large for a").containsPattern("… and 1[01][0-9] more products").doesNotContain("SKU-00119");
+    assertThat(text).contains("SKU-00000", "SKU-00002", "This proof is too large for").containsPattern("… and 1[01][0-9] more products").doesNotContain("SKU-00119");
   }
 
   @Test
