@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     version = "openproof 0.1.0-SNAPSHOT",
     description = "Digital proofs of license for Open agreements: issue, mail and verify them.",
     subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,
-        RevokeCommand.class})
+        RevokeCommand.class, CertificateCommand.class})
 public final class OpenProofCommand implements Runnable {
   /** The default issuer ({@code iss}) of the demo and of the tools. */
   public static final String DEFAULT_ISSUER = "https://licensing.example.test";
@@ -45,7 +45,7 @@ public final class OpenProofCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: demo, keys, issue, verify, status or revoke");
+    throw new ParameterException(spec.commandLine(), "a command is required: demo, keys, issue, verify, status, revoke or certificate");
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.openproof.examples.demo;
 
+import dev.openproof.core.port.ProofAttachments;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.mail.SmtpProofDelivery;
 import dev.openproof.mail.SmtpSettings;
 import dev.openproof.mail.TlsMode;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -40,15 +42,35 @@ public final class DemoMail implements AutoCloseable {
    * @throws IOException if the outbox cannot be created
    */
   public static DemoMail open(@Nullable String host, int port, TlsMode tls, Path outbox) throws IOException {
+    return open(host, port, tls, outbox, null, ProofAttachments.none());
+  }
+
+  /**
+   * Opens the mail side, its proof mails linking to the issuer's site and carrying extra files.
+   *
+   * @param host a real SMTP server's host, or {@code null} for the in-process sandbox
+   * @param port the real server's port
+   * @param tls how to secure the connection to the real server (the sandbox speaks plain SMTP)
+   * @param outbox the folder that receives a {@code .eml} file per mail
+   * @param site the issuer's site (verification page, {@code jwks.json}), or {@code null}
+   * @param attachments the extra files of each proof mail, such as its certificate
+   * @return the mail side; close it when done
+   * @throws IOException if the outbox cannot be created
+   */
+  public static DemoMail open(@Nullable String host, int port, TlsMode tls, Path outbox, @Nullable URI site,
+      ProofAttachments attachments) throws IOException {
     Files.createDirectories(Objects.requireNonNull(outbox, "outbox"));
     SmtpSandbox sandbox = host == null ? SmtpSandbox.start() : null;
-    SmtpProofDelivery smtp = SmtpProofDelivery.create(SmtpSettings.builder()
+    SmtpSettings.Builder settings = SmtpSettings.builder()
         .host(sandbox != null ? "127.0.0.1" : host)
         .port(sandbox != null ? sandbox.port() : port)
         .tls(sandbox != null ? TlsMode.NONE : tls)
         .from("licensing@vendor.example.test", "Licensing Operations")
-        .messageIdDomain("proofs.vendor.example.test")
-        .build());
+        .messageIdDomain("proofs.vendor.example.test");
+    if (site != null) {
+      settings.issuerSite(site);
+    }
+    SmtpProofDelivery smtp = SmtpProofDelivery.create(settings.build(), attachments);
     return sandbox != null
         ? new DemoMail(sandbox, smtp, outbox, "the in-process SMTP sandbox on 127.0.0.1:" + sandbox.port())
         : new DemoMail(null, Outbox.copying(smtp, outbox), outbox, host + ":" + port);
