@@ -17,7 +17,7 @@ final class CertificatePage {
   private static final float QR_SIDE = 162;
   private static final float BODY = 8.3f;
   private static final float LEADING = 11;
-  private static final float[] COLUMNS = {0.14f, 0.37f, 0.07f, 0.20f, 0.22f};
+  private static final float[] COLUMNS = {0.14f, 0.32f, 0.07f, 0.25f, 0.22f};
 
   private final Canvas canvas;
   private final CertificateContent content;
