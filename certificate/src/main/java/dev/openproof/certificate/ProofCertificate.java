@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a signed proof as its printable certificate: one PDF/A-2b page in the customer's language
@@ -157,7 +158,7 @@ public final class ProofCertificate {
    * @param country ISO 3166-1 alpha-2 code, any case, or {@code null} when unknown
    * @return the language
    */
-  public static Locale languageOf(@org.jspecify.annotations.Nullable String country) {
+  public static Locale languageOf(@Nullable String country) {
     String language = country == null ? null : LANGUAGE_OF_COUNTRY.get(country.toUpperCase(Locale.ROOT));
     return language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
   }
@@ -172,7 +173,7 @@ public final class ProofCertificate {
     return "license-proof-" + proof.licenseNumber().value() + ".jwt";
   }
 
-  private static PDRectangle paperFor(@org.jspecify.annotations.Nullable String country) {
+  private static PDRectangle paperFor(@Nullable String country) {
     return country != null && LETTER_COUNTRIES.contains(country.toUpperCase(Locale.ROOT)) ? PDRectangle.LETTER : PDRectangle.A4;
   }
 
@@ -204,8 +205,8 @@ public final class ProofCertificate {
 
   /** Builds a {@link ProofCertificate}. Not thread-safe; {@link #build()} checks what is required. */
   public static final class Builder {
-    private @org.jspecify.annotations.Nullable URI site;
-    private @org.jspecify.annotations.Nullable String issuer;
+    private @Nullable URI site;
+    private @Nullable String issuer;
     private CertificateContact fallback = new CertificateContact(
         "Regional Operations Center Europe, Middle East and Africa", "roc-emea@example.com", "+353 1 555 0100");
     private final Map<String, CertificateContact> byCountry = new HashMap<>();
