@@ -13,7 +13,6 @@ class QrSymbolTest {
     LicenseProof proof = CertificateFixture.proof(SampleOrders.russian(), "702411390");
     SignedProof signed = CertificateFixture.sign(proof);
     String link = CertificateFixture.CERTIFICATES.verificationLink(signed).toString();
-    System.out.println("link " + link.length() + " version " + QrSymbol.of(link).orElseThrow().version());
     assertThat(QrSymbol.of(link)).get().extracting(QrSymbol::version).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.INTEGER)
         .isLessThanOrEqualTo(30);
   }
