@@ -4,25 +4,31 @@ import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Recipient;
 import dev.openproof.core.port.CustomerNotice;
+import dev.openproof.core.port.Attachment;
 import dev.openproof.core.port.DeliveryRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.List;
 
 /**
  * Composes the two kinds of message: a proof to its customer ({@code multipart/mixed}: the
- * alternative text and HTML body, then the proof as {@code license-proof-<n>.jwt}), and a
+ * alternative text and HTML body, then the proof as {@code license-proof-<n>.jwt}, then the host's
+ * extra attachments such as the certificate), and a
  * distributor's notice ({@code multipart/alternative}). Thread-safe.
  */
 final class MailComposer {
   private final Session session;
   private final SmtpSettings settings;
+  private final ExtraAttachments attachments;
 
-  MailComposer(Session session, SmtpSettings settings) {
+  MailComposer(Session session, SmtpSettings settings, ExtraAttachments attachments) {
     this.session = session;
     this.settings = settings;
+    this.attachments = attachments;
   }
 
   /**
@@ -35,7 +41,8 @@ final class MailComposer {
     MailTexts texts = MailTexts.forLanguage(request.recipient().language());
     String fileName = fileName(proof);
     SupportContact contact = settings.supportDirectory().contactFor(proof.customer().country());
-    MailDocument document = ProofDocument.of(request, texts, contact, settings.jwksUri(), fileName);
+    List<Attachment> extra = attachments.of(request, fileName);
+    MailDocument document = ProofDocument.of(request, texts, contact, settings, fileName, extra);
     String messageId = MessageIds.ofDelivery(request.deliveryId(), settings.messageIdDomain());
     try {
       MimeMessage message = MimeParts.message(session, settings, messageId, to, ProofDocument.subject(request, texts), texts.locale());
@@ -48,6 +55,9 @@ final class MailComposer {
       MimeMultipart mixed = new MimeMultipart("mixed",
           MimeParts.wrap(MimeParts.alternative(document)),
           MimeParts.jwtAttachment(request.signedProof().token(), fileName));
+      for (MimeBodyPart part : ExtraAttachments.parts(extra)) {
+        mixed.addBodyPart(part);
+      }
       message.setContent(mixed);
       message.saveChanges();
       return new Outgoing(messageId, message, to);

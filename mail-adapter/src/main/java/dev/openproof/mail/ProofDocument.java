@@ -4,6 +4,7 @@ import static dev.openproof.mail.HeaderValues.oneLine;
 
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.port.Attachment;
 import dev.openproof.core.port.DeliveryKind;
 import dev.openproof.core.port.DeliveryRequest;
 import java.net.URI;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class ProofDocument {
   private ProofDocument() {}
 
-  static MailDocument of(DeliveryRequest request, MailTexts t, SupportContact contact, Optional<URI> jwks, String fileName) {
+  static MailDocument of(DeliveryRequest request, MailTexts t, SupportContact contact, SmtpSettings settings, String fileName,
+      List<Attachment> extra) {
     LicenseProof proof = request.proof();
     String license = proof.licenseNumber().value();
     List<MailDocument.Block> blocks = new ArrayList<>();
@@ -50,12 +52,7 @@ final class ProofDocument {
         t.text("proof.col.quantity"), t.text("proof.col.type"), t.text("proof.col.term")), rows));
 
     blocks.add(new MailDocument.Heading(t.text("proof.section.verify")));
-    blocks.add(new MailDocument.Paragraph(t.text("proof.verify.intro", fileName)));
-    blocks.add(new MailDocument.Paragraph(t.text("proof.verify.cli")));
-    blocks.add(new MailDocument.Code("openproof verify --jwks jwks.json " + fileName));
-    blocks.add(new MailDocument.Paragraph(t.text("proof.verify.jose")));
-    blocks.add(new MailDocument.Paragraph(jwks.map(uri -> t.text("proof.verify.keys", uri.toASCIIString()))
-        .orElseGet(() -> t.text("proof.verify.keys.ask"))));
+    verifySection(blocks, t, settings, fileName, extra);
 
     blocks.add(new MailDocument.Heading(t.text("proof.section.contact")));
     blocks.add(new MailDocument.Paragraph(t.text("proof.contact.intro", contact.name())));
@@ -63,6 +60,21 @@ final class ProofDocument {
     blocks.add(new MailDocument.Paragraph(t.text("proof.contact.reseller", oneLine(proof.reseller().name()))));
     blocks.add(new MailDocument.Paragraph(t.text("mail.footer") + " " + t.text("proof.footer.id", oneLine(proof.proofId().value()))));
     return new MailDocument(t.locale(), t.text("proof.title"), blocks);
+  }
+
+  /** The page and the printable certificate first, for a person; the command line and the keys, for a developer. */
+  private static void verifySection(List<MailDocument.Block> blocks, MailTexts t, SmtpSettings settings, String fileName,
+      List<Attachment> extra) {
+    settings.verificationPage().ifPresent(page ->
+        blocks.add(new MailDocument.Paragraph(t.text("proof.verify.page", page.toASCIIString(), fileName))));
+    extra.stream().filter(file -> file.mediaType().equals("application/pdf")).findFirst().ifPresent(pdf ->
+        blocks.add(new MailDocument.Paragraph(t.text("proof.verify.certificate", pdf.fileName()))));
+    blocks.add(new MailDocument.Paragraph(t.text("proof.verify.intro", fileName)));
+    blocks.add(new MailDocument.Paragraph(t.text("proof.verify.cli")));
+    Optional<URI> jwks = settings.publishedJwks();
+    blocks.add(new MailDocument.Code("openproof verify --jwks jwks.json " + fileName));
+    blocks.add(new MailDocument.Paragraph(t.text("proof.verify.jose")));
+    jwks.ifPresent(uri -> blocks.add(new MailDocument.Paragraph(t.text("proof.verify.keys", uri.toASCIIString()))));
   }
 
   static String subject(DeliveryRequest request, MailTexts t) {

@@ -7,6 +7,7 @@ import dev.openproof.core.port.DeliveryException;
 import dev.openproof.core.port.DeliveryOutcome;
 import dev.openproof.core.port.DeliveryRequest;
 import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.port.ProofAttachments;
 import dev.openproof.core.port.ProofDelivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -44,10 +45,10 @@ public final class SmtpProofDelivery implements ProofDelivery, CustomerNotices {
   private final MailComposer composer;
   private final StreamProviderLookup lookup = StreamProviderLookup.forAdapter();
 
-  private SmtpProofDelivery(SmtpSettings settings) {
+  private SmtpProofDelivery(SmtpSettings settings, ProofAttachments attachments) {
     this.settings = settings;
     this.session = SmtpSessions.create(settings);
-    this.composer = new MailComposer(session, settings);
+    this.composer = new MailComposer(session, settings, new ExtraAttachments(attachments));
   }
 
   /**
@@ -57,7 +58,20 @@ public final class SmtpProofDelivery implements ProofDelivery, CustomerNotices {
    * @return the delivery
    */
   public static SmtpProofDelivery create(SmtpSettings settings) {
-    return new SmtpProofDelivery(Objects.requireNonNull(settings, "settings"));
+    return create(settings, ProofAttachments.none());
+  }
+
+  /**
+   * A delivery whose proof mails also carry the files of {@code attachments} after the
+   * {@code .jwt}, such as the printable certificate. A source that fails makes the delivery fail
+   * {@link FailureKind#PERMANENT}.
+   *
+   * @param settings server, sender and texts
+   * @param attachments the source of the extra files
+   * @return the delivery
+   */
+  public static SmtpProofDelivery create(SmtpSettings settings, ProofAttachments attachments) {
+    return new SmtpProofDelivery(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(attachments, "attachments"));
   }
 
   /**

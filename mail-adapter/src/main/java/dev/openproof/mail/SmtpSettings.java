@@ -42,6 +42,7 @@ public final class SmtpSettings {
   private final boolean smtpUtf8;
   private final SupportDirectory supportDirectory;
   private final @Nullable URI jwksUri;
+  private final @Nullable URI issuerSite;
   private final Clock clock;
   private final @Nullable SSLContext sslContext;
   private final String trust;
@@ -70,6 +71,7 @@ public final class SmtpSettings {
     this.heloName = b.heloName == null ? null : requireHost(b.heloName);
     this.supportDirectory = b.supportDirectory;
     this.jwksUri = b.jwksUri;
+    this.issuerSite = b.issuerSite;
     this.clock = b.clock;
     if (b.sslContext != null && tls == TlsMode.NONE) {
       throw new IllegalStateException("a trust source is set but TLS is NONE: use STARTTLS_REQUIRED or IMPLICIT");
@@ -161,6 +163,34 @@ public final class SmtpSettings {
     return Optional.ofNullable(jwksUri);
   }
 
+  /**
+   * The issuer's site, where its verification page and JWK Set are published.
+   *
+   * @return the site, or empty when not configured
+   */
+  public Optional<URI> issuerSite() {
+    return Optional.ofNullable(issuerSite);
+  }
+
+  /**
+   * The verification page the mail links to: {@code verify} on the issuer's site.
+   *
+   * @return the page, or empty when no site is configured
+   */
+  public Optional<URI> verificationPage() {
+    return issuerSite().map(site -> SiteAddresses.resolve(site, "verify.html"));
+  }
+
+  /**
+   * The JWK Set the mail names: the one configured with {@link Builder#jwksUri(URI)}, else
+   * {@code jwks.json} on the issuer's site.
+   *
+   * @return the address, or empty when neither is configured
+   */
+  public Optional<URI> publishedJwks() {
+    return jwksUri().or(() -> issuerSite().map(site -> SiteAddresses.resolve(site, "jwks.json")));
+  }
+
   /** @return the clock of the Date header and of receipts */
   public Clock clock() {
     return clock;
@@ -219,6 +249,7 @@ public final class SmtpSettings {
     private boolean smtpUtf8;
     private SupportDirectory supportDirectory = SupportDirectory.defaults();
     private @Nullable URI jwksUri;
+    private @Nullable URI issuerSite;
     private Clock clock = Clock.systemUTC();
     private @Nullable SSLContext sslContext;
     private String trust = "the JVM's default";
@@ -450,6 +481,18 @@ public final class SmtpSettings {
         throw new IllegalArgumentException("the JWK Set address must be https: " + HeaderValues.printable(uri.toString()));
       }
       this.jwksUri = uri;
+      return this;
+    }
+
+    /**
+     * The issuer's site, where the verification page ({@code verify}) and the JWK Set
+     * ({@code jwks.json}) are published; the mail links to both.
+     *
+     * @param site an {@code https} address with no query or fragment
+     * @return this builder
+     */
+    public Builder issuerSite(URI site) {
+      this.issuerSite = SiteAddresses.requireSite(site);
       return this;
     }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         + " any of the work failed (for verify: when a token is invalid) and 2 on a usage error. Add --verbose"
         + " for stack traces, and --help to any command for its options.",
     subcommands = {DemoCommand.class, KeysCommand.class, IssueCommand.class, VerifyCommand.class, StatusCommand.class,
-        RevokeCommand.class, SiteCommand.class,
+        RevokeCommand.class, SiteCommand.class, CertificateCommand.class,
         ReturnCommand.class, TransferCommand.class, SummaryCommand.class, RemindCommand.class})
 public final class OpenProofCommand implements Runnable {
   /** The default issuer ({@code iss}) of the demo and of the tools. */
@@ -47,7 +47,7 @@ public final class OpenProofCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: demo, keys, issue, verify, status, revoke or site");
+    throw new ParameterException(spec.commandLine(), "a command is required: see openproof --help for the list");
   }
 
   /**

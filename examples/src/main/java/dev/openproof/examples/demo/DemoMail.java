@@ -1,11 +1,13 @@
 package dev.openproof.examples.demo;
 
 import dev.openproof.core.port.CustomerNotices;
+import dev.openproof.core.port.ProofAttachments;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.mail.SmtpProofDelivery;
 import dev.openproof.mail.SmtpSettings;
 import dev.openproof.mail.TlsMode;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -44,7 +46,7 @@ public final class DemoMail implements AutoCloseable {
    * @throws IOException if the outbox cannot be created
    */
   public static DemoMail open(@Nullable String host, int port, TlsMode tls, Path outbox) throws IOException {
-    return open(host, port, tls, null, outbox);
+    return open(host, port, tls, null, outbox, null, ProofAttachments.none());
   }
 
   /**
@@ -63,6 +65,45 @@ public final class DemoMail implements AutoCloseable {
    */
   public static DemoMail open(@Nullable String host, int port, TlsMode tls, @Nullable Path trust, Path outbox)
       throws IOException {
+    return open(host, port, tls, trust, outbox, null, ProofAttachments.none());
+  }
+
+  /**
+   * Opens the mail side, its proof mails linking to the issuer's site and carrying extra files.
+   *
+   * @param host a real SMTP server's host, or {@code null} for the in-process sandbox
+   * @param port the real server's port
+   * @param tls how to secure the connection to the real server (the sandbox speaks plain SMTP)
+   * @param outbox the folder that receives a {@code .eml} file per mail
+   * @param site the issuer's site (verification page, {@code jwks.json}), or {@code null}
+   * @param attachments the extra files of each proof mail, such as its certificate
+   * @return the mail side; close it when done
+   * @throws IOException if the outbox cannot be created
+   */
+  public static DemoMail open(@Nullable String host, int port, TlsMode tls, Path outbox, @Nullable URI site,
+      ProofAttachments attachments) throws IOException {
+    return open(host, port, tls, null, outbox, site, attachments);
+  }
+
+  /**
+   * Opens the mail side: the real server (trusting a file's CA certificates) or the sandbox, its
+   * proof mails linking to the issuer's site and carrying extra files.
+   *
+   * @param host a real SMTP server's host, or {@code null} for the in-process sandbox
+   * @param port the real server's port
+   * @param tls how to secure the connection to the real server (the sandbox speaks plain SMTP)
+   * @param trust a PEM file or PKCS#12 store of the CA certificates the real server's certificate
+   *     comes from, or {@code null} for the JVM's trusted certificates
+   * @param outbox the folder that receives a {@code .eml} file per mail
+   * @param site the issuer's site (verification page, {@code jwks.json}), or {@code null}
+   * @param attachments the extra files of each proof mail, such as its certificate
+   * @return the mail side; close it when done
+   * @throws IOException if the outbox cannot be created
+   * @throws IllegalArgumentException if the trust file is no PEM file or PKCS#12 store, or is given
+   *     without a real server
+   */
+  public static DemoMail open(@Nullable String host, int port, TlsMode tls, @Nullable Path trust, Path outbox,
+      @Nullable URI site, ProofAttachments attachments) throws IOException {
     Files.createDirectories(Objects.requireNonNull(outbox, "outbox"));
     SmtpSettings.Builder settings = SmtpSettings.builder()
         .from("licensing@vendor.example.test", "Licensing Operations")
@@ -73,12 +114,15 @@ public final class DemoMail implements AutoCloseable {
       }
       settings.trustStore(trust);
     }
+    if (site != null) {
+      settings.issuerSite(site);
+    }
     SmtpSandbox sandbox = host == null ? SmtpSandbox.start() : null;
     SmtpProofDelivery smtp = SmtpProofDelivery.create(settings
         .host(sandbox != null ? "127.0.0.1" : host)
         .port(sandbox != null ? sandbox.port() : port)
         .tls(sandbox != null ? TlsMode.NONE : tls)
-        .build());
+        .build(), attachments);
     return sandbox != null
         ? new DemoMail(sandbox, smtp, smtp, outbox, "the in-process SMTP sandbox on 127.0.0.1:" + sandbox.port())
         : new DemoMail(null, Outbox.copying(smtp, outbox), smtp, outbox, host + ":" + port);

@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The demo of the whole job: the bundled orders (and any generated ones) are invoiced on both legs,
  * proven by signed JWTs mailed straight to each customer, and every proof is verified with the
  * published keys. Everything it keeps is in its folder: {@code keys/}, {@code jwks.json},
- * {@code proofs/}, {@code outbox/}, {@code invoices/}, the signed status lists in {@code status/}, the
- * verification site in {@code site/} and the ledger in {@code ledger/}, so a second
+ * {@code proofs/}, {@code certificates/} (the PDF attached to each mail), {@code outbox/},
+ * {@code invoices/}, the signed status lists in {@code status/}, the verification site in
+ * {@code site/} and the ledger in {@code ledger/}, so a second
  * run does no order twice and a killed run resumes.
  *
  * @since 0.1.0
@@ -78,7 +79,9 @@ public final class DemoRun {
     ProofVerifier verifier = ProofVerifier.builder().trustedKeys(out.resolve("jwks.json"))
         .expectedIssuer(options.issuer()).build();
 
-    try (DemoMail mail = DemoMail.open(options.smtpHost(), options.smtpPort(), options.smtpTls(), options.smtpTrust(), outbox);
+    DemoCertificates certificates = DemoCertificates.of(options.issuer(), out.resolve("certificates"));
+    try (DemoMail mail = DemoMail.open(options.smtpHost(), options.smtpPort(), options.smtpTls(), options.smtpTrust(),
+            outbox, DemoCertificates.siteOf(options.issuer()), certificates);
         JdbcProofLedger ledger = JdbcProofLedger.h2File(out.resolve("ledger"))) {
       ProofDelivery delivery = mail.delivery();
       LicenseFulfillment fulfillment = LicenseFulfillment.builder()

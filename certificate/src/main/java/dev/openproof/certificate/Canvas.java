@@ -1,0 +1,177 @@
+package dev.openproof.certificate;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/** Drawing on one page: text in the certificate's fonts (measured, wrapped), rules and boxes. */
+final class Canvas implements Closeable {
+  /** Navy, for the title, headings and the table's head. */
+  static final int INK = 0x1F3A5F;
+  /** The body text. */
+  static final int TEXT = 0x222222;
+  /** Labels and small print. */
+  static final int MUTED = 0x66707A;
+  /** The gold of the rules. */
+  static final int GOLD = 0xB08D3C;
+  /** The tint of panels and alternate rows. */
+  static final int TINT = 0xF2F5F9;
+  /** White. */
+  static final int WHITE = 0xFFFFFF;
+
+  private final PDPageContentStream stream;
+  private final CertificateFonts fonts;
+
+  Canvas(PDPageContentStream stream, CertificateFonts fonts) {
+    this.stream = stream;
+    this.fonts = fonts;
+  }
+
+  PDType0Font regular() {
+    return fonts.regular;
+  }
+
+  PDType0Font bold() {
+    return fonts.bold;
+  }
+
+  float width(String text, PDType0Font font, float size) throws IOException {
+    return font.getStringWidth(fonts.printable(text, font)) / 1000f * size;
+  }
+
+  /** Draws one line of text with its baseline at {@code y}. */
+  void text(String text, PDType0Font font, float size, float x, float y, int color) throws IOException {
+    String printable = fonts.printable(text, font);
+    if (printable.isBlank()) {
+      return;
+    }
+    color(color);
+    stream.beginText();
+    stream.setFont(font, size);
+    stream.newLineAtOffset(x, y);
+    stream.showText(printable);
+    stream.endText();
+  }
+
+  void centered(String text, PDType0Font font, float size, float centre, float y, int color) throws IOException {
+    text(text, font, size, centre - width(text, font, size) / 2, y, color);
+  }
+
+  /** Draws one line centred on {@code centre}, with {@code spacing} points between its characters. */
+  void tracked(String text, PDType0Font font, float size, float spacing, float centre, float y, int color) throws IOException {
+    String printable = fonts.printable(text, font);
+    float width = width(printable, font, size) + spacing * (printable.codePointCount(0, printable.length()) - 1);
+    color(color);
+    stream.beginText();
+    stream.setFont(font, size);
+    stream.setCharacterSpacing(spacing);
+    stream.newLineAtOffset(centre - width / 2, y);
+    stream.showText(printable);
+    stream.setCharacterSpacing(0);
+    stream.endText();
+  }
+
+  void right(String text, PDType0Font font, float size, float right, float y, int color) throws IOException {
+    text(text, font, size, right - width(text, font, size), y, color);
+  }
+
+  /** The lines of {@code text} that fit {@code width}: broken at spaces, and inside a word too long for a line. */
+  List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : fonts.printable(text, font).trim().split(" +")) {
+      String candidate = line.length() == 0 ? word : line + " " + word;
+      if (width(candidate, font, size) <= width) {
+        line.setLength(0);
+        line.append(candidate);
+        continue;
+      }
+      if (line.length() > 0) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      String rest = word;
+      while (width(rest, font, size) > width && rest.length() > 1) {
+        int cut = rest.length() - 1;
+        while (cut > 1 && width(rest.substring(0, cut), font, size) > width) {
+          cut--;
+        }
+        lines.add(rest.substring(0, cut));
+        rest = rest.substring(cut);
+      }
+      line.append(rest);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  /** Draws wrapped text, the first baseline at {@code y}; returns the baseline below the last line. */
+  float paragraph(String text, PDType0Font font, float size, float leading, float x, float y, float width, int color)
+      throws IOException {
+    float baseline = y;
+    for (String line : wrap(text, font, size, width)) {
+      text(line, font, size, x, baseline, color);
+      baseline -= leading;
+    }
+    return baseline;
+  }
+
+  void fill(float x, float y, float width, float height, int color) throws IOException {
+    color(color);
+    stream.addRect(x, y, width, height);
+    stream.fill();
+  }
+
+  void frame(float x, float y, float width, float height, float lineWidth, int color) throws IOException {
+    stroke(lineWidth, color);
+    stream.addRect(x, y, width, height);
+    stream.stroke();
+  }
+
+  void line(float x1, float y1, float x2, float y2, float lineWidth, int color) throws IOException {
+    stroke(lineWidth, color);
+    stream.moveTo(x1, y1);
+    stream.lineTo(x2, y2);
+    stream.stroke();
+  }
+
+  /** Fills the rectangles given as x, y, width, height quadruples, all at once. */
+  void fillAll(float[] rectangles, int color) throws IOException {
+    color(color);
+    for (int i = 0; i + 3 < rectangles.length; i += 4) {
+      stream.addRect(rectangles[i], rectangles[i + 1], rectangles[i + 2], rectangles[i + 3]);
+    }
+    stream.fill();
+  }
+
+  private void color(int rgb) throws IOException {
+    stream.setNonStrokingColor(red(rgb), green(rgb), blue(rgb));
+  }
+
+  private void stroke(float lineWidth, int rgb) throws IOException {
+    stream.setLineWidth(lineWidth);
+    stream.setStrokingColor(red(rgb), green(rgb), blue(rgb));
+  }
+
+  private static float red(int rgb) {
+    return ((rgb >> 16) & 0xFF) / 255f;
+  }
+
+  private static float green(int rgb) {
+    return ((rgb >> 8) & 0xFF) / 255f;
+  }
+
+  private static float blue(int rgb) {
+    return (rgb & 0xFF) / 255f;
+  }
+
+  @Override
+  public void close() throws IOException {
+    stream.close();
+  }
+}
