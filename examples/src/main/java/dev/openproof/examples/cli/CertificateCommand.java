@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
  * [--site URL]}: verifies the proof, then writes its printable certificate. Exit 0 when written, 1
  * when the proof does not verify or the file cannot be written.
  */
-@Command(name = "certificate", description = "Write the printable PDF certificate of a license proof, after verifying it.")
+@Command(name = "certificate", header = "Write the printable PDF certificate of a license proof.", description =
+    "Verifies the proof first, against the jwks.json beside it or --jwks, and writes no certificate of a proof"
+        + " that does not verify. The page is in the customer's language unless --lang names another, and its QR"
+        + " code opens the issuer's verification page with the token.")
 final class CertificateCommand implements Callable<Integer> {
   private static final int MAX_FILE_BYTES = 1 << 20;
 
