@@ -209,11 +209,12 @@ public final class LicenseFulfillment {
     int delivered = 0;
     int retrying = 0;
     int failed = 0;
-    while (true) {
+    int misconfigured = 0;
+    while (misconfigured == 0) {
       List<DeliveryRequest> batch = settings.ledger().claimPendingDeliveries(
           owner(), now(), settings.deliveryLease(), settings.batchSize());
       if (batch.isEmpty()) {
-        return new RedeliveryReport(delivered + retrying + failed, delivered, retrying, failed);
+        break;
       }
       for (DeliveryOutcome outcome : settings.delivery().deliverAll(batch)) {
         DeliveryRecord after = record(outcome);
@@ -222,8 +223,13 @@ public final class LicenseFulfillment {
           case FAILED -> failed++;
           case PENDING -> retrying++;
         }
+        if (isMisconfigured(outcome)) {
+          // Due again at once, so a later run with fixed settings sends it; this run stops here.
+          misconfigured++;
+        }
       }
     }
+    return new RedeliveryReport(delivered + retrying + failed, delivered, retrying, failed, misconfigured);
   }
 
   /**
@@ -363,9 +369,10 @@ public final class LicenseFulfillment {
     DeliveryException e = ((DeliveryOutcome.Failed) outcome).failure();
     DeliveryFailure failure = DeliveryFailure.of(e, now);
     int attempts = settings.ledger().findDelivery(request.deliveryId()).map(DeliveryRecord::attempts).orElse(0) + 1;
-    Instant retryAt = e.kind().retryable() && attempts < settings.retry().maxAttempts()
-        ? now.plus(settings.retry().delayAfter(attempts))
-        : null;
+    Instant retryAt = e.kind() == FailureKind.CONFIGURATION ? now
+        : e.kind().retryable() && attempts < settings.retry().maxAttempts()
+            ? now.plus(settings.retry().delayAfter(attempts))
+            : null;
     DeliveryRecord after = settings.ledger().recordDeliveryFailure(request.deliveryId(), failure, retryAt);
     if (retryAt == null) {
       LOG.log(System.Logger.Level.WARNING, "proof {0} of order {1} could not be delivered and will not be retried: {2}",
@@ -373,6 +380,10 @@ public final class LicenseFulfillment {
     }
     publish(new FulfillmentEvent.DeliveryFailed(orderId, request.deliveryId(), failure, retryAt != null, now));
     return after;
+  }
+
+  private static boolean isMisconfigured(DeliveryOutcome outcome) {
+    return outcome instanceof DeliveryOutcome.Failed failed && failed.failure().kind() == FailureKind.CONFIGURATION;
   }
 
   private FulfillmentResult recordedResult(OrderId orderId, boolean replayed) {
