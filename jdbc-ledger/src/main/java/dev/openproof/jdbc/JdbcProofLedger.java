@@ -211,6 +211,15 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
   }
 
   @Override
+  public String recordOrderDigest(OrderId orderId, String digest) {
+    Objects.requireNonNull(orderId, "orderId");
+    if (Objects.requireNonNull(digest, "digest").length() > 1000) {
+      throw new IllegalArgumentException("an order digest is at most 1000 characters");
+    }
+    return orders.recordDigest(orderId, digest);
+  }
+
+  @Override
   public void releaseOrder(OrderId orderId, String owner) {
     orders.release(Objects.requireNonNull(orderId, "orderId"), Objects.requireNonNull(owner, "owner"));
   }

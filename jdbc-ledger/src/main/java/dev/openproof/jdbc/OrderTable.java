@@ -25,6 +25,9 @@ final class OrderTable {
       "UPDATE openproof_order SET lease_owner = ?, lease_until = ? WHERE order_id = ? AND completed = FALSE"
           + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until IS NULL OR lease_until <= ?)";
   private static final String STATE = "SELECT completed, lease_owner, lease_until FROM openproof_order WHERE order_id = ?";
+  private static final String SET_DIGEST =
+      "UPDATE openproof_order SET order_digest = ? WHERE order_id = ? AND order_digest IS NULL";
+  private static final String DIGEST = "SELECT order_digest FROM openproof_order WHERE order_id = ?";
   private static final String RELEASE =
       "UPDATE openproof_order SET lease_owner = NULL, lease_until = NULL WHERE order_id = ? AND lease_owner = ?";
   private static final String COMPLETE = "UPDATE openproof_order SET completed = TRUE, route = ?,"
@@ -94,6 +97,26 @@ final class OrderTable {
       Columns.setInstant(statement, 5, now);
       return statement.executeUpdate() == 1;
     }
+  }
+
+  /** Sets the order's digest unless it has one; returns the one in effect. */
+  String recordDigest(OrderId orderId, String digest) {
+    return jdbc.autoCommit("record the digest of order " + orderId, c -> {
+      try (PreparedStatement statement = c.prepareStatement(SET_DIGEST)) {
+        statement.setString(1, digest);
+        statement.setString(2, orderId.value());
+        statement.executeUpdate();
+      }
+      try (PreparedStatement statement = c.prepareStatement(DIGEST)) {
+        statement.setString(1, orderId.value());
+        try (ResultSet row = statement.executeQuery()) {
+          if (!row.next() || row.getString(1) == null) {
+            throw new IllegalStateException("order " + orderId + " was never claimed");
+          }
+          return row.getString(1);
+        }
+      }
+    });
   }
 
   void release(OrderId orderId, String owner) {

@@ -83,7 +83,8 @@ public final class LicenseFulfillment {
    * @return the result, as recorded in the ledger
    * @throws InvalidOrderException if the order breaks input rules; nothing was stored or sent
    * @throws FulfillmentException with {@code ORDER_IN_PROGRESS} if another instance holds the order
-   *     longer than the configured wait
+   *     longer than the configured wait, or {@code ORDER_CONFLICT} if the order id was used before for
+   *     an order with other content
    * @throws dev.openproof.core.OpenProofException if a port failed; what was done is recorded and a
    *     later call finishes the job
    */
@@ -99,11 +100,13 @@ public final class LicenseFulfillment {
     while (true) {
       OrderClaim claim = settings.ledger().claimOrder(orderId, owner, now(), settings.orderLease());
       if (claim == OrderClaim.COMPLETED) {
+        refuseIfContentDiffers(order);
         return recordedResult(orderId, true);
       }
       if (claim == OrderClaim.ACQUIRED) {
         boolean completed = false;
         try {
+          refuseIfContentDiffers(order);
           FulfillmentResult result = fulfillClaimed(order);
           completed = true;
           return result;
@@ -121,6 +124,20 @@ public final class LicenseFulfillment {
       sleep(pause);
       waitedMillis += pause;
       pause = Math.min(pause * 2, 50);
+    }
+  }
+
+  /**
+   * The same order id with other content is another order, not a replay: it is refused, naming the
+   * members that differ, before anything is done for it.
+   */
+  private void refuseIfContentDiffers(Order order) {
+    String digest = OrderDigest.of(order);
+    String recorded = settings.ledger().recordOrderDigest(order.orderId(), digest);
+    if (!recorded.equals(digest)) {
+      throw new FulfillmentException(FulfillmentException.ORDER_CONFLICT, "order " + order.orderId()
+          + " was fulfilled before with other content: " + String.join(", ", OrderDigest.differences(recorded, digest))
+          + " differ; an order id names one order, so nothing was done now");
     }
   }
 

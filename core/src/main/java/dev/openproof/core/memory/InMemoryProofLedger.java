@@ -41,12 +41,19 @@ import org.jspecify.annotations.Nullable;
 public final class InMemoryProofLedger implements ProofLedger {
 
   private final Map<OrderId, OrderEntry> orders = new HashMap<>();
+  private final Map<OrderId, String> digests = new HashMap<>();
   private final Map<ProofId, ProofRecord> proofs = new HashMap<>();
   private final Map<DeliveryId, DeliveryEntry> deliveries = new LinkedHashMap<>();
   private final Map<ProofId, List<DeliveryId>> deliveriesByProof = new HashMap<>();
 
   /** Creates an empty ledger. */
   public InMemoryProofLedger() {}
+
+  @Override
+  public synchronized String recordOrderDigest(OrderId orderId, String digest) {
+    Objects.requireNonNull(digest, "digest");
+    return digests.computeIfAbsent(Objects.requireNonNull(orderId, "orderId"), id -> digest);
+  }
 
   @Override
   public synchronized OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease) {

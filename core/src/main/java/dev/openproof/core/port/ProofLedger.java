@@ -45,6 +45,21 @@ public interface ProofLedger {
   OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease);
 
   /**
+   * Keeps the digest of an order's content, the first time it is given; an order claimed before
+   * keeps the digest recorded then. The workflow compares what comes back with the digest of the
+   * order in hand, so the same order id with other content is refused instead of answered with the
+   * first order's result. A ledger that keeps no digests returns the one given.
+   *
+   * @param orderId the order, claimed by the caller
+   * @param digest the digest of the order's canonical content (at most 1000 ASCII characters)
+   * @return the digest in effect: the one recorded first
+   * @since 0.1.0
+   */
+  default String recordOrderDigest(OrderId orderId, String digest) {
+    return digest;
+  }
+
+  /**
    * Releases a claim on an order; does nothing unless {@code owner} holds it.
    *
    * @param orderId the order
