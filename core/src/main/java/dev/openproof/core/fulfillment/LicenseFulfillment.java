@@ -107,7 +107,7 @@ public final class LicenseFulfillment {
         boolean completed = false;
         try {
           refuseIfContentDiffers(order);
-          FulfillmentResult result = fulfillClaimed(order);
+          FulfillmentResult result = fulfillClaimed(order, owner);
           completed = true;
           return result;
         } finally {
@@ -158,7 +158,7 @@ public final class LicenseFulfillment {
     }
   }
 
-  private FulfillmentResult fulfillClaimed(Order order) {
+  private FulfillmentResult fulfillClaimed(Order order, String owner) {
     OrderId orderId = order.orderId();
     OrderRecord record = settings.ledger().findOrder(orderId).orElseThrow();
     for (InvoiceLeg leg : InvoiceLeg.values()) {
@@ -167,6 +167,7 @@ public final class LicenseFulfillment {
         Invoice issued = settings.invoicing().issue(new InvoiceRequest(invoiceId(orderId, leg), leg, order, now));
         Invoice kept = settings.ledger().recordInvoice(issued);
         publish(new FulfillmentEvent.InvoiceIssued(orderId, kept, now));
+        renewLease(orderId, owner);
       }
     }
     Route route = settings.transitionPolicy().route(order);
@@ -182,6 +183,7 @@ public final class LicenseFulfillment {
       DeliveryRecord first = record.proof().isPresent()
           ? settings.ledger().deliveries(record.proof().get()).get(0)
           : issueProof(order);
+      renewLease(orderId, owner);
       if (first.status() == DeliveryStatus.PENDING && !settings.deferDelivery()) {
         attempt(first.request());
       }
@@ -193,7 +195,9 @@ public final class LicenseFulfillment {
   /** Builds, signs and records the order's proof; returns its first delivery, pending. */
   private DeliveryRecord issueProof(Order order) {
     Instant now = now();
-    LicenseProof proof = LicenseProof.of(order, settings.ids().newProofId(), settings.ids().newLicenseNumber(),
+    // One proof id per order, reserved after the claim: a retry keeps it, and with it its status index.
+    ProofId proofId = settings.ledger().reserveProofId(order.orderId(), settings.ids().newProofId());
+    LicenseProof proof = LicenseProof.of(order, proofId, settings.ids().newLicenseNumber(),
         order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber), now);
     StatusLists lists = settings.statusLists();
     if (lists != null) {
@@ -206,7 +210,7 @@ public final class LicenseFulfillment {
     DeliveryRequest first = new DeliveryRequest(
         settings.ids().newDeliveryId(), DeliveryKind.ORIGINAL, null, Recipient.of(order.customer()), proof, signed);
     ProofRecord kept = settings.ledger().recordProof(proof, signed, first, now);
-    if (!kept.proof().proofId().equals(proof.proofId())) {
+    if (!kept.proof().equals(proof)) {
       // Another instance recorded a proof first (this one's lease had run out): that proof stands.
       return settings.ledger().deliveries(kept.proof().proofId()).get(0);
     }
@@ -397,6 +401,16 @@ public final class LicenseFulfillment {
     }
     publish(new FulfillmentEvent.DeliveryFailed(orderId, request.deliveryId(), failure, retryAt != null, now));
     return after;
+  }
+
+  /**
+   * Extends this call's lease on the order between steps, so that a slow port (a signer, a mail
+   * server) does not let another instance take over an order in flight.
+   */
+  private void renewLease(OrderId orderId, String owner) {
+    if (settings.ledger().claimOrder(orderId, owner, now(), settings.orderLease()) != OrderClaim.ACQUIRED) {
+      LOG.log(System.Logger.Level.WARNING, "the lease on order {0} was lost; the ledger keeps the first proof", orderId);
+    }
   }
 
   private static boolean isMisconfigured(DeliveryOutcome outcome) {

@@ -42,12 +42,19 @@ public final class InMemoryProofLedger implements ProofLedger {
 
   private final Map<OrderId, OrderEntry> orders = new HashMap<>();
   private final Map<OrderId, String> digests = new HashMap<>();
+  private final Map<OrderId, ProofId> reservedProofIds = new HashMap<>();
   private final Map<ProofId, ProofRecord> proofs = new HashMap<>();
   private final Map<DeliveryId, DeliveryEntry> deliveries = new LinkedHashMap<>();
   private final Map<ProofId, List<DeliveryId>> deliveriesByProof = new HashMap<>();
 
   /** Creates an empty ledger. */
   public InMemoryProofLedger() {}
+
+  @Override
+  public synchronized ProofId reserveProofId(OrderId orderId, ProofId candidate) {
+    Objects.requireNonNull(candidate, "candidate");
+    return reservedProofIds.computeIfAbsent(Objects.requireNonNull(orderId, "orderId"), id -> candidate);
+  }
 
   @Override
   public synchronized String recordOrderDigest(OrderId orderId, String digest) {

@@ -60,6 +60,21 @@ public interface ProofLedger {
   }
 
   /**
+   * Reserves the id of an order's proof, the first time it is asked; later calls get the same id, so
+   * that an attempt that failed before its proof was recorded (a signer down, a crash) and its retry
+   * use one proof id, and one status list index. A ledger that keeps no reservations returns the
+   * candidate.
+   *
+   * @param orderId the order, claimed by the caller
+   * @param candidate the id to reserve where none is
+   * @return the reserved id
+   * @since 0.1.0
+   */
+  default ProofId reserveProofId(OrderId orderId, ProofId candidate) {
+    return candidate;
+  }
+
+  /**
    * Releases a claim on an order; does nothing unless {@code owner} holds it.
    *
    * @param orderId the order

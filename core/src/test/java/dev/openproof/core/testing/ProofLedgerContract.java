@@ -68,6 +68,13 @@ public abstract class ProofLedgerContract {
   }
 
   @Test
+  void anOrdersFirstReservedProofIdIsKept() {
+    ledger.claimOrder(order.orderId(), "a", T0, LEASE);
+    assertThat(ledger.reserveProofId(order.orderId(), dev.openproof.core.model.ProofId.of("p-first")).value()).isEqualTo("p-first");
+    assertThat(ledger.reserveProofId(order.orderId(), dev.openproof.core.model.ProofId.of("p-second")).value()).isEqualTo("p-first");
+  }
+
+  @Test
   void anOrdersFirstDigestIsKeptAndReturnedToEveryLaterCall() {
     ledger.claimOrder(order.orderId(), "a", T0, LEASE);
     assertThat(ledger.recordOrderDigest(order.orderId(), "v1;program=aa")).isEqualTo("v1;program=aa");
