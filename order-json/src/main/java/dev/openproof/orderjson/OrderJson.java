@@ -105,7 +105,7 @@ public final class OrderJson {
   private Order parse(byte[] bytes, String subject) {
     if (bytes.length > MAX_DOCUMENT_BYTES) {
       throw new InvalidOrderException(subject,
-          List.of(new Violation("", "is larger than " + MAX_DOCUMENT_BYTES + " bytes; nothing of it was read further")));
+          List.of(new Violation("", "is larger than " + MAX_DOCUMENT_BYTES + " bytes (read no further)")));
     }
     String text;
     try {
