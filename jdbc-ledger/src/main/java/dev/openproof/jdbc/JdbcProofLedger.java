@@ -141,7 +141,9 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
    * created with its schema where it does not exist yet, and opened again as it was where it does:
    * a second run finds everything the first recorded, a killed run's pending deliveries included.
    * H2 ({@code com.h2database:h2}) must be on the class path. One process at a time may open the
-   * file; {@link #close()} the ledger to close it before the JVM ends.
+   * file; {@link #close()} the ledger to close it before the JVM ends. Since no other process can
+   * hold a lease in it, the leases a killed process left on orders and deliveries are released when
+   * it is opened, so a rerun takes them over at once instead of waiting them out.
    *
    * @param directory the directory, created where missing
    * @return the ledger, its schema migrated
@@ -165,6 +167,8 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
     JdbcProofLedger ledger = new JdbcProofLedger(dataSource, Dialect.H2, dataSource);
     try {
       ledger.migrate();
+      // H2 locks the file to this process: a lease found in it is a dead process's, taken over at once.
+      ledger.orders.releaseAllLeases();
     } catch (RuntimeException e) {
       ledger.close();
       throw e;
@@ -219,6 +223,20 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(lease, "lease");
     return orders.claim(orderId, owner, now, lease);
+  }
+
+  @Override
+  public ProofId reserveProofId(OrderId orderId, ProofId candidate) {
+    return orders.reserveProofId(Objects.requireNonNull(orderId, "orderId"), Objects.requireNonNull(candidate, "candidate"));
+  }
+
+  @Override
+  public String recordOrderDigest(OrderId orderId, String digest) {
+    Objects.requireNonNull(orderId, "orderId");
+    if (Objects.requireNonNull(digest, "digest").length() > 1000) {
+      throw new IllegalArgumentException("an order digest is at most 1000 characters");
+    }
+    return orders.recordDigest(orderId, digest);
   }
 
   @Override

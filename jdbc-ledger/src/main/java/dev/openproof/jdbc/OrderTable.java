@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,6 +26,16 @@ final class OrderTable {
       "UPDATE openproof_order SET lease_owner = ?, lease_until = ? WHERE order_id = ? AND completed = FALSE"
           + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until IS NULL OR lease_until <= ?)";
   private static final String STATE = "SELECT completed, lease_owner, lease_until FROM openproof_order WHERE order_id = ?";
+  private static final String SET_DIGEST =
+      "UPDATE openproof_order SET order_digest = ? WHERE order_id = ? AND order_digest IS NULL";
+  private static final String DIGEST = "SELECT order_digest FROM openproof_order WHERE order_id = ?";
+  private static final String SET_PROOF_ID =
+      "UPDATE openproof_order SET planned_proof_id = ? WHERE order_id = ? AND planned_proof_id IS NULL";
+  private static final String PROOF_ID = "SELECT planned_proof_id FROM openproof_order WHERE order_id = ?";
+  private static final String RELEASE_ALL_ORDERS =
+      "UPDATE openproof_order SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL";
+  private static final String RELEASE_ALL_DELIVERIES =
+      "UPDATE openproof_delivery SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL";
   private static final String RELEASE =
       "UPDATE openproof_order SET lease_owner = NULL, lease_until = NULL WHERE order_id = ? AND lease_owner = ?";
   private static final String COMPLETE = "UPDATE openproof_order SET completed = TRUE, route = ?,"
@@ -94,6 +105,44 @@ final class OrderTable {
       Columns.setInstant(statement, 5, now);
       return statement.executeUpdate() == 1;
     }
+  }
+
+  /** Sets the order's digest unless it has one; returns the one in effect. */
+  String recordDigest(OrderId orderId, String digest) {
+    return setOnce(orderId, "the digest", SET_DIGEST, DIGEST, digest);
+  }
+
+  /** Reserves the order's proof id unless it has one; returns the one in effect. */
+  ProofId reserveProofId(OrderId orderId, ProofId candidate) {
+    return ProofId.of(setOnce(orderId, "the proof id", SET_PROOF_ID, PROOF_ID, candidate.value()));
+  }
+
+  /** Clears every lease on orders and deliveries: for a ledger only this process can open. */
+  int releaseAllLeases() {
+    return jdbc.autoCommit("release the leases of a dead process", c -> {
+      try (Statement statement = c.createStatement()) {
+        return statement.executeUpdate(RELEASE_ALL_ORDERS) + statement.executeUpdate(RELEASE_ALL_DELIVERIES);
+      }
+    });
+  }
+
+  private String setOnce(OrderId orderId, String what, String set, String read, String value) {
+    return jdbc.autoCommit("record " + what + " of order " + orderId, c -> {
+      try (PreparedStatement statement = c.prepareStatement(set)) {
+        statement.setString(1, value);
+        statement.setString(2, orderId.value());
+        statement.executeUpdate();
+      }
+      try (PreparedStatement statement = c.prepareStatement(read)) {
+        statement.setString(1, orderId.value());
+        try (ResultSet row = statement.executeQuery()) {
+          if (!row.next() || row.getString(1) == null) {
+            throw new IllegalStateException("order " + orderId + " was never claimed");
+          }
+          return row.getString(1);
+        }
+      }
+    });
   }
 
   void release(OrderId orderId, String owner) {

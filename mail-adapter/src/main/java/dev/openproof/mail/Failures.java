@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>no reply (timeout, reset, closed connection) before the end of the data: {@code TRANSIENT},
  *       the server cannot have accepted the message;
  *   <li>no reply after the end of the data was written: {@link FailureKind#UNKNOWN};
- *   <li>anything while connecting (refused, timeout, greeting, STARTTLS, AUTH, even a 5xx): {@code
- *       TRANSIENT}, it says nothing about this message and a later attempt may succeed;
+ *   <li>a host name that does not resolve, a TLS mode the server does not speak (no STARTTLS, no
+ *       TLS on an implicit-TLS port, a failed handshake) or a refused login: {@link
+ *       FailureKind#CONFIGURATION}, no attempt succeeds until the settings are fixed;
+ *   <li>anything else while connecting (refused, timeout, greeting, even a 5xx): {@code TRANSIENT},
+ *       it says nothing about this message and a later attempt may succeed;
  *   <li>an invalid address or a message that cannot be composed: {@code PERMANENT}.
  * </ul>
  */
@@ -39,18 +42,48 @@ final class Failures {
         "the connection to the SMTP server failed at " + step + ", before the message was handed over: " + cause(e), e);
   }
 
-  static DeliveryException ofConnect(MessagingException e, String server, int lastReturnCode) {
+  static DeliveryException ofConnect(MessagingException e, String server, int lastReturnCode, TlsMode tls) {
     DeliveryException certificate = TlsProblems.of(e, server.substring(0, Math.max(0, server.lastIndexOf(':'))), server);
     if (certificate != null) {
       return certificate;
     }
     int code = replyCode(e) > 0 ? replyCode(e) : validCode(lastReturnCode);
+    String problem = configurationProblem(e, tls);
+    if (problem != null) {
+      return new DeliveryException(FailureKind.CONFIGURATION, code,
+          "the mail settings do not fit " + server + ": " + problem, e);
+    }
     return new DeliveryException(FailureKind.TRANSIENT, code,
         "could not open an SMTP session with " + server + (code > 0 ? " (reply " + code + ")" : "") + ": " + cause(e), e);
   }
 
+  /** What is wrong with the settings, when the failure to connect says so; else {@code null}. */
+  private static @Nullable String configurationProblem(Throwable e, TlsMode tls) {
+    int depth = 0;
+    for (@Nullable Throwable t = e; t != null && depth < 16; t = next(t), depth++) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "the host name is not known (" + cause(t) + ")";
+      }
+      if (t instanceof jakarta.mail.AuthenticationFailedException) {
+        return "the server refused the login (" + cause(t) + ")";
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return tls == TlsMode.IMPLICIT
+            ? "no TLS session could be set up on this port (" + cause(t) + "); is it a STARTTLS or plain port?"
+            : "the TLS handshake failed (" + cause(t) + ")";
+      }
+      String text = t.getMessage();
+      if (text != null && text.contains("STARTTLS is required")) {
+        return "the server does not offer STARTTLS, which TLS mode " + tls + " requires"
+            + " (only a local test server may be used without TLS)";
+      }
+    }
+    return null;
+  }
+
   static DeliveryException unreachable(DeliveryException first) {
-    return new DeliveryException(FailureKind.TRANSIENT, first.replyCode().orElse(0),
+    FailureKind kind = first.kind() == FailureKind.CONFIGURATION ? FailureKind.CONFIGURATION : FailureKind.TRANSIENT;
+    return new DeliveryException(kind, first.replyCode().orElse(0),
         "not attempted, the SMTP server could not be reached earlier in this batch: " + first.getMessage(), first);
   }
 

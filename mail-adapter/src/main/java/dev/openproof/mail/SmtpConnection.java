@@ -83,7 +83,7 @@ final class SmtpConnection implements AutoCloseable {
       int code = t.getLastReturnCode();
       close(t);
       MessagingException cause = e instanceof MessagingException m ? m : new MessagingException(e.getMessage(), e);
-      DeliveryException failure = Failures.ofConnect(cause, settings.host() + ":" + settings.port(), code);
+      DeliveryException failure = Failures.ofConnect(cause, settings.host() + ":" + settings.port(), code, settings.tls());
       unreachable = failure;
       throw failure;
     }

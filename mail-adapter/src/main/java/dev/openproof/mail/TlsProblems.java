@@ -32,13 +32,13 @@ final class TlsProblems {
           || message.contains("no name matching"))) || message.contains("can't verify identity of server");
     }
     if (wrongName) {
-      return new DeliveryException(FailureKind.TRANSIENT,
+      return new DeliveryException(FailureKind.CONFIGURATION,
           "TLS configuration error: the certificate of the SMTP server " + server + " does not name the host '"
               + HeaderValues.printable(host) + "' (" + Failures.cause(e) + "); connect by a name the certificate holds",
           e);
     }
     if (untrusted || (tls && Failures.cause(e).toLowerCase(Locale.ROOT).contains("certificat"))) {
-      return new DeliveryException(FailureKind.TRANSIENT,
+      return new DeliveryException(FailureKind.CONFIGURATION,
           "TLS configuration error: the certificate of the SMTP server " + server + " is not trusted ("
               + Failures.cause(e) + "); trust the CA that issued it with SmtpSettings.Builder.trustStore(…) or"
               + " sslContext(…), or --smtp-trust FILE on the command line",

@@ -142,14 +142,52 @@ class FailureClassificationTest {
   }
 
   @Test
-  void aServerWithoutStartTlsIsTransientWhenStartTlsIsRequired() {
+  void aServerWithoutStartTlsIsAConfigurationErrorWhenStartTlsIsRequired() {
     SmtpProofDelivery delivery = SmtpProofDelivery.create(Mails.settings(server.port()).tls(TlsMode.STARTTLS_REQUIRED).build());
 
     DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> delivery.deliver(Mails.russian("d-tls")));
 
-    assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
-    assertThat(e.getMessage()).contains("STARTTLS");
+    assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+    assertThat(e.getMessage()).contains("does not offer STARTTLS", "STARTTLS_REQUIRED", "local test server");
     assertThat(server.commands()).noneMatch(c -> c.startsWith("MAIL") || c.startsWith("RCPT"));
+  }
+
+  @Test
+  void implicitTlsToAPlainServerIsAConfigurationError() {
+    SmtpProofDelivery delivery = SmtpProofDelivery.create(Mails.settings(server.port()).tls(TlsMode.IMPLICIT)
+        .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(5)).build());
+
+    DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> delivery.deliver(Mails.russian("d-implicit")));
+
+    assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+    assertThat(e.getMessage()).contains("no TLS session");
+  }
+
+  @Test
+  void aRefusedLoginIsAConfigurationError() {
+    server.ehlo("250-fake.example.test\r\n250 AUTH PLAIN LOGIN").reply("AUTH", "535 5.7.8 authentication credentials invalid");
+    SmtpProofDelivery delivery = SmtpProofDelivery.create(Mails.settings(server.port())
+        .authentication("licensing", "wrong-password").build());
+
+    DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> delivery.deliver(Mails.russian("d-auth")));
+
+    assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+    assertThat(e.getMessage()).contains("refused the login").doesNotContain("wrong-password");
+  }
+
+  @Test
+  void anUnknownHostIsAConfigurationErrorAndTheRestOfTheBatchToo() {
+    SmtpProofDelivery delivery = SmtpProofDelivery.create(SmtpSettings.builder().host("no-such-host.invalid").port(2525)
+        .tls(TlsMode.NONE).from("licensing@vendor.example.test", "Licensing").connectTimeout(Duration.ofSeconds(5)).build());
+
+    var outcomes = delivery.deliverAll(java.util.List.of(Mails.russian("d-host-1"), Mails.german("d-host-2")));
+
+    assertThat(outcomes).allSatisfy(o -> {
+      assertThat(o).isInstanceOf(dev.openproof.core.port.DeliveryOutcome.Failed.class);
+      DeliveryException f = ((dev.openproof.core.port.DeliveryOutcome.Failed) o).failure();
+      assertThat(f.kind()).isEqualTo(FailureKind.CONFIGURATION);
+      assertThat(f.getMessage()).contains("host name is not known");
+    });
   }
 
   @Test

@@ -100,16 +100,16 @@ class SmtpSettingsTest {
   }
 
   @Test
-  void aRefusedLoginIsTransientItSaysNothingAboutTheMessage() {
+  void aRefusedLoginIsAConfigurationErrorItSaysNothingAboutTheMessage() {
     SmtpProofDelivery delivery = SmtpProofDelivery.create(Mails.settings(GREEN_MAIL.getSmtp().getPort())
         .authentication("mailer", "wrong").build());
 
     DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> delivery.deliver(Mails.russian("d-auth-bad")));
 
-    assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
+    assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
     assertThat(e.replyCode()).isPresent();
     assertThat(e.replyCode().getAsInt()).isBetween(500, 599);
-    assertThat(e.getMessage()).doesNotContain("wrong");
+    assertThat(e.getMessage()).contains("refused the login").doesNotContain("wrong");
     assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
   }
 

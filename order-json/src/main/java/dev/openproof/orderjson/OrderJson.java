@@ -3,6 +3,7 @@ package dev.openproof.orderjson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,6 +14,12 @@ import dev.openproof.core.validation.InvalidOrderException;
 import dev.openproof.core.validation.OrderValidator;
 import dev.openproof.core.validation.Violation;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,12 +44,17 @@ public final class OrderJson {
 
   private final ObjectMapper mapper = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
   private final OrderValidator validator;
 
   private OrderJson(OrderValidator validator) {
     this.validator = validator;
-    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
+    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(ParseFailures.MAX_DEPTH)
+        .maxNumberLength(ParseFailures.MAX_NUMBER_LENGTH)
+        .maxStringLength(MAX_DOCUMENT_BYTES)
+        .build());
   }
 
   /**
@@ -55,19 +67,57 @@ public final class OrderJson {
   }
 
   /**
-   * Reads an order file.
+   * Reads an order file: at most {@link #MAX_DOCUMENT_BYTES} bytes are read, whatever the file is (a
+   * pipe, a device such as {@code /dev/zero}), before anything is parsed.
    *
    * @param file the file
    * @return the order, valid by every input rule
    * @throws InvalidOrderException naming every violation
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read, with a message that names it
    */
   public Order read(Path file) throws IOException {
-    if (Files.size(file) > MAX_DOCUMENT_BYTES) {
-      throw new InvalidOrderException("order file " + file.getFileName(),
-          List.of(new Violation("", "is larger than " + MAX_DOCUMENT_BYTES + " bytes")));
+    String subject = "order file " + file.getFileName();
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      throw new IOException("cannot read " + file + ": no such file", e);
+    } catch (IOException e) {
+      throw new IOException("cannot read " + file + ": " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
     }
-    return parse(Files.readString(file), "order file " + file.getFileName());
+    return parse(bytes, subject);
+  }
+
+  /**
+   * Reads an order from a stream, such as standard input: at most {@link #MAX_DOCUMENT_BYTES} bytes.
+   *
+   * @param in the stream; not closed
+   * @param subject what to call it in messages
+   * @return the order, valid by every input rule
+   * @throws InvalidOrderException naming every violation
+   * @throws IOException if the stream cannot be read
+   */
+  public Order read(InputStream in, String subject) throws IOException {
+    return parse(in.readNBytes(MAX_DOCUMENT_BYTES + 1), subject);
+  }
+
+  private Order parse(byte[] bytes, String subject) {
+    if (bytes.length > MAX_DOCUMENT_BYTES) {
+      throw new InvalidOrderException(subject,
+          List.of(new Violation("", "is larger than " + MAX_DOCUMENT_BYTES + " bytes (read no further)")));
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidOrderException(subject, List.of(new Violation("", "is not UTF-8 text" + firstBadByte(bytes))));
+    }
+    return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, subject);
   }
 
   /**
@@ -80,12 +130,17 @@ public final class OrderJson {
    */
   public Order parse(String json, String subject) {
     Objects.requireNonNull(json, "json");
+    if (json.length() > MAX_DOCUMENT_BYTES) {
+      throw new InvalidOrderException(subject, List.of(new Violation("", "is larger than " + MAX_DOCUMENT_BYTES + " characters")));
+    }
     JsonNode root;
     try {
       root = mapper.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new InvalidOrderException(subject, List.of(new Violation("",
-          "is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")));
+      throw new InvalidOrderException(subject, List.of(ParseFailures.violation(e)));
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new InvalidOrderException(subject, List.of(new Violation("", "is empty: an order is a JSON object")));
     }
     OrderReading reading = new OrderReading();
     Order order = reading.order(root);
@@ -139,6 +194,15 @@ public final class OrderJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an order tree could not be written", e);
     }
+  }
+
+  private static String firstBadByte(byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    var result = decoder.decode(in, out, true);
+    return result.isError() ? String.format(java.util.Locale.ROOT, " (byte 0x%02X at offset %d)", bytes[in.position()] & 0xff, in.position()) : "";
   }
 
   private static ObjectNode party(ObjectNode node, dev.openproof.core.model.Party party) {

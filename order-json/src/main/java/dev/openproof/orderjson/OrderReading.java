@@ -10,6 +10,7 @@ import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.OrderLine;
 import dev.openproof.core.model.Program;
 import dev.openproof.core.model.Reseller;
+import dev.openproof.core.validation.LanguageTag;
 import dev.openproof.core.validation.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,6 +47,7 @@ final class OrderReading {
   /** Stands, valid, for a part that could not be read, so that its own violation is the only one. */
   private static final String PLACEHOLDER = "placeholder";
   private static final String PLACEHOLDER_EMAIL = "placeholder@example.invalid";
+  private static final String PLACEHOLDER_COUNTRY = "DE";
 
   private final List<Violation> violations = new ArrayList<>();
 
@@ -79,7 +81,7 @@ final class OrderReading {
   private <T> T party(JsonNode root, String member, PartyFactory<T> factory) {
     JsonNode node = object(root, member, "");
     if (node == null) {
-      return factory.create(PLACEHOLDER, PLACEHOLDER, "ZZ", PLACEHOLDER_EMAIL);
+      return factory.create(PLACEHOLDER, PLACEHOLDER, PLACEHOLDER_COUNTRY, PLACEHOLDER_EMAIL);
     }
     String path = member + ".";
     unknownMembers(node, path, PARTY_MEMBERS);
@@ -90,16 +92,17 @@ final class OrderReading {
   private Customer customer(JsonNode root) {
     JsonNode node = object(root, "customer", "");
     if (node == null) {
-      return new Customer(PLACEHOLDER, PLACEHOLDER, "ZZ", PLACEHOLDER_EMAIL, Locale.ENGLISH);
+      return new Customer(PLACEHOLDER, PLACEHOLDER, PLACEHOLDER_COUNTRY, PLACEHOLDER_EMAIL, Locale.ENGLISH);
     }
     unknownMembers(node, "customer.", CUSTOMER_MEMBERS);
     Locale language = Locale.ENGLISH;
     String tag = optionalText(node, "language", "customer.");
     if (tag != null) {
-      if (LANGUAGE.matcher(tag).matches()) {
+      // The length first: the pattern's repeated group would exhaust the stack on a long tag.
+      if (tag.length() <= LanguageTag.MAX_LENGTH && LANGUAGE.matcher(tag).matches()) {
         language = Locale.forLanguageTag(tag);
       } else {
-        violations.add(new Violation("customer.language", "must be a BCP 47 language tag such as ru or de-AT"));
+        violations.add(new Violation("customer.language", "must be a BCP 47 language tag of at most " + LanguageTag.MAX_LENGTH + " characters such as ru or de-AT"));
       }
     }
     return new Customer(text(node, "id", "customer."), text(node, "name", "customer."),
@@ -213,7 +216,7 @@ final class OrderReading {
         throw new IllegalArgumentException(code);
       }
       return Currency.getInstance(code);
-    }, "must be an ISO 4217 currency code such as EUR", Currency.getInstance("XXX"));
+    }, "must be an ISO 4217 currency code such as EUR", Currency.getInstance("EUR"));
   }
 
   private BigDecimal price(JsonNode node, String path) {

@@ -56,7 +56,7 @@ class OrderJsonTest {
     assertThatThrownBy(() -> json.parse(doc, "order"))
         .isInstanceOfSatisfying(InvalidOrderException.class, e -> assertThat(e.violations()).extracting(Violation::toString)
             .containsExactly(
-                "customer.language: must be a BCP 47 language tag such as ru or de-AT",
+                "customer.language: must be a BCP 47 language tag of at most 35 characters such as ru or de-AT",
                 "distributor.email: is required",
                 "extra: is not a member of the order schema",
                 "lines[0].quantity: must be a whole number from 1 to 1000000",
@@ -73,8 +73,8 @@ class OrderJsonTest {
         .isInstanceOfSatisfying(InvalidOrderException.class, e -> assertThat(e.violations()).singleElement()
             .extracting(Violation::message).asString().startsWith("is not well-formed JSON (line 1"));
     assertThatThrownBy(() -> json.parse("{\"order_id\": \"a\", \"order_id\": \"b\"}", "order"))
-        .isInstanceOfSatisfying(InvalidOrderException.class, e -> assertThat(e.getMessage())
-            .doesNotContain("com.fasterxml").contains("is not well-formed JSON"));
+        .isInstanceOfSatisfying(InvalidOrderException.class, e -> assertThat(e.violations()).extracting(Violation::toString)
+            .containsExactly("order_id: appears twice"));
     assertThatThrownBy(() -> json.parse("[]", "order"))
         .isInstanceOfSatisfying(InvalidOrderException.class, e -> assertThat(e.violations()).extracting(Violation::toString)
             .containsExactly("must be a JSON object"));

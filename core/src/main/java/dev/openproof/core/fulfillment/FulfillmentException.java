@@ -4,7 +4,7 @@ import dev.openproof.core.OpenProofException;
 
 /**
  * The workflow could not do what was asked, for a reason named by its code: {@value #ORDER_IN_PROGRESS},
- * {@value #UNKNOWN_PROOF} or {@value #PROOF_REVOKED}.
+ * {@value #ORDER_CONFLICT}, {@value #UNKNOWN_PROOF} or {@value #PROOF_REVOKED}.
  *
  * @since 0.1.0
  */
@@ -13,6 +13,8 @@ public final class FulfillmentException extends OpenProofException {
 
   /** Another instance holds the order and did not finish within the wait; try again later. */
   public static final String ORDER_IN_PROGRESS = "ORDER_IN_PROGRESS";
+  /** The order id was fulfilled (or begun) before with other content; nothing was done now. */
+  public static final String ORDER_CONFLICT = "ORDER_CONFLICT";
   /** No proof with that id was issued. */
   public static final String UNKNOWN_PROOF = "UNKNOWN_PROOF";
   /** The proof was revoked, so it is not sent again. */

@@ -96,7 +96,8 @@ public final class LicenseFulfillment {
    * @return the result, as recorded in the ledger
    * @throws InvalidOrderException if the order breaks input rules; nothing was stored or sent
    * @throws FulfillmentException with {@code ORDER_IN_PROGRESS} if another instance holds the order
-   *     longer than the configured wait
+   *     longer than the configured wait, or {@code ORDER_CONFLICT} if the order id was used before for
+   *     an order with other content
    * @throws dev.openproof.core.OpenProofException if a port failed; what was done is recorded and a
    *     later call finishes the job
    */
@@ -112,12 +113,14 @@ public final class LicenseFulfillment {
     while (true) {
       OrderClaim claim = settings.ledger().claimOrder(orderId, owner, now(), settings.orderLease());
       if (claim == OrderClaim.COMPLETED) {
+        refuseIfContentDiffers(order);
         return recordedResult(orderId, true);
       }
       if (claim == OrderClaim.ACQUIRED) {
         boolean completed = false;
         try {
-          FulfillmentResult result = fulfillClaimed(order);
+          refuseIfContentDiffers(order);
+          FulfillmentResult result = fulfillClaimed(order, owner);
           completed = true;
           return result;
         } finally {
@@ -138,6 +141,20 @@ public final class LicenseFulfillment {
   }
 
   /**
+   * The same order id with other content is another order, not a replay: it is refused, naming the
+   * members that differ, before anything is done for it.
+   */
+  private void refuseIfContentDiffers(Order order) {
+    String digest = OrderDigest.of(order);
+    String recorded = settings.ledger().recordOrderDigest(order.orderId(), digest);
+    if (!recorded.equals(digest)) {
+      throw new FulfillmentException(FulfillmentException.ORDER_CONFLICT, "order " + order.orderId()
+          + " was fulfilled before with other content: " + String.join(", ", OrderDigest.differences(recorded, digest))
+          + " differ; an order id names one order, so nothing was done now");
+    }
+  }
+
+  /**
    * A digital proof of rights that have all ended would be expired when issued: such an order is
    * refused before anything is stored, unless it was fulfilled before.
    */
@@ -154,7 +171,7 @@ public final class LicenseFulfillment {
     }
   }
 
-  private FulfillmentResult fulfillClaimed(Order order) {
+  private FulfillmentResult fulfillClaimed(Order order, String owner) {
     OrderId orderId = order.orderId();
     OrderRecord record = settings.ledger().findOrder(orderId).orElseThrow();
     for (InvoiceLeg leg : InvoiceLeg.values()) {
@@ -163,6 +180,7 @@ public final class LicenseFulfillment {
         Invoice issued = settings.invoicing().issue(new InvoiceRequest(invoiceId(orderId, leg), leg, order, now));
         Invoice kept = settings.ledger().recordInvoice(issued);
         publish(new FulfillmentEvent.InvoiceIssued(orderId, kept, now));
+        renewLease(orderId, owner);
       }
     }
     Route route = settings.transitionPolicy().route(order);
@@ -178,6 +196,7 @@ public final class LicenseFulfillment {
       DeliveryRecord first = record.proof().isPresent()
           ? settings.ledger().deliveries(record.proof().get()).get(0)
           : issueProof(order);
+      renewLease(orderId, owner);
       if (first.status() == DeliveryStatus.PENDING && !settings.deferDelivery()) {
         attempt(first.request());
       }
@@ -189,7 +208,9 @@ public final class LicenseFulfillment {
   /** Builds, signs and records the order's proof; returns its first delivery, pending. */
   private DeliveryRecord issueProof(Order order) {
     Instant now = now();
-    LicenseProof proof = LicenseProof.of(order, settings.ids().newProofId(), settings.ids().newLicenseNumber(),
+    // One proof id per order, reserved after the claim: a retry keeps it, and with it its status index.
+    ProofId proofId = settings.ledger().reserveProofId(order.orderId(), settings.ids().newProofId());
+    LicenseProof proof = LicenseProof.of(order, proofId, settings.ids().newLicenseNumber(),
         order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber), now);
     StatusLists lists = settings.statusLists();
     if (lists != null) {
@@ -202,7 +223,7 @@ public final class LicenseFulfillment {
     DeliveryRequest first = new DeliveryRequest(
         settings.ids().newDeliveryId(), DeliveryKind.ORIGINAL, null, Recipient.of(order.customer()), proof, signed);
     ProofRecord kept = settings.ledger().recordProof(proof, signed, first, now);
-    if (!kept.proof().proofId().equals(proof.proofId())) {
+    if (!kept.proof().equals(proof)) {
       // Another instance recorded a proof first (this one's lease had run out): that proof stands.
       return settings.ledger().deliveries(kept.proof().proofId()).get(0);
     }
@@ -222,11 +243,12 @@ public final class LicenseFulfillment {
     int delivered = 0;
     int retrying = 0;
     int failed = 0;
-    while (true) {
+    int misconfigured = 0;
+    while (misconfigured == 0) {
       List<DeliveryRequest> batch = settings.ledger().claimPendingDeliveries(
           owner(), now(), settings.deliveryLease(), settings.batchSize());
       if (batch.isEmpty()) {
-        return new RedeliveryReport(delivered + retrying + failed, delivered, retrying, failed);
+        break;
       }
       for (DeliveryOutcome outcome : settings.delivery().deliverAll(batch)) {
         DeliveryRecord after = record(outcome);
@@ -235,8 +257,13 @@ public final class LicenseFulfillment {
           case FAILED -> failed++;
           case PENDING -> retrying++;
         }
+        if (isMisconfigured(outcome)) {
+          // Due again at once, so a later run with fixed settings sends it; this run stops here.
+          misconfigured++;
+        }
       }
     }
+    return new RedeliveryReport(delivered + retrying + failed, delivered, retrying, failed, misconfigured);
   }
 
   /**
@@ -376,9 +403,10 @@ public final class LicenseFulfillment {
     DeliveryException e = ((DeliveryOutcome.Failed) outcome).failure();
     DeliveryFailure failure = DeliveryFailure.of(e, now);
     int attempts = settings.ledger().findDelivery(request.deliveryId()).map(DeliveryRecord::attempts).orElse(0) + 1;
-    Instant retryAt = e.kind().retryable() && attempts < settings.retry().maxAttempts()
-        ? now.plus(settings.retry().delayAfter(attempts))
-        : null;
+    Instant retryAt = e.kind() == FailureKind.CONFIGURATION ? now
+        : e.kind().retryable() && attempts < settings.retry().maxAttempts()
+            ? now.plus(settings.retry().delayAfter(attempts))
+            : null;
     DeliveryRecord after = settings.ledger().recordDeliveryFailure(request.deliveryId(), failure, retryAt);
     if (retryAt == null) {
       LOG.log(System.Logger.Level.WARNING, "proof {0} of order {1} could not be delivered and will not be retried: {2}",
@@ -386,6 +414,20 @@ public final class LicenseFulfillment {
     }
     publish(new FulfillmentEvent.DeliveryFailed(orderId, request.deliveryId(), failure, retryAt != null, now));
     return after;
+  }
+
+  /**
+   * Extends this call's lease on the order between steps, so that a slow port (a signer, a mail
+   * server) does not let another instance take over an order in flight.
+   */
+  private void renewLease(OrderId orderId, String owner) {
+    if (settings.ledger().claimOrder(orderId, owner, now(), settings.orderLease()) != OrderClaim.ACQUIRED) {
+      LOG.log(System.Logger.Level.WARNING, "the lease on order {0} was lost; the ledger keeps the first proof", orderId);
+    }
+  }
+
+  private static boolean isMisconfigured(DeliveryOutcome outcome) {
+    return outcome instanceof DeliveryOutcome.Failed failed && failed.failure().kind() == FailureKind.CONFIGURATION;
   }
 
   private FulfillmentResult recordedResult(OrderId orderId, boolean replayed) {

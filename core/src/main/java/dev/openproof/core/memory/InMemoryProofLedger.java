@@ -48,6 +48,8 @@ import org.jspecify.annotations.Nullable;
 public final class InMemoryProofLedger implements ProofLedger {
 
   private final Map<OrderId, OrderEntry> orders = new HashMap<>();
+  private final Map<OrderId, String> digests = new HashMap<>();
+  private final Map<OrderId, ProofId> reservedProofIds = new HashMap<>();
   private final Map<ProofId, ProofRecord> proofs = new LinkedHashMap<>();
   private final Map<LicenseNumber, ProofId> proofsByLicense = new HashMap<>();
   private final Map<ProofId, ProofId> replacements = new HashMap<>();
@@ -59,6 +61,18 @@ public final class InMemoryProofLedger implements ProofLedger {
 
   /** Creates an empty ledger. */
   public InMemoryProofLedger() {}
+
+  @Override
+  public synchronized ProofId reserveProofId(OrderId orderId, ProofId candidate) {
+    Objects.requireNonNull(candidate, "candidate");
+    return reservedProofIds.computeIfAbsent(Objects.requireNonNull(orderId, "orderId"), id -> candidate);
+  }
+
+  @Override
+  public synchronized String recordOrderDigest(OrderId orderId, String digest) {
+    Objects.requireNonNull(digest, "digest");
+    return digests.computeIfAbsent(Objects.requireNonNull(orderId, "orderId"), id -> digest);
+  }
 
   @Override
   public synchronized OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease) {

@@ -1,5 +1,6 @@
 package dev.openproof.core.model;
 
+import dev.openproof.core.validation.LanguageTag;
 import dev.openproof.core.validation.CountryCode;
 import dev.openproof.core.validation.Identifier;
 import dev.openproof.core.validation.Mailbox;
@@ -22,7 +23,7 @@ public record Customer(
     @PlainText String name,
     @CountryCode String country,
     @Mailbox String email,
-    Locale language) implements Party {
+    @LanguageTag Locale language) implements Party {
 
   /** Checks that no component is null; the rules on their form are checked by validation. */
   public Customer {

@@ -1,5 +1,7 @@
 package dev.openproof.core.model;
 
+import dev.openproof.core.validation.TradeCurrency;
+import dev.openproof.core.validation.SupportedTime;
 import dev.openproof.core.validation.Identifier;
 import dev.openproof.core.validation.LineCount;
 import dev.openproof.core.validation.TermsInOrder;
@@ -31,8 +33,8 @@ import org.jspecify.annotations.Nullable;
 public record Order(
     @Valid OrderId orderId,
     Program program,
-    Instant placedAt,
-    Currency currency,
+    @SupportedTime Instant placedAt,
+    @TradeCurrency Currency currency,
     @Valid @Nullable AuthorizationNumber authorizationNumber,
     @Valid Distributor distributor,
     @Valid Reseller reseller,

@@ -1,5 +1,6 @@
 package dev.openproof.core.model;
 
+import dev.openproof.core.validation.SupportedTime;
 import dev.openproof.core.validation.Identifier;
 import dev.openproof.core.validation.PlainText;
 import dev.openproof.core.validation.Price;
@@ -29,8 +30,8 @@ public record OrderLine(
     @Quantity int quantity,
     LicenseType type,
     @Price BigDecimal unitPrice,
-    @Nullable LocalDate starts,
-    @Nullable LocalDate ends) {
+    @SupportedTime @Nullable LocalDate starts,
+    @SupportedTime @Nullable LocalDate ends) {
 
   /** Checks that the required components are present. */
   public OrderLine {

@@ -14,12 +14,21 @@ public enum FailureKind {
    * It is not known whether the message was handed over (a timeout after the message was sent).
    * It is retried with the same message identity, so the receiver can tell it is the same mail.
    */
-  UNKNOWN;
+  UNKNOWN,
+  /**
+   * The transport is set up wrongly (an unknown host, a TLS mode the server does not speak, a refused
+   * login): nothing was handed over and no attempt succeeds until the settings are fixed. The delivery
+   * stays pending and is due again at once, but a run of
+   * {@code LicenseFulfillment.redeliverPending()} stops at the first one instead of retrying it.
+   *
+   * @since 0.1.0
+   */
+  CONFIGURATION;
 
   /**
    * Whether a delivery that failed this way is tried again.
    *
-   * @return {@code true} for {@link #TRANSIENT} and {@link #UNKNOWN}
+   * @return {@code true} for {@link #TRANSIENT}, {@link #UNKNOWN} and {@link #CONFIGURATION}
    */
   public boolean retryable() {
     return this != PERMANENT;

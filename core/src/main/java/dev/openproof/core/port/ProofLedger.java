@@ -49,6 +49,36 @@ public interface ProofLedger {
   OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease);
 
   /**
+   * Keeps the digest of an order's content, the first time it is given; an order claimed before
+   * keeps the digest recorded then. The workflow compares what comes back with the digest of the
+   * order in hand, so the same order id with other content is refused instead of answered with the
+   * first order's result. A ledger that keeps no digests returns the one given.
+   *
+   * @param orderId the order, claimed by the caller
+   * @param digest the digest of the order's canonical content (at most 1000 ASCII characters)
+   * @return the digest in effect: the one recorded first
+   * @since 0.1.0
+   */
+  default String recordOrderDigest(OrderId orderId, String digest) {
+    return digest;
+  }
+
+  /**
+   * Reserves the id of an order's proof, the first time it is asked; later calls get the same id, so
+   * that an attempt that failed before its proof was recorded (a signer down, a crash) and its retry
+   * use one proof id, and one status list index. A ledger that keeps no reservations returns the
+   * candidate.
+   *
+   * @param orderId the order, claimed by the caller
+   * @param candidate the id to reserve where none is
+   * @return the reserved id
+   * @since 0.1.0
+   */
+  default ProofId reserveProofId(OrderId orderId, ProofId candidate) {
+    return candidate;
+  }
+
+  /**
    * Releases a claim on an order; does nothing unless {@code owner} holds it.
    *
    * @param orderId the order

@@ -68,6 +68,22 @@ public abstract class ProofLedgerContract {
   }
 
   @Test
+  void anOrdersFirstReservedProofIdIsKept() {
+    ledger.claimOrder(order.orderId(), "a", T0, LEASE);
+    assertThat(ledger.reserveProofId(order.orderId(), dev.openproof.core.model.ProofId.of("p-first")).value()).isEqualTo("p-first");
+    assertThat(ledger.reserveProofId(order.orderId(), dev.openproof.core.model.ProofId.of("p-second")).value()).isEqualTo("p-first");
+  }
+
+  @Test
+  void anOrdersFirstDigestIsKeptAndReturnedToEveryLaterCall() {
+    ledger.claimOrder(order.orderId(), "a", T0, LEASE);
+    assertThat(ledger.recordOrderDigest(order.orderId(), "v1;program=aa")).isEqualTo("v1;program=aa");
+    assertThat(ledger.recordOrderDigest(order.orderId(), "v1;program=bb")).isEqualTo("v1;program=aa");
+    ledger.completeOrder(order.orderId(), dev.openproof.core.model.Route.DIGITAL);
+    assertThat(ledger.recordOrderDigest(order.orderId(), "v1;program=cc")).isEqualTo("v1;program=aa");
+  }
+
+  @Test
   void anOrderHeldByALiveLeaseIsRefusedToOthersButNotToItsOwner() {
     ledger.claimOrder(order.orderId(), "a", T0, LEASE);
     assertThat(ledger.claimOrder(order.orderId(), "b", T0.plusSeconds(60), LEASE)).isEqualTo(OrderClaim.HELD_BY_ANOTHER);

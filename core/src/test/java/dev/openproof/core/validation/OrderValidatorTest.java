@@ -50,14 +50,18 @@ class OrderValidatorTest {
   @Test
   void everyViolationIsListedAtOnceWithItsWirePath() {
     assertThat(validator.violations(invalidSample())).extracting(Violation::toString).containsExactly(
-        "customer.email: must be an e-mail address of at most 254 characters with no spaces or control characters",
-        "customer.name: must be 1 to 200 characters with no control characters (no CR, LF or NUL)",
-        "distributor.country: must be an ISO 3166-1 alpha-2 country code such as DE",
-        "distributor.name: must be 1 to 200 characters with no control characters (no CR, LF or NUL)",
+        "customer.email: must be an e-mail address of at most 254 characters with no spaces or control characters:"
+            + " ASCII, such as it@example.com, no quoted local part, no address literal",
+        "customer.name: must be 1 to 200 characters with no control characters (no CR, LF or NUL),"
+            + " not only spaces, and no bidirectional controls",
+        "distributor.country: must be an ISO 3166-1 alpha-2 country code such as DE, assigned to a country (not ZZ, EU or UK)",
+        "distributor.name: must be 1 to 200 characters with no control characters (no CR, LF or NUL),"
+            + " not only spaces, and no bidirectional controls",
         "lines[0].quantity: must be at least 1",
         "lines[0].unit_price: must not be negative",
         "order_id: must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
-        "reseller.email: must be an e-mail address of at most 254 characters with no spaces or control characters");
+        "reseller.email: must be an e-mail address of at most 254 characters with no spaces or control characters:"
+            + " ASCII, such as it@example.com, no quoted local part, no address literal");
   }
 
   @Test

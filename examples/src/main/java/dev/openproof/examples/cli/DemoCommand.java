@@ -49,6 +49,16 @@ final class DemoCommand implements Callable<Integer> {
     stdout.println("verify a proof:   java -jar openproof.jar verify --jwks " + out.resolve("jwks.json") + " " + out.resolve("proofs") + "/*.jwt");
     stdout.println("or in a browser:  serve " + out.resolve("site") + "/ and open verify.html#<the proof's token>");
     stdout.flush();
-    return summary.refused() == 0 ? 0 : 1;
+    int status = summary.refused() == 0 ? ExitStatus.OK : ExitStatus.FAILED;
+    if (summary.mailsPending() + summary.mailsFailed() > 0) {
+      status = ExitStatus.UNDELIVERED;
+    }
+    if (summary.mailConfigurationError().isPresent()) {
+      PrintWriter stderr = spec.commandLine().getErr();
+      stderr.println(ExitStatus.mailConfigurationLines(summary.mailConfigurationError().get(), mailServer.tls));
+      stderr.flush();
+      status = ExitStatus.MAIL_CONFIGURATION;
+    }
+    return status;
   }
 }

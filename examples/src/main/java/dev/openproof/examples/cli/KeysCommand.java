@@ -1,11 +1,8 @@
 package dev.openproof.examples.cli;
 
-import dev.openproof.jwt.key.Jwks;
 import dev.openproof.jwt.key.JwsAlgorithm;
-import dev.openproof.jwt.key.KeyFiles;
-import dev.openproof.jwt.key.KeyRing;
+import dev.openproof.jwt.key.KeyFolder;
 import dev.openproof.jwt.key.SigningKey;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,9 +18,9 @@ import picocli.CommandLine.Spec;
     subcommands = {KeysCommand.Generate.class, KeysRotation.Rotate.class, KeysRotation.Retire.class})
 final class KeysCommand implements Runnable {
   /** The file of the active private key inside a key folder. */
-  static final String SIGNING_KEY = "signing-key.jwk";
+  static final String SIGNING_KEY = KeyFolder.SIGNING_KEY;
   /** The file of the public JWK Set inside a key folder. */
-  static final String JWKS = "jwks.json";
+  static final String JWKS = KeyFolder.JWKS;
 
   @Spec
   private CommandSpec spec;
@@ -52,16 +49,9 @@ final class KeysCommand implements Runnable {
     public Integer call() throws Exception {
       JwsAlgorithm alg = JwsAlgorithm.fromJoseName(algorithm).orElseThrow(() ->
           new ParameterException(spec.commandLine(), "unknown --alg " + algorithm + ": use ES256, EdDSA, RS256 or PS256"));
-      Path keyFile = out.resolve(SIGNING_KEY);
-      if (Files.exists(keyFile)) {
-        throw new IllegalStateException(keyFile + " exists already; a new key goes to another folder");
-      }
-      Files.createDirectories(out);
-      SigningKey key = SigningKey.generate(alg);
-      KeyFiles.writeJwk(keyFile, key);
-      Jwks.write(out.resolve(JWKS), KeyRing.of(key).publicJwks());
+      SigningKey key = KeyFolder.generate(out, alg);
       spec.commandLine().getOut().printf("generated %s key %s%n  private: %s%n  public:  %s%n",
-          alg.joseName(), key.keyId(), keyFile, out.resolve(JWKS));
+          alg.joseName(), key.keyId(), out.resolve(SIGNING_KEY), out.resolve(JWKS));
       return 0;
     }
   }

@@ -1,11 +1,8 @@
 package dev.openproof.examples.cli;
 
-import dev.openproof.examples.demo.KeyFolder;
-import dev.openproof.jwt.key.Jwks;
-import dev.openproof.jwt.key.KeyFiles;
+import dev.openproof.jwt.key.KeyFolder;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.SigningKey;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,14 +37,8 @@ final class KeysRotation {
 
     @Override
     public Integer call() throws Exception {
-      KeyRing before = ring(dir);
-      SigningKey previous = before.active();
-      SigningKey next = SigningKey.generate(previous.algorithm());
-      KeyRing after = before.rotate(next);
-      Path retired = Files.createDirectories(dir.resolve("retired"));
-      KeyFiles.writeJwk(retired.resolve(previous.keyId() + ".jwk"), previous);
-      Jwks.write(dir.resolve(KeysCommand.JWKS), after.publicJwks());
-      KeyFiles.writeJwk(dir.resolve(KeysCommand.SIGNING_KEY), next);
+      SigningKey previous = ring(dir).active();
+      SigningKey next = KeyFolder.rotate(dir).active();
       spec.commandLine().getOut().printf("active key %s (%s); %s kept in %s for verification until retired%n",
           next.keyId(), next.algorithm().joseName(), previous.keyId(), KeysCommand.JWKS);
       return 0;
@@ -70,13 +61,7 @@ final class KeysRotation {
 
     @Override
     public Integer call() throws Exception {
-      KeyRing ring = ring(dir);
-      if (ring.retired().stream().noneMatch(key -> key.getKeyID().equals(kid))) {
-        throw new IllegalArgumentException(ring.active().keyId().equals(kid)
-            ? "key " + kid + " is the active key: rotate first" : "no key " + kid + " in " + dir.resolve(KeysCommand.JWKS));
-      }
-      Jwks.write(dir.resolve(KeysCommand.JWKS), ring.drop(kid).publicJwks());
-      Files.deleteIfExists(dir.resolve("retired").resolve(kid + ".jwk"));
+      KeyFolder.retire(dir, kid);
       spec.commandLine().getOut().printf("retired key %s: proofs it signed no longer verify%n", kid);
       return 0;
     }

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code openproof} command. Exit codes: 0 on success, 1 when the work failed (or, for
- * {@code verify}, when a token is invalid), 2 on a usage error. A failure prints one line; the stack
- * trace only with {@code --verbose}.
+ * {@code verify}, when a token is invalid), 2 on a usage error, 3 when {@code demo} or {@code issue}
+ * left a proof undelivered, 4 when the mail settings are wrong (the README's table). A failure
+ * prints one line; the stack trace only with {@code --verbose}.
  *
  * @since 0.1.0
  */
@@ -76,7 +77,7 @@ public final class OpenProofCommand implements Runnable {
     line.setErr(err);
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {
       boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
-      err.println("openproof: " + describe(e));
+      err.println("openproof: " + dev.openproof.examples.demo.Console.printable(describe(e)));
       if (verbose) {
         e.printStackTrace(err);
       }

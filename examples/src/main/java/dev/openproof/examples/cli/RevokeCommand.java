@@ -4,8 +4,8 @@ import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
 import dev.openproof.examples.demo.IssuerFolder;
-import dev.openproof.examples.demo.KeyFolder;
 import dev.openproof.examples.demo.SiteFolder;
+import dev.openproof.jwt.key.KeyFolder;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jdbc.JdbcStatusLists;
 import dev.openproof.jwt.JwsProofSigner;
@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,9 +48,13 @@ final class RevokeCommand implements Callable<Integer> {
   @Option(names = "--issuer", defaultValue = OpenProofCommand.DEFAULT_ISSUER, description = "The issuer; default ${DEFAULT-VALUE}.")
   String issuer;
 
+  @Option(names = "--key", paramLabel = "FILE",
+      description = "The signing key, when the folder has none of its own (an 'issue --key' folder).")
+  @Nullable Path keyFile;
+
   @Override
   public Integer call() throws Exception {
-    SigningKey key = IssuerFolder.activeKey(dir);
+    SigningKey key = IssuerFolder.activeKey(dir, keyFile);
     try (JdbcProofLedger ledger = JdbcProofLedger.h2File(dir.resolve("ledger"))) {
       JdbcStatusLists lists = ledger.statusLists(IssuerFolder.statusBase(issuer));
       LicenseFulfillment fulfillment = LicenseFulfillment.builder()

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,9 +47,13 @@ final class StatusCommand implements Runnable {
     @Option(names = "--issuer", defaultValue = OpenProofCommand.DEFAULT_ISSUER, description = "The issuer; default ${DEFAULT-VALUE}.")
     String issuer;
 
+    @Option(names = "--key", paramLabel = "FILE",
+        description = "The signing key, when the folder has none of its own (an 'issue --key' folder).")
+    @Nullable Path keyFile;
+
     @Override
     public Integer call() throws Exception {
-      SigningKey key = IssuerFolder.activeKey(dir);
+      SigningKey key = IssuerFolder.activeKey(dir, keyFile);
       try (JdbcProofLedger ledger = JdbcProofLedger.h2File(dir.resolve("ledger"))) {
         JdbcStatusLists lists = ledger.statusLists(IssuerFolder.statusBase(issuer));
         List<Path> written = IssuerFolder.publish(dir, lists, key, issuer);

@@ -6,21 +6,22 @@ import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.Order;
+import dev.openproof.core.port.DeliveryRecord;
+import dev.openproof.core.port.DeliveryStatus;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofRecord;
 import dev.openproof.examples.demo.StepTimes.Step;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jwt.JwsProofSigner;
+import dev.openproof.jwt.ProofFiles;
 import dev.openproof.jwt.ProofVerifier;
-import dev.openproof.jwt.key.Jwks;
 import dev.openproof.jwt.key.JwsAlgorithm;
+import dev.openproof.jwt.key.KeyFolder;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.SigningKey;
 import dev.openproof.jwt.status.StatusListTokenSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -41,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DemoRun {
   private static final int MAIL_BATCH = 100;
+  /** The most undelivered proofs a summary names one by one. */
+  private static final int MAX_LISTED = 50;
 
   private final DemoOptions options;
   private final PrintWriter progress;
@@ -50,6 +53,7 @@ public final class DemoRun {
   private final AtomicInteger proofs = new AtomicInteger();
   private final AtomicInteger mails = new AtomicInteger();
   private final AtomicInteger shipments = new AtomicInteger();
+  private final MailOutcomes outcomes = new MailOutcomes();
   private int outboxFiles;
 
   private DemoRun(DemoOptions options, PrintWriter progress) {
@@ -75,11 +79,12 @@ public final class DemoRun {
     Path proofDir = Files.createDirectories(out.resolve("proofs"));
     Path outbox = Files.createDirectories(out.resolve("outbox"));
     KeyRing keys = KeyFolder.openOrCreate(out.resolve("keys"), JwsAlgorithm.ES256);
-    Jwks.write(out.resolve("jwks.json"), keys.publicJwks());
+    KeyFolder.writePublicJwks(out.resolve(KeyFolder.JWKS), keys);
     ProofVerifier verifier = ProofVerifier.builder().trustedKeys(out.resolve("jwks.json"))
         .expectedIssuer(options.issuer()).build();
 
     DemoCertificates certificates = DemoCertificates.of(options.issuer(), out.resolve("certificates"));
+    FileInvoicing invoicing = new FileInvoicing(out.resolve("invoices"));
     try (DemoMail mail = DemoMail.open(options.smtpHost(), options.smtpPort(), options.smtpTls(), options.smtpTrust(),
             outbox, DemoCertificates.siteOf(options.issuer()), certificates);
         JdbcProofLedger ledger = JdbcProofLedger.h2File(out.resolve("ledger"))) {
@@ -87,15 +92,17 @@ public final class DemoRun {
       LicenseFulfillment fulfillment = LicenseFulfillment.builder()
           .signer(times.timedSigner(JwsProofSigner.of(keys, options.issuer())))
           .delivery(times.timedDelivery(delivery))
-          .invoicing(times.timedInvoicing(new FileInvoicing(out.resolve("invoices"))))
+          .invoicing(times.timedInvoicing(invoicing))
           .ledger(ledger)
           .listener(this::count)
+          .listener(outcomes::on)
+          .listener(invoicing::on)
           .deferDelivery(true) // mail goes out in batches, over one connection each
           .statusLists(ledger.statusLists(IssuerFolder.statusBase(options.issuer())))
           .build();
 
-      // Mail that an earlier, interrupted run left pending goes first.
-      int pending = fulfillment.redeliverPending().retrying();
+      // Mail that an earlier, interrupted run left pending goes first, through the server given now.
+      boolean misconfigured = fulfillment.redeliverPending().misconfigured() > 0;
       int orders = 0;
       int alreadyDone = 0;
       int refused = 0;
@@ -105,7 +112,8 @@ public final class DemoRun {
       Iterator<Order> bundled = bundledOrders.iterator();
       int progressEvery = Math.max(1, Math.min(1000, total / 10));
       Iterator<Order> generated = DemoOrders.generated(options.extraOrders());
-      while (bundled.hasNext() || generated.hasNext()) {
+      // Wrong mail settings stop the run at once: what is recorded stays pending for a fixed rerun.
+      while (!misconfigured && (bundled.hasNext() || generated.hasNext())) {
         Order order = bundled.hasNext() ? bundled.next() : generated.next();
         orders++;
         FulfillmentResult result;
@@ -113,9 +121,11 @@ public final class DemoRun {
           result = fulfillment.fulfill(order);
         } catch (OpenProofException e) {
           refused++;
-          progress.println("order " + order.orderId() + " refused: " + e.reasonCode() + ": " + e.getMessage());
+          progress.println("order " + order.orderId() + " refused: " + e.reasonCode() + ": " + Console.printable(e.getMessage()));
           continue;
         }
+        outcomes.track(result);
+        result.invoices().forEach(invoicing::keep); // those a crashed run recorded but did not write
         if (result.replayed()) {
           alreadyDone++;
         }
@@ -126,7 +136,7 @@ public final class DemoRun {
           verified++;
         }
         if (orders % MAIL_BATCH == 0) {
-          pending += fulfillment.redeliverPending().retrying();
+          misconfigured = fulfillment.redeliverPending().misconfigured() > 0;
           outboxFiles += mail.drain();
         }
         if (options.extraOrders() > 0 && orders % progressEvery == 0) {
@@ -134,12 +144,19 @@ public final class DemoRun {
           progress.flush();
         }
       }
-      pending += fulfillment.redeliverPending().retrying();
+      if (!misconfigured) {
+        fulfillment.redeliverPending();
+      }
       outboxFiles += mail.drain();
       publishStatus(out, ledger, keys.active());
       SiteFolder.create(out, options.issuer());
+      List<DeliveryRecord> undelivered = outcomes.undelivered(ledger);
+      int failed = (int) undelivered.stream().filter(d -> d.status() == DeliveryStatus.FAILED).count();
       return new DemoSummary(orders, alreadyDone, refused, vendorInvoices.get(), distributorInvoices.get(),
-          proofs.get(), mails.get(), pending, shipments.get(), verified, outboxFiles,
+          proofs.get(), mails.get(), undelivered.size() - failed, failed,
+          undelivered.stream().limit(MAX_LISTED).map(MailOutcomes::describe).toList(),
+          outcomes.configurationFailure().map(f -> Console.printable(f.message())).orElse(null),
+          shipments.get(), verified, outboxFiles,
           times.of(Step.INVOICING), times.of(Step.SIGNING), times.of(Step.MAIL), times.of(Step.VERIFYING),
           java.time.Duration.ofNanos(System.nanoTime() - start));
     }
@@ -151,14 +168,7 @@ public final class DemoRun {
   }
 
   private static void writeProof(Path dir, ProofRecord proof) {
-    Path file = dir.resolve(proof.proof().licenseNumber().value() + ".jwt");
-    try {
-      if (!Files.exists(file)) {
-        Files.writeString(file, proof.signedProof().token() + "\n", StandardCharsets.US_ASCII);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    ProofFiles.write(dir, proof.proof(), proof.signedProof());
   }
 
   private void count(FulfillmentEvent event) {

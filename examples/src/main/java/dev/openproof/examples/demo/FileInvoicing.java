@@ -1,5 +1,6 @@
 package dev.openproof.examples.demo;
 
+import dev.openproof.core.event.FulfillmentEvent;
 import dev.openproof.core.model.ChainPricing;
 import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.Invoice;
@@ -15,8 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The demo's billing system: each invoice, priced by {@link ChainPricing}, is a JSON file in a
- * folder, written atomically. Idempotent by invoice id: an existing file is read back, never
+ * The demo's billing system: each invoice, priced by {@link ChainPricing}, becomes a JSON file in a
+ * folder once the ledger has recorded it ({@link #on}, {@link #keep}), written atomically and never
  * rewritten. Holds nothing in memory, so a long run stays flat. Thread-safe.
  *
  * @since 0.1.0
@@ -71,25 +72,47 @@ public final class FileInvoicing implements Invoicing {
     }
   }
 
+  /** Prices the invoice; its file is written by {@link #keep} once the ledger has recorded it. */
   @Override
   public Invoice issue(InvoiceRequest request) {
-    Path file = dir.resolve(request.invoiceId().value() + ".json");
+    return pricing.invoice(request.invoiceId(), request.leg(), request.order(), request.issuedAt());
+  }
+
+  /**
+   * Writes the file of an invoice the ledger recorded, unless it is there: written beside its name
+   * and renamed over it, so a crash leaves no half file and no file the ledger does not know.
+   *
+   * @param invoice the invoice as the ledger keeps it
+   * @throws InvoicingException if the file cannot be written
+   */
+  public void keep(Invoice invoice) {
+    Path file = dir.resolve(invoice.id().value() + ".json");
     try {
       if (Files.exists(file)) {
-        return json.read(Files.readString(file));
+        return;
       }
-      Invoice invoice = pricing.invoice(request.invoiceId(), request.leg(), request.order(), request.issuedAt());
       Path temp = Files.createTempFile(dir, ".invoice", ".tmp");
-      Files.writeString(temp, json.write(invoice), StandardCharsets.UTF_8);
       try {
+        Files.writeString(temp, json.write(invoice), StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException e) {
+        // Another run wrote it: the ledger's invoice is the same.
+      } finally {
         Files.deleteIfExists(temp);
-        return json.read(Files.readString(file));
       }
-      return invoice;
     } catch (IOException e) {
-      throw new InvoicingException("invoice " + request.invoiceId() + " could not be written to " + dir + ": " + e.getMessage(), e);
+      throw new InvoicingException("invoice " + invoice.id() + " could not be written to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A listener that writes each invoice's file once the ledger has recorded it.
+   *
+   * @param event a workflow event
+   */
+  public void on(FulfillmentEvent event) {
+    if (event instanceof FulfillmentEvent.InvoiceIssued issued) {
+      keep(issued.invoice());
     }
   }
 }

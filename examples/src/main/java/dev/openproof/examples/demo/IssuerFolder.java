@@ -1,7 +1,7 @@
 package dev.openproof.examples.demo;
 
 import dev.openproof.core.port.StatusLists;
-import dev.openproof.jwt.key.KeyFiles;
+import dev.openproof.jwt.key.KeyFolder;
 import dev.openproof.jwt.key.SigningKey;
 import dev.openproof.jwt.status.StatusListTokenSigner;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo's folder as the issuer keeps it: the active key in {@code keys/signing-key.jwk}, the
@@ -40,11 +41,26 @@ public final class IssuerFolder {
    * @throws IllegalStateException if the folder has no key
    */
   public static SigningKey activeKey(Path dir) {
-    Path keyFile = dir.resolve("keys").resolve(KeyFolder.SIGNING_KEY);
-    if (!Files.exists(keyFile)) {
-      throw new IllegalStateException(keyFile + " does not exist: run the demo in " + dir + " first");
+    return activeKey(dir, null);
+  }
+
+  /**
+   * The issuer's active key: the file given (the key {@code openproof issue --key} signed with), or
+   * the folder's own.
+   *
+   * @param dir the folder
+   * @param keyFile the key file, or {@code null} for {@code dir/keys/signing-key.jwk}
+   * @return the key
+   * @throws IllegalStateException if there is no such key
+   * @throws IllegalArgumentException if others may read the key file
+   */
+  public static SigningKey activeKey(Path dir, @Nullable Path keyFile) {
+    Path file = keyFile != null ? keyFile : dir.resolve("keys").resolve(KeyFolder.SIGNING_KEY);
+    if (!Files.exists(file)) {
+      throw new IllegalStateException(file + " does not exist: run the demo or 'issue' in " + dir
+          + " first, or give --key FILE (the key 'issue --key' signed with)");
     }
-    return KeyFiles.readJwk(keyFile);
+    return KeyFolder.readPrivate(file);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.openproof.examples.demo;
 
 import dev.openproof.certificate.site.SiteWriter;
+import dev.openproof.jwt.key.KeyFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

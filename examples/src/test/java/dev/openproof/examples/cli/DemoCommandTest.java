@@ -43,7 +43,7 @@ class DemoCommandTest {
         .contains("orders            6 read: 6 fulfilled now, 0 already done by an earlier run, 0 refused")
         .contains("invoices          6 vendor -> distributor, 6 distributor -> reseller")
         .contains("proofs            5 signed, 5 verified with jwks.json")
-        .contains("mails             5 sent straight to customers, 0 waiting for a retry, 5 saved in outbox/")
+        .contains("mails             5 sent straight to customers, 0 waiting for a retry, 0 failed for good, 5 saved in outbox/")
         .contains("legacy route      1 paper certificates shipped")
         .containsPattern("time              invoicing \\d+ ms, signing \\d+ ms, mail \\d+ ms");
   }
