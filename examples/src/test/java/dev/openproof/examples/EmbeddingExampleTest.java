@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.openproof.core.fulfillment.FulfillmentResult;
-import dev.openproof.core.port.DeliveryStatus;
+import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.jwt.VerifiedProof;
 import dev.openproof.jwt.key.JwsAlgorithm;

@@ -11,7 +11,7 @@ import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.SignedProof;
 import dev.openproof.core.port.ProofSigner;
-import dev.openproof.core.port.SigningException;
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.jwt.key.ContentSigner;
 import dev.openproof.jwt.key.KeyRing;
 import java.util.Objects;

@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import dev.openproof.core.port.SigningException;
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.jwt.key.ContentSigner;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import java.security.GeneralSecurityException;

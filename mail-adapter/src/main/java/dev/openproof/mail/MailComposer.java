@@ -3,7 +3,7 @@ package dev.openproof.mail;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Recipient;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;

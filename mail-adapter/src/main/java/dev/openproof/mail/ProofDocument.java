@@ -4,8 +4,8 @@ import static dev.openproof.mail.HeaderValues.oneLine;
 
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.LicenseProof;
-import dev.openproof.core.port.DeliveryKind;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,10 +1,10 @@
 package dev.openproof.mail;
 
 import dev.openproof.core.model.DeliveryReceipt;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.DeliveryOutcome;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryOutcome;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.port.ProofDelivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.FailureKind;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,7 +3,7 @@ package dev.openproof.core.memory;
 import dev.openproof.core.model.ChainPricing;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.PartyRef;
-import dev.openproof.core.port.InvoiceRequest;
+import dev.openproof.core.exchange.InvoiceRequest;
 import dev.openproof.core.port.Invoicing;
 import java.math.BigDecimal;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.openproof.core.model;
 
-import dev.openproof.core.validation.Identifier;
-import dev.openproof.core.validation.LineCount;
-import dev.openproof.core.validation.TermsInOrder;
+import dev.openproof.core.constraint.Identifier;
+import dev.openproof.core.constraint.LineCount;
+import dev.openproof.core.constraint.TermsInOrder;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.Currency;

@@ -1,5 +1,7 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.exchange.InvoiceRequest;
+import dev.openproof.core.exchange.InvoicingException;
 import dev.openproof.core.model.Invoice;
 
 /**

@@ -1,5 +1,12 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.exchange.DeliveryFailure;
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.model.Invoice;

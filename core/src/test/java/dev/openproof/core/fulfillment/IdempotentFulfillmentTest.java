@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.ProofId;
-import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.core.validation.InvalidOrderException;
 import java.time.Duration;

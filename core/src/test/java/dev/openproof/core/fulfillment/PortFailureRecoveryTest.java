@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.Order;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.InvoicingException;
-import dev.openproof.core.port.OrderRecord;
-import dev.openproof.core.port.SigningException;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.InvoicingException;
+import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.core.testing.SampleOrders;
 import org.junit.jupiter.api.Test;
 

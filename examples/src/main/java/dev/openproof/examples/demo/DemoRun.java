@@ -7,7 +7,7 @@ import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.port.ProofDelivery;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.examples.demo.StepTimes.Step;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jwt.JwsProofSigner;

@@ -2,9 +2,9 @@ package dev.openproof.examples.demo;
 
 import dev.openproof.core.model.ChainPricing;
 import dev.openproof.core.model.Invoice;
-import dev.openproof.core.port.InvoiceRequest;
+import dev.openproof.core.exchange.InvoiceRequest;
 import dev.openproof.core.port.Invoicing;
-import dev.openproof.core.port.InvoicingException;
+import dev.openproof.core.exchange.InvoicingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,4 +1,4 @@
-package dev.openproof.core.validation;
+package dev.openproof.core.constraint;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
@@ -6,16 +6,15 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A name or product text: 1 to 200 characters and no control character, so it can never split a mail header.
+ * A unit price: not negative, at most 12 integer and 4 fraction digits.
  *
  * @since 0.1.0
  */
@@ -23,17 +22,16 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Target({FIELD, ANNOTATION_TYPE})
 @Constraint(validatedBy = {})
-@ReportAsSingleViolation
-@NotNull
-@Size(min = 1, max = 200)
-@Pattern(regexp = "[^\\u0000-\\u001f\\u007f]*")
-public @interface PlainText {
+@NotNull(message = "must be present")
+@DecimalMin(value = "0", message = "must not be negative")
+@Digits(integer = 12, fraction = 4, message = "must have at most 12 integer and 4 fraction digits")
+public @interface Price {
   /**
-   * The violation's message.
+   * Unused: each composing constraint reports its own message.
    *
    * @return the message
    */
-  String message() default "must be 1 to 200 characters with no control characters (no CR, LF or NUL)";
+  String message() default "is invalid";
 
   /**
    * Validation groups.

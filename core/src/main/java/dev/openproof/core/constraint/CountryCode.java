@@ -1,4 +1,4 @@
-package dev.openproof.core.validation;
+package dev.openproof.core.constraint;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
@@ -6,15 +6,15 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A unit price: not negative, at most 12 integer and 4 fraction digits.
+ * An ISO 3166-1 alpha-2 country code in upper case.
  *
  * @since 0.1.0
  */
@@ -22,16 +22,16 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Target({FIELD, ANNOTATION_TYPE})
 @Constraint(validatedBy = {})
-@NotNull(message = "must be present")
-@DecimalMin(value = "0", message = "must not be negative")
-@Digits(integer = 12, fraction = 4, message = "must have at most 12 integer and 4 fraction digits")
-public @interface Price {
+@ReportAsSingleViolation
+@NotNull
+@Pattern(regexp = "[A-Z]{2}")
+public @interface CountryCode {
   /**
-   * Unused: each composing constraint reports its own message.
+   * The violation's message.
    *
    * @return the message
    */
-  String message() default "is invalid";
+  String message() default "must be an ISO 3166-1 alpha-2 country code such as DE";
 
   /**
    * Validation groups.

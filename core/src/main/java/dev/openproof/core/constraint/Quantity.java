@@ -1,4 +1,4 @@
-package dev.openproof.core.validation;
+package dev.openproof.core.constraint;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
@@ -6,15 +6,14 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An ISO 3166-1 alpha-2 country code in upper case.
+ * A line's quantity: 1 to 1,000,000.
  *
  * @since 0.1.0
  */
@@ -22,16 +21,15 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Target({FIELD, ANNOTATION_TYPE})
 @Constraint(validatedBy = {})
-@ReportAsSingleViolation
-@NotNull
-@Pattern(regexp = "[A-Z]{2}")
-public @interface CountryCode {
+@Min(value = 1, message = "must be at least 1")
+@Max(value = 1_000_000, message = "must be at most 1000000")
+public @interface Quantity {
   /**
-   * The violation's message.
+   * Unused: each composing constraint reports its own message.
    *
    * @return the message
    */
-  String message() default "must be an ISO 3166-1 alpha-2 country code such as DE";
+  String message() default "is invalid";
 
   /**
    * Validation groups.

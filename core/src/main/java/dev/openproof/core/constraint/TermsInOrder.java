@@ -1,4 +1,4 @@
-package dev.openproof.core.validation;
+package dev.openproof.core.constraint;
 
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RUNTIME)
 @Target(TYPE)
-@Constraint(validatedBy = TermsInOrderValidator.class)
+// The check lives in the validation package and is registered with the provider through
+// META-INF/services/jakarta.validation.ConstraintValidator, so that the rules know no model type.
+@Constraint(validatedBy = {})
 public @interface TermsInOrder {
   /**
    * The violation's message.

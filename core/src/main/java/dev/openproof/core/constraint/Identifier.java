@@ -1,4 +1,4 @@
-package dev.openproof.core.validation;
+package dev.openproof.core.constraint;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
@@ -6,14 +6,15 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The lines of an order: 1 to 500.
+ * An identifier of the wire contract: a letter or digit, then up to 63 letters, digits, {@code .}, {@code _} or {@code -}.
  *
  * @since 0.1.0
  */
@@ -21,15 +22,16 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Target({FIELD, ANNOTATION_TYPE})
 @Constraint(validatedBy = {})
-@NotNull(message = "must be present")
-@Size(min = 1, max = 500, message = "must hold 1 to 500 lines")
-public @interface LineCount {
+@ReportAsSingleViolation
+@NotNull
+@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+public @interface Identifier {
   /**
-   * Unused: each composing constraint reports its own message.
+   * The violation's message.
    *
    * @return the message
    */
-  String message() default "is invalid";
+  String message() default "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
   /**
    * Validation groups.

@@ -1,4 +1,4 @@
-package dev.openproof.core.validation;
+package dev.openproof.core.constraint;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
@@ -7,14 +7,16 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An identifier of the wire contract: a letter or digit, then up to 63 letters, digits, {@code .}, {@code _} or {@code -}.
+ * An e-mail address as the order schema allows it: at most 254 characters, no white space or control characters.
  *
  * @since 0.1.0
  */
@@ -24,14 +26,16 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = {})
 @ReportAsSingleViolation
 @NotNull
-@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-public @interface Identifier {
+@Email
+@Size(max = 254)
+@Pattern(regexp = "[^\\s\\u0000-\\u001f\\u007f]+")
+public @interface Mailbox {
   /**
    * The violation's message.
    *
    * @return the message
    */
-  String message() default "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+  String message() default "must be an e-mail address of at most 254 characters with no spaces or control characters";
 
   /**
    * Validation groups.

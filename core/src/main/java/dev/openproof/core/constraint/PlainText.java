@@ -1,4 +1,4 @@
-package dev.openproof.core.validation;
+package dev.openproof.core.constraint;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
@@ -7,7 +7,6 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,7 +15,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An e-mail address as the order schema allows it: at most 254 characters, no white space or control characters.
+ * A name or product text: 1 to 200 characters and no control character, so it can never split a mail header.
  *
  * @since 0.1.0
  */
@@ -26,16 +25,15 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = {})
 @ReportAsSingleViolation
 @NotNull
-@Email
-@Size(max = 254)
-@Pattern(regexp = "[^\\s\\u0000-\\u001f\\u007f]+")
-public @interface Mailbox {
+@Size(min = 1, max = 200)
+@Pattern(regexp = "[^\\u0000-\\u001f\\u007f]*")
+public @interface PlainText {
   /**
    * The violation's message.
    *
    * @return the message
    */
-  String message() default "must be an e-mail address of at most 254 characters with no spaces or control characters";
+  String message() default "must be 1 to 200 characters with no control characters (no CR, LF or NUL)";
 
   /**
    * Validation groups.

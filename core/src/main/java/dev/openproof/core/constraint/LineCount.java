@@ -1,4 +1,4 @@
-package dev.openproof.core.validation;
+package dev.openproof.core.constraint;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
@@ -6,14 +6,14 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A line's quantity: 1 to 1,000,000.
+ * The lines of an order: 1 to 500.
  *
  * @since 0.1.0
  */
@@ -21,9 +21,9 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Target({FIELD, ANNOTATION_TYPE})
 @Constraint(validatedBy = {})
-@Min(value = 1, message = "must be at least 1")
-@Max(value = 1_000_000, message = "must be at most 1000000")
-public @interface Quantity {
+@NotNull(message = "must be present")
+@Size(min = 1, max = 500, message = "must hold 1 to 500 lines")
+public @interface LineCount {
   /**
    * Unused: each composing constraint reports its own message.
    *

@@ -1,4 +1,4 @@
-package dev.openproof.core.port;
+package dev.openproof.core.exchange;
 
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.LicenseProof;
