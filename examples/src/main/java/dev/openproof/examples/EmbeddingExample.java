@@ -2,6 +2,7 @@ package dev.openproof.examples;
 
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
+import dev.openproof.core.memory.InMemoryProofLedger;
 import dev.openproof.core.model.Order;
 import dev.openproof.jwt.JwsProofSigner;
 import dev.openproof.jwt.ProofVerifier;
@@ -40,7 +41,8 @@ public final class EmbeddingExample {
             .tls(TlsMode.NONE) // STARTTLS_REQUIRED by default
             .from("licensing@example.com", "Licensing Operations")
             .build()))
-        .build(); // in-memory ledger and invoicing unless you plug in your own
+        .ledger(InMemoryProofLedger.create()) // a JdbcProofLedger where a restart must lose nothing
+        .build(); // in-memory invoicing unless you plug in your own
     FulfillmentResult result = fulfillment.fulfill(order); // idempotent by order id
     // README:fulfill:end
     return result;

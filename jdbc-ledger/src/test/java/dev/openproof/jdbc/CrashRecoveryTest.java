@@ -63,7 +63,7 @@ class CrashRecoveryTest {
       OrderRecord recorded = ledger.findOrder(order.orderId()).orElseThrow();
       assertThat(recorded.completed()).isFalse();
       assertThat(recorded.invoices()).hasSize(2);
-      DeliveryRecord pending = ledger.deliveries(recorded.proof().orElseThrow()).get(0);
+      DeliveryRecord pending = ledger.deliveries(recorded.issuedProofId().orElseThrow()).get(0);
       assertThat(pending.status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(pending.request()).isEqualTo(aboutToSend.get(0));
 
@@ -78,9 +78,9 @@ class CrashRecoveryTest {
       assertThat(inbox.of(sent.deliveryId())).containsExactly(
           new Inbox.Message(sent.deliveryId(), Inbox.messageIdOf(sent), sent.signedProof().token()));
       FulfillmentResult result = survivor.fulfill(order);
-      assertThat(result.proof().signedProof()).isEqualTo(sent.signedProof());
-      assertThat(result.delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
-      assertThat(result.delivery().deliveryReceipt().orElseThrow().messageId()).isEqualTo(Inbox.messageIdOf(sent));
+      assertThat(result.issuedProof().orElseThrow().signedProof()).isEqualTo(sent.signedProof());
+      assertThat(result.firstDelivery().orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+      assertThat(result.firstDelivery().orElseThrow().deliveryReceipt().orElseThrow().messageId()).isEqualTo(Inbox.messageIdOf(sent));
       assertThat(signer.calls()).as("nothing is signed twice").isZero();
       assertThat(ledger.findOrder(order.orderId()).orElseThrow().completed()).isTrue();
     }

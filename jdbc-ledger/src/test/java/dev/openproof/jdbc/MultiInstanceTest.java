@@ -140,7 +140,7 @@ class MultiInstanceTest {
         OrderRecord record = ledger.findOrder(order.orderId()).orElseThrow();
         assertThat(record.completed()).as("order %s completed", order.orderId()).isTrue();
         assertThat(record.invoices()).extracting(i -> i.leg()).containsExactly(InvoiceLeg.values());
-        List<DeliveryRecord> ofProof = ledger.deliveries(record.proof().orElseThrow());
+        List<DeliveryRecord> ofProof = ledger.deliveries(record.issuedProofId().orElseThrow());
         assertThat(ofProof).hasSize(1);
         DeliveryRecord delivery = ofProof.get(0);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);

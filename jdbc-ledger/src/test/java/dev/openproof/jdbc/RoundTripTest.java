@@ -151,7 +151,7 @@ class RoundTripTest {
       DeliveryRecord failed = JdbcProofLedger.create(database.newPool(1)).findDelivery(first.deliveryId()).orElseThrow();
       assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(failed.nextAttemptAt()).isEqualTo(T0.plusSeconds(61));
-      assertThat(failed.failure()).contains(new DeliveryFailure(FailureKind.UNKNOWN, 0,
+      assertThat(failed.deliveryFailure()).contains(new DeliveryFailure(FailureKind.UNKNOWN, 0,
           longMessage.substring(0, DeliveryTable.MAX_MESSAGE), T0.plusSeconds(1)));
 
       DeliveryReceipt receipt = new DeliveryReceipt(first.deliveryId(), proof.proofId(), "it@baeckerei-schaefer.example.test",

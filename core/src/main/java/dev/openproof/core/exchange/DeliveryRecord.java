@@ -62,7 +62,7 @@ public record DeliveryRecord(
    *
    * @return the last failed attempt, or empty
    */
-  public Optional<DeliveryFailure> failure() {
+  public Optional<DeliveryFailure> deliveryFailure() {
     return Optional.ofNullable(lastFailure);
   }
 }

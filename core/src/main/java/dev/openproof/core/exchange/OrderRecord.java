@@ -51,7 +51,7 @@ public record OrderRecord(
    *
    * @return the id, or empty when none was issued
    */
-  public Optional<ProofId> proof() {
+  public Optional<ProofId> issuedProofId() {
     return Optional.ofNullable(proofId);
   }
 

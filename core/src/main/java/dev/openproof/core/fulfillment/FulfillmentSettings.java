@@ -11,7 +11,6 @@ import dev.openproof.core.validation.OrderValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /** Everything a {@link LicenseFulfillment} is built from; made by {@link LicenseFulfillmentBuilder}. */
 record FulfillmentSettings(
@@ -30,4 +29,4 @@ record FulfillmentSettings(
     Duration claimWait,
     int batchSize,
     boolean deferDelivery,
-    @Nullable StatusLists statusLists) {}
+    StatusLists statusLists) {}

@@ -45,8 +45,17 @@ public final class InMemoryProofLedger implements ProofLedger {
   private final Map<DeliveryId, DeliveryEntry> deliveries = new LinkedHashMap<>();
   private final Map<ProofId, List<DeliveryId>> deliveriesByProof = new HashMap<>();
 
-  /** Creates an empty ledger. */
-  public InMemoryProofLedger() {}
+  private InMemoryProofLedger() {}
+
+  /**
+   * Creates an empty ledger, which forgets everything when the process ends: for tests, samples and
+   * a single short-lived process. A workflow that must survive a restart uses a durable ledger.
+   *
+   * @return a new, empty ledger
+   */
+  public static InMemoryProofLedger create() {
+    return new InMemoryProofLedger();
+  }
 
   @Override
   public synchronized OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease) {

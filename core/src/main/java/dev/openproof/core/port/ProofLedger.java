@@ -124,6 +124,17 @@ public interface ProofLedger {
   List<DeliveryRecord> deliveries(ProofId proofId);
 
   /**
+   * The first delivery of a proof: the one recorded with it by {@link #recordProof}. Every recorded
+   * proof has one. A ledger may answer this with a narrower query than {@link #deliveries}.
+   *
+   * @param proofId the proof
+   * @return the first delivery, empty for an unknown proof
+   */
+  default Optional<DeliveryRecord> firstDelivery(ProofId proofId) {
+    return deliveries(proofId).stream().findFirst();
+  }
+
+  /**
    * One delivery.
    *
    * @param deliveryId the delivery

@@ -21,6 +21,17 @@ public interface StatusLists {
   int DEFAULT_CAPACITY = 1 << 17;
 
   /**
+   * Whether these lists give proofs a place. Only {@link dev.openproof.core.memory.NoStatusLists},
+   * the default of a workflow without status lists, says {@code false}: it publishes nothing, and a
+   * workflow then issues proofs without a status reference.
+   *
+   * @return {@code true} unless these lists publish nothing
+   */
+  default boolean publishes() {
+    return true;
+  }
+
+  /**
    * Gives a proof its place in the current list, with status {@link ProofStatus#VALID}. A proof that
    * has a place keeps it.
    *

@@ -30,7 +30,7 @@ class DeliveryFailureTest {
     DeliveryRecord first = result.firstDelivery().orElseThrow();
     assertThat(first.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(first.attempts()).isEqualTo(1);
-    assertThat(first.failure()).get().satisfies(f -> {
+    assertThat(first.deliveryFailure()).get().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(FailureKind.TRANSIENT);
       assertThat(f.replyCode()).isEqualTo(451);
     });
@@ -105,7 +105,7 @@ class DeliveryFailureTest {
     FulfillmentResult result = fx.builder().delivery(broken).build().fulfill(SampleOrders.russian());
     DeliveryRecord first = result.firstDelivery().orElseThrow();
     assertThat(first.status()).isEqualTo(DeliveryStatus.PENDING);
-    assertThat(first.failure()).get().satisfies(f -> {
+    assertThat(first.deliveryFailure()).get().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
       assertThat(f.message()).contains("adapter bug");
     });

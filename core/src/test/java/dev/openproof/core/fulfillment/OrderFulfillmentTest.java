@@ -116,9 +116,28 @@ class OrderFulfillmentTest {
   }
 
   @Test
-  void aWorkflowNeedsASigner() {
+  void aWorkflowNeedsASignerADeliveryAndALedgerAndNamesEachMissing() {
     assertThatThrownBy(() -> LicenseFulfillment.builder().build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("signer");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("call signer(...), delivery(...), ledger(...)");
+    assertThatThrownBy(() -> LicenseFulfillment.builder().signer(fx.fakeSigner).delivery(fx.delivery).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageEndingWith("call ledger(...)");
+    assertThatThrownBy(() -> LicenseFulfillment.builder().signer(fx.fakeSigner).ledger(fx.ledger).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageEndingWith("call delivery(...)");
+  }
+
+  @Test
+  void theResultSaysWhatWasDoneWithoutTheTokenOrAnAddress() {
+    FulfillmentResult result = workflow.fulfill(SampleOrders.russian());
+    FulfillmentResult.Digital digital = (FulfillmentResult.Digital) result;
+    String summary = result.toString();
+    assertThat(summary)
+        .contains(SampleOrders.russian().orderId().value(), "DIGITAL",
+            digital.proof().proof().licenseNumber().value(), digital.proof().proof().proofId().value(), "DELIVERED")
+        .doesNotContain(digital.proof().signedProof().token())
+        .doesNotContain(SampleOrders.russian().customer().email());
   }
 
   @Test

@@ -25,7 +25,7 @@ class PortFailureRecoveryTest {
     OrderRecord halfway = fx.ledger.findOrder(order.orderId()).orElseThrow();
     assertThat(halfway.completed()).isFalse();
     assertThat(halfway.invoices()).hasSize(2);
-    assertThat(halfway.proof()).isEmpty();
+    assertThat(halfway.issuedProofId()).isEmpty();
     assertThat(fx.delivery.attempted()).isEmpty();
 
     FulfillmentResult result = workflow.fulfill(order);

@@ -22,7 +22,7 @@ final class WorkflowFixture {
   static final Instant T0 = Instant.parse("2021-03-10T10:00:00Z");
 
   final MutableClock clock = new MutableClock(T0);
-  final InMemoryProofLedger ledger = new InMemoryProofLedger();
+  final InMemoryProofLedger ledger = InMemoryProofLedger.create();
   final RecordingProofDelivery delivery = RecordingProofDelivery.create(clock);
   final FakeSigner fakeSigner = new FakeSigner();
   final CountingInvoicing invoicing = new CountingInvoicing();

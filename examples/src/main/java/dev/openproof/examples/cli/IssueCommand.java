@@ -92,7 +92,7 @@ final class IssueCommand implements Callable<Integer> {
         DeliveryRecord delivery = result.firstDelivery().orElseThrow();
         stdout.println("  mail     " + delivery.status() + " to " + delivery.request().recipient().email()
             + " via " + mail.description()
-            + delivery.failure().map(f -> " (" + f.kind() + ": " + f.message() + ")").orElse(""));
+            + delivery.deliveryFailure().map(f -> " (" + f.kind() + ": " + f.message() + ")").orElse(""));
       }
       stdout.flush();
       return 0;
