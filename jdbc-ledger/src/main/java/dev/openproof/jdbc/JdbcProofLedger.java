@@ -1,5 +1,6 @@
 package dev.openproof.jdbc;
 
+import dev.openproof.core.model.StatusListLayout;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.model.Invoice;
@@ -183,7 +184,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
    * @return the status lists
    */
   public JdbcStatusLists statusLists(String baseUri) {
-    return new JdbcStatusLists(jdbc, baseUri, StatusLists.DEFAULT_CAPACITY, new java.security.SecureRandom());
+    return new JdbcStatusLists(jdbc, StatusListLayout.of(baseUri), new java.security.SecureRandom());
   }
 
   /**
@@ -196,7 +197,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
       try {
         owned.close();
       } catch (Exception e) {
-        throw new LedgerException(LedgerException.LEDGER_FAILURE, "the ledger's database did not close cleanly", e);
+        throw new LedgerException(LedgerException.Reason.LEDGER_FAILURE, "the ledger's database did not close cleanly", e);
       }
     }
   }
