@@ -26,7 +26,7 @@ public class DeliveryException extends OpenProofException {
    * @param cause the underlying failure, or {@code null}
    */
   public DeliveryException(FailureKind kind, int replyCode, String message, @Nullable Throwable cause) {
-    super("DELIVERY_" + Objects.requireNonNull(kind, "kind").name(), message, cause);
+    super(Objects.requireNonNull(kind, "kind"), message, cause);
     this.kind = kind;
     this.replyCode = replyCode;
   }

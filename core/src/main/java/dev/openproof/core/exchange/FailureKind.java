@@ -1,11 +1,14 @@
 package dev.openproof.core.exchange;
 
+import dev.openproof.core.ReasonCode;
+
 /**
- * How a failed delivery may be treated.
+ * How a failed delivery may be treated; also the reason of its {@link DeliveryException}, with code
+ * {@code DELIVERY_<kind>}.
  *
  * @since 0.1.0
  */
-public enum FailureKind {
+public enum FailureKind implements ReasonCode {
   /** Nothing was handed over and a later attempt may succeed (a 4xx reply, a refused connection). */
   TRANSIENT,
   /** A later attempt will fail the same way (a 5xx reply, an invalid address): not retried. */
@@ -23,5 +26,15 @@ public enum FailureKind {
    */
   public boolean retryable() {
     return this != PERMANENT;
+  }
+
+  /**
+   * The reason code of a delivery that failed this way.
+   *
+   * @return {@code DELIVERY_TRANSIENT}, {@code DELIVERY_PERMANENT} or {@code DELIVERY_UNKNOWN}
+   */
+  @Override
+  public String code() {
+    return "DELIVERY_" + name();
   }
 }

@@ -1,10 +1,11 @@
 package dev.openproof.core.exchange;
 
 import dev.openproof.core.OpenProofException;
+import dev.openproof.core.ReasonCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The billing system could not issue an invoice. Reason code {@value #INVOICING_FAILED}. The order
+ * The billing system could not issue an invoice. Reason {@link Reason#INVOICING_FAILED}. The order
  * stays unfinished; fulfilling it again retries.
  *
  * @since 0.1.0
@@ -12,8 +13,16 @@ import org.jspecify.annotations.Nullable;
 public class InvoicingException extends OpenProofException {
   private static final long serialVersionUID = 1L;
 
-  /** The reason code. */
-  public static final String INVOICING_FAILED = "INVOICING_FAILED";
+  /** Why an invoice was not issued. Adding a code is one line here. */
+  public enum Reason implements ReasonCode {
+    /** The billing system failed. */
+    INVOICING_FAILED;
+
+    @Override
+    public String code() {
+      return name();
+    }
+  }
 
   /**
    * Creates the exception.
@@ -22,6 +31,6 @@ public class InvoicingException extends OpenProofException {
    * @param cause the underlying failure, or {@code null}
    */
   public InvoicingException(String message, @Nullable Throwable cause) {
-    super(INVOICING_FAILED, message, cause);
+    super(Reason.INVOICING_FAILED, message, cause);
   }
 }

@@ -1,6 +1,7 @@
 package dev.openproof.core.exchange;
 
 import dev.openproof.core.OpenProofException;
+import dev.openproof.core.ReasonCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,27 +12,37 @@ import org.jspecify.annotations.Nullable;
 public class SigningException extends OpenProofException {
   private static final long serialVersionUID = 1L;
 
-  /** Reason code for a signer that failed. */
-  public static final String SIGNING_FAILED = "SIGNING_FAILED";
+  /** Why a proof was not signed. Adding a code is one line here. */
+  public enum Reason implements ReasonCode {
+    /** The signer failed (a key store or HSM unavailable, a broken key). */
+    SIGNING_FAILED,
+    /** The proof would break the claims schema, so the signer refused it. */
+    INVALID_PROOF;
+
+    @Override
+    public String code() {
+      return name();
+    }
+  }
 
   /**
-   * Creates the exception with reason {@value #SIGNING_FAILED}.
+   * Creates the exception with reason {@link Reason#SIGNING_FAILED}.
    *
    * @param message what went wrong; never key material
    * @param cause the underlying failure, or {@code null}
    */
   public SigningException(String message, @Nullable Throwable cause) {
-    this(SIGNING_FAILED, message, cause);
+    this(Reason.SIGNING_FAILED, message, cause);
   }
 
   /**
    * Creates the exception.
    *
-   * @param reasonCode stable reason code
+   * @param reason why
    * @param message what went wrong; never key material
    * @param cause the underlying failure, or {@code null}
    */
-  public SigningException(String reasonCode, String message, @Nullable Throwable cause) {
-    super(reasonCode, message, cause);
+  public SigningException(Reason reason, String message, @Nullable Throwable cause) {
+    super(reason, message, cause);
   }
 }

@@ -68,7 +68,7 @@ final class Administration {
 
   private static void refuseIfRevoked(ProofRecord proof, String consequence) {
     if (proof.revoked().isPresent()) {
-      throw new FulfillmentException(FulfillmentException.PROOF_REVOKED,
+      throw new FulfillmentException(FulfillmentException.Reason.PROOF_REVOKED,
           "proof " + proof.proof().proofId() + " was revoked and " + consequence);
     }
   }

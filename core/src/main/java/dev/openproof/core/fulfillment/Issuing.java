@@ -61,7 +61,7 @@ final class Issuing {
         return fulfillClaimed(order, route, owner);
       }
       if (waitedMillis >= settings.claimWait().toMillis()) {
-        throw new FulfillmentException(FulfillmentException.ORDER_IN_PROGRESS,
+        throw new FulfillmentException(FulfillmentException.Reason.ORDER_IN_PROGRESS,
             "order " + order.orderId() + " is being fulfilled by another instance; try again later");
       }
       sleep(pause);
@@ -203,7 +203,7 @@ final class Issuing {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new FulfillmentException(FulfillmentException.ORDER_IN_PROGRESS, "interrupted while waiting for another instance");
+      throw new FulfillmentException(FulfillmentException.Reason.ORDER_IN_PROGRESS, "interrupted while waiting for another instance");
     }
   }
 }

@@ -59,7 +59,7 @@ final class Workflow {
   ProofRecord proofRecord(ProofId proofId) {
     Objects.requireNonNull(proofId, "proofId");
     return ledger().findProof(proofId).orElseThrow(() ->
-        new FulfillmentException(FulfillmentException.UNKNOWN_PROOF, "no proof " + proofId + " was issued"));
+        new FulfillmentException(FulfillmentException.Reason.UNKNOWN_PROOF, "no proof " + proofId + " was issued"));
   }
 
   /** The first delivery of a proof the ledger knows; every recorded proof has one. */

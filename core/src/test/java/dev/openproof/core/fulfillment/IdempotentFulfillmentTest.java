@@ -87,7 +87,7 @@ class IdempotentFulfillmentTest {
     LicenseFulfillment impatient = fx.builder().claimWait(Duration.ZERO).build();
     assertThatThrownBy(() -> impatient.fulfill(order))
         .isInstanceOfSatisfying(FulfillmentException.class,
-            e -> assertThat(e.reasonCode()).isEqualTo(FulfillmentException.ORDER_IN_PROGRESS));
+            e -> assertThat(e.reasonCode()).isEqualTo(FulfillmentException.Reason.ORDER_IN_PROGRESS.code()));
     assertThat(fx.invoicing.calls.get()).isZero();
   }
 

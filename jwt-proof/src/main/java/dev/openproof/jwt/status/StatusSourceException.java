@@ -1,18 +1,27 @@
 package dev.openproof.jwt.status;
 
 import dev.openproof.core.OpenProofException;
+import dev.openproof.core.ReasonCode;
 
 /**
  * A Status List Token could not be obtained: the file cannot be read, the URL did not answer or
- * answered an error. A verifier reports it as reason {@value #STATUS_UNAVAILABLE}.
+ * answered an error. A verifier reports it as reason {@code STATUS_UNAVAILABLE}.
  *
  * @since 0.1.0
  */
 public final class StatusSourceException extends OpenProofException {
   private static final long serialVersionUID = 1L;
 
-  /** Reason code of this exception. */
-  public static final String STATUS_UNAVAILABLE = "STATUS_UNAVAILABLE";
+  /** The reason of this exception. Adding a code is one line here. */
+  public enum Reason implements ReasonCode {
+    /** The status list could not be obtained. */
+    STATUS_UNAVAILABLE;
+
+    @Override
+    public String code() {
+      return name();
+    }
+  }
 
   /**
    * Creates the exception.
@@ -20,6 +29,6 @@ public final class StatusSourceException extends OpenProofException {
    * @param message one line, fit for a log
    */
   public StatusSourceException(String message) {
-    super(STATUS_UNAVAILABLE, message, null);
+    super(Reason.STATUS_UNAVAILABLE, message, null);
   }
 }
