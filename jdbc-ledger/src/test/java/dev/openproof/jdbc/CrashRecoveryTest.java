@@ -1,5 +1,6 @@
 package dev.openproof.jdbc;
 
+import dev.openproof.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class CrashRecoveryTest {
   private static final Instant START = Instant.parse("2024-05-01T10:00:00Z");
   private static final Duration LEASE = Duration.ofMinutes(5);
 
-  private final TestClock clock = new TestClock(START);
+  private final MutableClock clock = new MutableClock(START);
   private final Inbox inbox = new Inbox();
   private final Order order = SampleOrders.russian();
 

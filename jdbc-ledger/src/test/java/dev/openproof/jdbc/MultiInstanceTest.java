@@ -1,5 +1,6 @@
 package dev.openproof.jdbc;
 
+import dev.openproof.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openproof.core.fulfillment.FulfillmentException;
@@ -50,7 +51,7 @@ class MultiInstanceTest {
   private static final int INSTANCES = 4;
   private static final long SEED = 20240501L;
 
-  private final TestClock clock = new TestClock(START);
+  private final MutableClock clock = new MutableClock(START);
   private final Inbox inbox = new Inbox();
 
   /** One instance of a service: its pool, ledger and workflow. */
@@ -84,7 +85,7 @@ class MultiInstanceTest {
         try {
           fulfillment.fulfill(order);
         } catch (FulfillmentException e) {
-          assertThat(e.reasonCode()).isEqualTo(FulfillmentException.ORDER_IN_PROGRESS);
+          assertThat(e.reasonCode()).isEqualTo(FulfillmentException.Reason.ORDER_IN_PROGRESS.code());
         } catch (InstanceKilled e) {
           return null;
         }
