@@ -46,7 +46,7 @@ final class StatusListCheck {
     try {
       token = source.token(reference.uri());
     } catch (StatusSourceException e) {
-      throw reject(RejectionReason.STATUS_UNAVAILABLE, e.getMessage());
+      throw reject(RejectionReason.STATUS_UNAVAILABLE, String.valueOf(e.getMessage()));
     }
     Decoded list = decoded(token, keys);
     if (!list.sub().equals(reference.uri())) {

@@ -104,8 +104,9 @@ public final class InMemoryProofLedger implements ProofLedger {
   public synchronized ProofRecord recordProof(
       LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
     OrderEntry entry = order(proof.orderId());
-    if (entry.proofId != null) {
-      return proofs.get(entry.proofId);
+    ProofId recorded = entry.proofId;
+    if (recorded != null) {
+      return Objects.requireNonNull(proofs.get(recorded), "an order's proof is recorded with it");
     }
     if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
       throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
@@ -134,7 +135,7 @@ public final class InMemoryProofLedger implements ProofLedger {
   @Override
   public synchronized List<DeliveryRecord> deliveries(ProofId proofId) {
     return deliveriesByProof.getOrDefault(proofId, List.of()).stream()
-        .map(id -> deliveries.get(id).record)
+        .map(id -> Objects.requireNonNull(deliveries.get(id), "a proof's delivery is recorded with it").record)
         .toList();
   }
 

@@ -43,7 +43,7 @@ public final class DemoMail implements AutoCloseable {
     Files.createDirectories(Objects.requireNonNull(outbox, "outbox"));
     SmtpSandbox sandbox = host == null ? SmtpSandbox.start() : null;
     SmtpProofDelivery smtp = SmtpProofDelivery.create(SmtpSettings.builder()
-        .host(sandbox != null ? "127.0.0.1" : host)
+        .host(sandbox != null || host == null ? "127.0.0.1" : host)
         .port(sandbox != null ? sandbox.port() : port)
         .tls(sandbox != null ? TlsMode.NONE : tls)
         .from("licensing@vendor.example.test", "Licensing Operations")
