@@ -107,7 +107,7 @@ class ProofCertificateTest {
 
     assertThatThrownBy(() -> CERTIFICATES.render(other, mismatched))
         .isInstanceOfSatisfying(CertificateException.class, e -> {
-          assertThat(e.reasonCode()).isEqualTo(CertificateException.INVALID_INPUT);
+          assertThat(e.reason()).isEqualTo(CertificateException.Reason.CERTIFICATE_INVALID_INPUT);
           assertThat(e.violations()).hasSize(1);
         });
   }

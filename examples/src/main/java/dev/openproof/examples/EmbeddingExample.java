@@ -5,6 +5,7 @@ import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.Distributor;
 import dev.openproof.core.model.LicenseType;
+import dev.openproof.core.memory.InMemoryProofLedger;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderLine;
 import dev.openproof.core.model.Program;
@@ -79,7 +80,8 @@ public final class EmbeddingExample {
             .tls(TlsMode.NONE) // STARTTLS_REQUIRED by default
             .from("licensing@example.com", "Licensing Operations")
             .build()))
-        .build(); // in-memory ledger and invoicing unless you plug in your own
+        .ledger(InMemoryProofLedger.create()) // a JdbcProofLedger where a restart must lose nothing
+        .build(); // in-memory invoicing unless you plug in your own
     FulfillmentResult result = fulfillment.fulfill(order); // idempotent by order id
     // README:fulfill:end
     return result;

@@ -130,7 +130,8 @@ final class InvoiceTable {
     List<Invoice> invoices(OrderId orderId) {
       List<Invoice> invoices = new ArrayList<>();
       headers.forEach((leg, h) ->
-          invoices.add(new Invoice(h.id(), leg, orderId, h.seller(), h.buyer(), lines.get(leg), h.total(), h.issuedAt())));
+          invoices.add(new Invoice(h.id(), leg, orderId, h.seller(), h.buyer(), lines.getOrDefault(leg, List.of()),
+              h.total(), h.issuedAt())));
       return invoices;
     }
   }

@@ -88,7 +88,7 @@ final class Jdbc {
     try {
       return dataSource.getConnection();
     } catch (SQLException e) {
-      throw new LedgerException(LedgerException.LEDGER_UNAVAILABLE,
+      throw new LedgerException(LedgerException.Reason.LEDGER_UNAVAILABLE,
           "the ledger could not " + what + ": no database connection (" + describe(e) + ")", e);
     }
   }
@@ -129,7 +129,7 @@ final class Jdbc {
     boolean unavailable = e instanceof SQLTransientConnectionException
         || e instanceof SQLNonTransientConnectionException
         || (state != null && (state.startsWith("08") || state.startsWith("57P")));
-    return new LedgerException(unavailable ? LedgerException.LEDGER_UNAVAILABLE : LedgerException.LEDGER_FAILURE,
+    return new LedgerException(unavailable ? LedgerException.Reason.LEDGER_UNAVAILABLE : LedgerException.Reason.LEDGER_FAILURE,
         "the ledger could not " + what + " (" + describe(e) + ")", e);
   }
 

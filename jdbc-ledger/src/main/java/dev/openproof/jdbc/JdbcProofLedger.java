@@ -2,6 +2,7 @@ package dev.openproof.jdbc;
 
 import dev.openproof.core.model.AuthorizationNumber;
 import dev.openproof.core.model.CreditNote;
+import dev.openproof.core.model.StatusListLayout;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.model.Invoice;
@@ -13,13 +14,13 @@ import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
 import dev.openproof.core.model.Route;
 import dev.openproof.core.model.SignedProof;
-import dev.openproof.core.port.DeliveryFailure;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.OrderClaim;
-import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.exchange.DeliveryFailure;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.port.ReturnRecord;
 import dev.openproof.core.port.StatusLists;
 import java.io.IOException;
@@ -198,7 +199,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
    * @return the status lists
    */
   public JdbcStatusLists statusLists(String baseUri) {
-    return new JdbcStatusLists(jdbc, baseUri, StatusLists.DEFAULT_CAPACITY, new java.security.SecureRandom());
+    return new JdbcStatusLists(jdbc, StatusListLayout.of(baseUri), new java.security.SecureRandom());
   }
 
   /**
@@ -211,7 +212,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
       try {
         owned.close();
       } catch (Exception e) {
-        throw new LedgerException(LedgerException.LEDGER_FAILURE, "the ledger's database did not close cleanly", e);
+        throw new LedgerException(LedgerException.Reason.LEDGER_FAILURE, "the ledger's database did not close cleanly", e);
       }
     }
   }

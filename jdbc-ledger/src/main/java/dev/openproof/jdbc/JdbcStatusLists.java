@@ -2,6 +2,7 @@ package dev.openproof.jdbc;
 
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.ProofStatus;
+import dev.openproof.core.model.StatusListLayout;
 import dev.openproof.core.model.StatusReference;
 import dev.openproof.core.port.StatusLists;
 import java.security.SecureRandom;
@@ -19,8 +20,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Durable {@link StatusLists} in the ledger's database (schema version 2): the lists are named {@code
- * <base>/1}, {@code <base>/2} …, each place is a row whose key {@code (list_uri, idx)} makes an index
+ * Durable {@link StatusLists} in the ledger's database (schema version 2), laid out by a {@link
+ * StatusListLayout}: the lists are named {@code <base>/1}, {@code <base>/2} …, each place is a row whose key {@code (list_uri, idx)} makes an index
  * impossible to reuse. Allocations lock the current list's row, so instances sharing the database
  * allocate one after the other. Get one from {@link JdbcProofLedger#statusLists(String)} or {@link
  * #create(DataSource, String)}. Thread-safe.
@@ -28,24 +29,13 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class JdbcStatusLists implements StatusLists {
-  private static final int RANDOM_TRIES = 16;
-
   private final Jdbc jdbc;
-  private final String baseUri;
-  private final int capacity;
+  private final StatusListLayout layout;
   private final RandomGenerator random;
 
-  JdbcStatusLists(Jdbc jdbc, String baseUri, int capacity, RandomGenerator random) {
-    Objects.requireNonNull(baseUri, "baseUri");
-    if (baseUri.isBlank() || baseUri.endsWith("/")) {
-      throw new IllegalArgumentException("the base URI of status lists must not be blank or end with '/': " + baseUri);
-    }
-    if (capacity < 1 || capacity > 1 << 24) {
-      throw new IllegalArgumentException("a status list holds 1 to 2^24 entries, not " + capacity);
-    }
+  JdbcStatusLists(Jdbc jdbc, StatusListLayout layout, RandomGenerator random) {
     this.jdbc = jdbc;
-    this.baseUri = baseUri;
-    this.capacity = capacity;
+    this.layout = Objects.requireNonNull(layout, "layout");
     this.random = Objects.requireNonNull(random, "random");
   }
 
@@ -71,7 +61,29 @@ public final class JdbcStatusLists implements StatusLists {
    * @return the lists
    */
   public static JdbcStatusLists create(DataSource dataSource, String baseUri, int capacity, RandomGenerator random) {
-    return new JdbcStatusLists(new Jdbc(Objects.requireNonNull(dataSource, "dataSource"), null), baseUri, capacity, random);
+    return create(dataSource, new StatusListLayout(baseUri, capacity), random);
+  }
+
+  /**
+   * Status lists of a given layout with indexes from a given random source. The capacity applies to
+   * lists started from now on.
+   *
+   * @param dataSource where connections come from
+   * @param layout the lists' base URI and capacity
+   * @param random the source of indexes
+   * @return the lists
+   */
+  public static JdbcStatusLists create(DataSource dataSource, StatusListLayout layout, RandomGenerator random) {
+    return new JdbcStatusLists(new Jdbc(Objects.requireNonNull(dataSource, "dataSource"), null), layout, random);
+  }
+
+  /**
+   * The layout of these lists.
+   *
+   * @return the base URI and the capacity of new lists
+   */
+  public StatusListLayout layout() {
+    return layout;
   }
 
   @Override
@@ -174,8 +186,16 @@ public final class JdbcStatusLists implements StatusLists {
     });
   }
 
-  /** A list's row. */
-  private record ListRow(int seq, String uri, int capacity, int allocated) {}
+  /** A list's row; its capacity is the layout's when it was started. */
+  private record ListRow(int seq, String uri, int capacity, int allocated) {
+    StatusListLayout layout(String baseUri) {
+      return new StatusListLayout(baseUri, capacity);
+    }
+
+    boolean full() {
+      return allocated >= capacity;
+    }
+  }
 
   private static Optional<StatusReference> find(Connection c, ProofId proofId) throws SQLException {
     try (PreparedStatement query = c.prepareStatement("SELECT list_uri, idx FROM openproof_status_entry WHERE proof_id = ?")) {
@@ -196,19 +216,19 @@ public final class JdbcStatusLists implements StatusLists {
         last = row.getInt(1);
       }
       ListRow current = last == 0 ? null : lock(c, last);
-      if (current != null && current.allocated() < current.capacity()) {
+      if (current != null && !current.full()) {
         return current;
       }
       int seq = last + 1;
       try (PreparedStatement insert = c.prepareStatement(dialect.insertIfAbsent(
           "INSERT INTO openproof_status_list (seq, list_uri, capacity, allocated) VALUES (?, ?, ?, 0)", "seq"))) {
         insert.setInt(1, seq);
-        insert.setString(2, baseUri + "/" + seq);
-        insert.setInt(3, capacity);
+        insert.setString(2, layout.uri(seq));
+        insert.setInt(3, layout.capacity());
         dialect.executeInsertIfAbsent(insert);
       }
       ListRow started = lock(c, seq);
-      if (started != null && started.allocated() < started.capacity()) {
+      if (started != null && !started.full()) {
         return started;
       }
     }
@@ -224,35 +244,38 @@ public final class JdbcStatusLists implements StatusLists {
     }
   }
 
-  /** A free index of the list, chosen at random: random tries first, then the next free one after a random start. */
+  /** A free index of the list, chosen by the layout's rule; one index at a time, the whole list only if need be. */
   private int freeIndex(Connection c, ListRow list) throws SQLException {
     try (PreparedStatement taken = c.prepareStatement("SELECT 1 FROM openproof_status_entry WHERE list_uri = ? AND idx = ?")) {
       taken.setString(1, list.uri());
-      for (int i = 0; i < RANDOM_TRIES; i++) {
-        int candidate = random.nextInt(list.capacity());
-        taken.setInt(2, candidate);
-        try (ResultSet row = taken.executeQuery()) {
-          if (!row.next()) {
-            return candidate;
+      return list.layout(layout.baseUri()).chooseFreeIndex(random, new StatusListLayout.TakenIndexes<SQLException>() {
+        @Override
+        public boolean isTaken(int index) throws SQLException {
+          taken.setInt(2, index);
+          try (ResultSet row = taken.executeQuery()) {
+            return row.next();
           }
         }
-      }
-    }
-    BitSet used = new BitSet(list.capacity());
-    try (PreparedStatement query = c.prepareStatement("SELECT idx FROM openproof_status_entry WHERE list_uri = ?")) {
-      query.setString(1, list.uri());
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          used.set(row.getInt(1));
+
+        @Override
+        public BitSet all() throws SQLException {
+          BitSet used = new BitSet(list.capacity());
+          try (PreparedStatement query = c.prepareStatement("SELECT idx FROM openproof_status_entry WHERE list_uri = ?")) {
+            query.setString(1, list.uri());
+            try (ResultSet row = query.executeQuery()) {
+              while (row.next()) {
+                used.set(row.getInt(1));
+              }
+            }
+          }
+          return used;
         }
-      }
+      });
     }
-    int index = used.nextClearBit(random.nextInt(list.capacity()));
-    return index < list.capacity() ? index : used.nextClearBit(0);
   }
 
   @Override
   public String toString() {
-    return "JdbcStatusLists[" + baseUri + ", capacity=" + capacity + "]";
+    return "JdbcStatusLists[" + layout.baseUri() + ", capacity=" + layout.capacity() + "]";
   }
 }

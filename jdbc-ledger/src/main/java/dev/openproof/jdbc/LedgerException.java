@@ -1,6 +1,7 @@
 package dev.openproof.jdbc;
 
 import dev.openproof.core.OpenProofException;
+import dev.openproof.core.ReasonCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,20 +16,32 @@ import org.jspecify.annotations.Nullable;
 public final class LedgerException extends OpenProofException {
   private static final long serialVersionUID = 1L;
 
-  /** The database could not be reached, or the connection broke (SQLState class 08, or no connection). */
-  public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
+  /** Why the ledger failed. Adding a code is one line here. */
+  public enum Reason implements ReasonCode {
+    /** The database could not be reached, or the connection broke (SQLState class 08, or no connection). */
+    LEDGER_UNAVAILABLE,
+    /** The database refused or failed an operation. */
+    LEDGER_FAILURE;
 
-  /** The database refused or failed an operation. */
-  public static final String LEDGER_FAILURE = "LEDGER_FAILURE";
+    @Override
+    public String code() {
+      return name();
+    }
+  }
 
   /**
    * Creates an exception.
    *
-   * @param reasonCode {@link #LEDGER_UNAVAILABLE} or {@link #LEDGER_FAILURE}
+   * @param reason {@link Reason#LEDGER_UNAVAILABLE} or {@link Reason#LEDGER_FAILURE}
    * @param message what failed, one line
    * @param cause the driver's exception, or {@code null}
    */
-  public LedgerException(String reasonCode, String message, @Nullable Throwable cause) {
-    super(reasonCode, message, cause);
+  public LedgerException(Reason reason, String message, @Nullable Throwable cause) {
+    super(reason, message, cause);
+  }
+
+  @Override
+  public Reason reason() {
+    return (Reason) super.reason();
   }
 }

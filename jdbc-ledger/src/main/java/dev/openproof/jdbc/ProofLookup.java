@@ -1,7 +1,7 @@
 package dev.openproof.jdbc;
 
 import dev.openproof.core.model.ProofId;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -170,7 +170,7 @@ final class ReturnTable {
     }
     List<CreditNote> notes = new ArrayList<>(headers.size());
     headers.forEach((id, h) -> notes.add(new CreditNote(h.id(), h.leg(), h.orderId(), h.cancels(), h.seller(), h.buyer(),
-        lines.get(id), h.total(), h.reason(), h.issuedAt())));
+        lines.getOrDefault(id, List.of()), h.total(), h.reason(), h.issuedAt())));
     return notes;
   }
 }

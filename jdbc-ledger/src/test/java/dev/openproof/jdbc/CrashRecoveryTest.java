@@ -1,5 +1,6 @@
 package dev.openproof.jdbc;
 
+import dev.openproof.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +9,10 @@ import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.fulfillment.RandomIdGenerator;
 import dev.openproof.core.fulfillment.RedeliveryReport;
 import dev.openproof.core.model.Order;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.testing.FakeSigner;
@@ -33,7 +34,7 @@ class CrashRecoveryTest {
   private static final Instant START = Instant.parse("2024-05-01T10:00:00Z");
   private static final Duration LEASE = Duration.ofMinutes(5);
 
-  private final TestClock clock = new TestClock(START);
+  private final MutableClock clock = new MutableClock(START);
   private final Inbox inbox = new Inbox();
   private final Order order = SampleOrders.russian();
 
@@ -63,7 +64,7 @@ class CrashRecoveryTest {
       OrderRecord recorded = ledger.findOrder(order.orderId()).orElseThrow();
       assertThat(recorded.completed()).isFalse();
       assertThat(recorded.invoices()).hasSize(2);
-      DeliveryRecord pending = ledger.deliveries(recorded.proof().orElseThrow()).get(0);
+      DeliveryRecord pending = ledger.deliveries(recorded.issuedProofId().orElseThrow()).get(0);
       assertThat(pending.status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(pending.request()).isEqualTo(aboutToSend.get(0));
 
@@ -78,9 +79,9 @@ class CrashRecoveryTest {
       assertThat(inbox.of(sent.deliveryId())).containsExactly(
           new Inbox.Message(sent.deliveryId(), Inbox.messageIdOf(sent), sent.signedProof().token()));
       FulfillmentResult result = survivor.fulfill(order);
-      assertThat(result.proof().signedProof()).isEqualTo(sent.signedProof());
-      assertThat(result.delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
-      assertThat(result.delivery().deliveryReceipt().orElseThrow().messageId()).isEqualTo(Inbox.messageIdOf(sent));
+      assertThat(result.issuedProof().orElseThrow().signedProof()).isEqualTo(sent.signedProof());
+      assertThat(result.firstDelivery().orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+      assertThat(result.firstDelivery().orElseThrow().deliveryReceipt().orElseThrow().messageId()).isEqualTo(Inbox.messageIdOf(sent));
       assertThat(signer.calls()).as("nothing is signed twice").isZero();
       assertThat(ledger.findOrder(order.orderId()).orElseThrow().completed()).isTrue();
     }

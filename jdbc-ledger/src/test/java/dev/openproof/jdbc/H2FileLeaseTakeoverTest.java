@@ -2,7 +2,7 @@ package dev.openproof.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.testing.SampleOrders;
 import java.nio.file.Path;
 import java.time.Duration;

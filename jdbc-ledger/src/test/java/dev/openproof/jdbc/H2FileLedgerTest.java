@@ -7,9 +7,9 @@ import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.memory.RecordingProofDelivery;
 import dev.openproof.core.model.Order;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.testing.FakeSigner;
 import dev.openproof.core.testing.SampleOrders;
 import java.nio.charset.StandardCharsets;
@@ -50,11 +50,11 @@ class H2FileLedgerTest {
       List<FulfillmentResult> second = orders.stream().map(run::fulfill).toList();
 
       assertThat(second).allMatch(FulfillmentResult::replayed);
-      assertThat(second).extracting(FulfillmentResult::proof).isEqualTo(first.stream().map(FulfillmentResult::proof).toList());
+      assertThat(second).extracting(FulfillmentResult::issuedProof).isEqualTo(first.stream().map(FulfillmentResult::issuedProof).toList());
       assertThat(second).extracting(FulfillmentResult::invoices)
           .isEqualTo(first.stream().map(FulfillmentResult::invoices).toList());
-      assertThat(second).extracting(FulfillmentResult::shipment)
-          .isEqualTo(first.stream().map(FulfillmentResult::shipment).toList());
+      assertThat(second).extracting(FulfillmentResult::physicalShipment)
+          .isEqualTo(first.stream().map(FulfillmentResult::physicalShipment).toList());
       assertThat(secondSigner.calls()).isZero();
       assertThat(secondDelivery.attempted()).isEmpty();
       assertThat(firstSigner.calls()).isEqualTo(2);
@@ -77,7 +77,7 @@ class H2FileLedgerTest {
     try (JdbcProofLedger ledger = JdbcProofLedger.h2File(directory)) {
       OrderRecord recorded = ledger.findOrder(order.orderId()).orElseThrow();
       assertThat(recorded.completed()).isFalse();
-      DeliveryRecord pending = ledger.deliveries(recorded.proof().orElseThrow()).get(0);
+      DeliveryRecord pending = ledger.deliveries(recorded.issuedProofId().orElseThrow()).get(0);
       assertThat(pending.status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(pending.request().deliveryId().value()).isEqualTo(aboutToSend[0]);
       assertThat(pending.request().signedProof().token()).isEqualTo(aboutToSend[1]);
@@ -89,7 +89,7 @@ class H2FileLedgerTest {
           .clock(afterTheLease).build();
       assertThat(next.redeliverPending().delivered()).isEqualTo(1);
       assertThat(delivery.delivered()).containsExactly(pending.request());
-      assertThat(next.fulfill(order).delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
+      assertThat(next.fulfill(order).firstDelivery().orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
       assertThat(signer.calls()).isZero();
     }
   }

@@ -2,9 +2,9 @@ package dev.openproof.jdbc;
 
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.port.ProofDelivery;
 import java.time.Clock;
 import java.util.ArrayList;

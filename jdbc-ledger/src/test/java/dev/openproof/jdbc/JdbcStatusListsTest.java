@@ -1,10 +1,8 @@
 package dev.openproof.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openproof.core.model.ProofId;
-import dev.openproof.core.model.ProofStatus;
 import dev.openproof.core.model.StatusReference;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +17,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Token Status List places kept in the database, on H2 and PostgreSQL. */
+/**
+ * Token Status List places kept in the database, on H2 and PostgreSQL, beyond the contract ({@link
+ * H2StatusListsTest}, {@link PostgresStatusListsTest}): kept across instances, and never shared by
+ * instances allocating at once.
+ */
 class JdbcStatusListsTest {
   private static final String BASE = "https://licensing.example.test/status";
 
@@ -46,27 +48,6 @@ class JdbcStatusListsTest {
       JdbcStatusLists again = lists(database.newPool(1), 8, 2);
       assertThat(again.lists()).containsExactly(BASE + "/1", BASE + "/2");
       assertThat(again.find(ProofId.of("p8"))).contains(lists.find(ProofId.of("p8")).orElseThrow());
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
-  void suspensionTogglesAndInvalidIsFinal(TestDatabase.Kind kind) {
-    try (TestDatabase database = TestDatabase.of(kind)) {
-      JdbcStatusLists lists = database.newLedger().statusLists(BASE);
-      ProofId proof = ProofId.of("p");
-      StatusReference ref = lists.allocate(proof);
-      assertThat(ref.index()).isBetween(0L, (long) JdbcStatusLists.DEFAULT_CAPACITY - 1);
-      assertThat(lists.status(proof)).contains(ProofStatus.VALID);
-      assertThat(lists.setStatus(proof, ProofStatus.SUSPENDED)).isEqualTo(ProofStatus.SUSPENDED);
-      assertThat(lists.setStatus(proof, ProofStatus.VALID)).isEqualTo(ProofStatus.VALID);
-      assertThat(lists.setStatus(proof, ProofStatus.INVALID)).isEqualTo(ProofStatus.INVALID);
-      assertThat(lists.setStatus(proof, ProofStatus.VALID)).isEqualTo(ProofStatus.INVALID);
-      byte[] statuses = lists.statuses(ref.uri());
-      assertThat(statuses).hasSize(JdbcStatusLists.DEFAULT_CAPACITY);
-      assertThat(statuses[(int) ref.index()]).isEqualTo((byte) 1);
-      assertThatThrownBy(() -> lists.setStatus(ProofId.of("nope"), ProofStatus.INVALID)).isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(() -> lists.statuses(BASE + "/9")).isInstanceOf(IllegalArgumentException.class);
     }
   }
 

@@ -34,7 +34,7 @@ class LedgerFailureTest {
         .hasMessageNotContaining("s3cret")
         .hasMessageNotContaining("127.0.0.1")
         .extracting(e -> ((LedgerException) e).reasonCode())
-        .isEqualTo(LedgerException.LEDGER_UNAVAILABLE);
+        .isEqualTo(LedgerException.Reason.LEDGER_UNAVAILABLE.code());
   }
 
   @Test
@@ -45,7 +45,7 @@ class LedgerFailureTest {
           .isInstanceOf(LedgerException.class)
           .hasMessageStartingWith("the ledger could not read order PO-1 (SQLState 42S0")
           .extracting(e -> ((LedgerException) e).reasonCode())
-          .isEqualTo(LedgerException.LEDGER_FAILURE);
+          .isEqualTo(LedgerException.Reason.LEDGER_FAILURE.code());
     }
   }
 

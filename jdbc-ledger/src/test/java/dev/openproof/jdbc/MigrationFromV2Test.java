@@ -10,9 +10,9 @@ import dev.openproof.core.model.Order;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Recipient;
 import dev.openproof.core.model.SignedProof;
-import dev.openproof.core.port.DeliveryKind;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.core.testing.SampleProofs;
 import java.sql.Connection;
@@ -67,7 +67,7 @@ class MigrationFromV2Test {
       ProofRecord old = ledger.findProof(ProofId.of("p-old-1")).orElseThrow();
       assertThat(old.proof().replaced()).isEmpty();
       assertThat(old.proof().entitlements()).hasSize(2);
-      assertThat(ledger.findOrder(first.orderId()).orElseThrow().proof()).contains(ProofId.of("p-old-1"));
+      assertThat(ledger.findOrder(first.orderId()).orElseThrow().issuedProofId()).contains(ProofId.of("p-old-1"));
       assertThat(ledger.deliveries(ProofId.of("p-old-1"))).hasSize(1);
       assertThat(ledger.findProof(LicenseNumber.withCheckDigit("700000001"))).get()
           .extracting(r -> r.proof().proofId()).isEqualTo(ProofId.of("p-old-1"));
@@ -86,7 +86,7 @@ class MigrationFromV2Test {
           DeliveryKind.ORIGINAL, null, old.recipient(), replacement, SampleProofs.signed(replacement));
       assertThat(ledger.recordReplacement(replacement, delivery.signedProof(), delivery, T0).proof().proofId())
           .isEqualTo(ProofId.of("p-new-1"));
-      assertThat(ledger.findOrder(first.orderId()).orElseThrow().proof()).contains(ProofId.of("p-old-1"));
+      assertThat(ledger.findOrder(first.orderId()).orElseThrow().issuedProofId()).contains(ProofId.of("p-old-1"));
       assertThat(ledger.findReplacement(ProofId.of("p-old-1"))).isPresent();
       assertThat(ledger.migrate()).isZero();
     }

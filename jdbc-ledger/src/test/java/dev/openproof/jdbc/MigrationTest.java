@@ -3,7 +3,7 @@ package dev.openproof.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openproof.core.model.OrderId;
-import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.exchange.OrderClaim;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.openproof.jdbc;
 
+import dev.openproof.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openproof.core.fulfillment.FulfillmentException;
@@ -9,9 +10,9 @@ import dev.openproof.core.fulfillment.RetryPolicy;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.Order;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.testing.FakeSigner;
@@ -50,7 +51,7 @@ class MultiInstanceTest {
   private static final int INSTANCES = 4;
   private static final long SEED = 20240501L;
 
-  private final TestClock clock = new TestClock(START);
+  private final MutableClock clock = new MutableClock(START);
   private final Inbox inbox = new Inbox();
 
   /** One instance of a service: its pool, ledger and workflow. */
@@ -84,7 +85,7 @@ class MultiInstanceTest {
         try {
           fulfillment.fulfill(order);
         } catch (FulfillmentException e) {
-          assertThat(e.reasonCode()).isEqualTo(FulfillmentException.ORDER_IN_PROGRESS);
+          assertThat(e.reasonCode()).isEqualTo(FulfillmentException.Reason.ORDER_IN_PROGRESS.code());
         } catch (InstanceKilled e) {
           return null;
         }
@@ -140,7 +141,7 @@ class MultiInstanceTest {
         OrderRecord record = ledger.findOrder(order.orderId()).orElseThrow();
         assertThat(record.completed()).as("order %s completed", order.orderId()).isTrue();
         assertThat(record.invoices()).extracting(i -> i.leg()).containsExactly(InvoiceLeg.values());
-        List<DeliveryRecord> ofProof = ledger.deliveries(record.proof().orElseThrow());
+        List<DeliveryRecord> ofProof = ledger.deliveries(record.issuedProofId().orElseThrow());
         assertThat(ofProof).hasSize(1);
         DeliveryRecord delivery = ofProof.get(0);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);

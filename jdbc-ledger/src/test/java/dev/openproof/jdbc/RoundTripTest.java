@@ -23,13 +23,13 @@ import dev.openproof.core.model.Recipient;
 import dev.openproof.core.model.Revocation;
 import dev.openproof.core.model.SignedProof;
 import dev.openproof.core.model.StatusReference;
-import dev.openproof.core.port.DeliveryFailure;
-import dev.openproof.core.port.DeliveryKind;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.FailureKind;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.DeliveryFailure;
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.FailureKind;
+import dev.openproof.core.exchange.ProofRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,7 +151,7 @@ class RoundTripTest {
       DeliveryRecord failed = JdbcProofLedger.create(database.newPool(1)).findDelivery(first.deliveryId()).orElseThrow();
       assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(failed.nextAttemptAt()).isEqualTo(T0.plusSeconds(61));
-      assertThat(failed.failure()).contains(new DeliveryFailure(FailureKind.UNKNOWN, 0,
+      assertThat(failed.deliveryFailure()).contains(new DeliveryFailure(FailureKind.UNKNOWN, 0,
           longMessage.substring(0, DeliveryTable.MAX_MESSAGE), T0.plusSeconds(1)));
 
       DeliveryReceipt receipt = new DeliveryReceipt(first.deliveryId(), proof.proofId(), "it@baeckerei-schaefer.example.test",

@@ -11,7 +11,7 @@ import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.SignedProof;
 import dev.openproof.core.port.ProofSigner;
-import dev.openproof.core.port.SigningException;
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.jwt.key.ContentSigner;
 import dev.openproof.jwt.key.KeyRing;
 import java.util.Objects;
@@ -34,9 +34,6 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class JwsProofSigner implements ProofSigner {
-  /** Reason code of a proof whose claims would break the schema. */
-  public static final String INVALID_PROOF = "INVALID_PROOF";
-
   private final ContentSigner signer;
   private final String issuer;
   private final JWSHeader header;
@@ -88,9 +85,9 @@ public final class JwsProofSigner implements ProofSigner {
    *
    * @param proof the proof
    * @return the compact JWS with the proof's id, the algorithm and the key id
-   * @throws SigningException with reason {@value #INVALID_PROOF} if the claims would break the schema
+   * @throws SigningException with reason {@code INVALID_PROOF} if the claims would break the schema
    *     (for example a name with a line break, or {@code exp} while an entitlement has no end date),
-   *     or {@value SigningException#SIGNING_FAILED} if the key failed
+   *     or {@code SIGNING_FAILED} if the key failed
    */
   @Override
   public SignedProof sign(LicenseProof proof) {
@@ -98,7 +95,7 @@ public final class JwsProofSigner implements ProofSigner {
     if (proof.expiresAt() != null) {
       for (Entitlement entitlement : proof.entitlements()) {
         if (entitlement.ends() == null) {
-          throw new SigningException(INVALID_PROOF, "proof " + proof.proofId()
+          throw new SigningException(SigningException.Reason.INVALID_PROOF, "proof " + proof.proofId()
               + " has an expiry although entitlement " + entitlement.sku() + " has no end date", null);
         }
       }
@@ -106,7 +103,7 @@ public final class JwsProofSigner implements ProofSigner {
     ObjectNode claims = ClaimsWriter.write(proof, issuer);
     String violation = ClaimsRules.violation(claims);
     if (violation != null) {
-      throw new SigningException(INVALID_PROOF, "proof " + proof.proofId() + " would break the claims schema: " + violation, null);
+      throw new SigningException(SigningException.Reason.INVALID_PROOF, "proof " + proof.proofId() + " would break the claims schema: " + violation, null);
     }
     JWSObject jws;
     try {

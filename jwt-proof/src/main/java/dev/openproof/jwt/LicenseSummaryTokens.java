@@ -10,7 +10,7 @@ import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseSummary;
 import dev.openproof.core.model.LicenseType;
 import dev.openproof.core.model.SummaryLine;
-import dev.openproof.core.port.SigningException;
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.jwt.key.ContentSigner;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.VerificationKey;

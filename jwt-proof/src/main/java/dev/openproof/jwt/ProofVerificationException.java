@@ -21,7 +21,7 @@ public final class ProofVerificationException extends OpenProofException {
    * @param message one line describing it
    */
   public ProofVerificationException(RejectionReason reason, String message) {
-    super(Objects.requireNonNull(reason, "reason").name(), message, null);
+    super(Objects.requireNonNull(reason, "reason"), message, null);
     this.reason = reason;
   }
 
@@ -30,6 +30,7 @@ public final class ProofVerificationException extends OpenProofException {
    *
    * @return the reason
    */
+  @Override
   public RejectionReason reason() {
     return reason;
   }

@@ -144,7 +144,7 @@ public final class ProofVerifier {
       }
       return key;
     } catch (KeySourceException e) {
-      throw reject(RejectionReason.KEYS_UNAVAILABLE, e.getMessage());
+      throw reject(RejectionReason.KEYS_UNAVAILABLE, String.valueOf(e.getMessage()));
     } catch (JwksException e) {
       throw reject(RejectionReason.KEYS_UNAVAILABLE, "the trusted key set is refused: " + e.reasonCode() + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {

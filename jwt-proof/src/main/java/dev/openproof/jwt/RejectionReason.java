@@ -1,12 +1,14 @@
 package dev.openproof.jwt;
 
+import dev.openproof.core.ReasonCode;
+
 /**
  * Why a verifier rejected a token. The names are stable reason codes: callers switch on them, log
  * them and show them (the {@code openproof verify} command prints them).
  *
  * @since 0.1.0
  */
-public enum RejectionReason {
+public enum RejectionReason implements ReasonCode {
   /** Not a compact JWS: not three parts, an empty part, a header or payload that is not a JSON object. */
   MALFORMED,
   /** Longer than the verifier's size limit. */
@@ -66,5 +68,15 @@ public enum RejectionReason {
    * The proof names a status list outside the verifier's trusted bases (its folder, or its allowed URL
    * prefix): the list was neither read nor fetched.
    */
-  STATUS_LIST_UNTRUSTED
+  STATUS_LIST_UNTRUSTED;
+
+  /**
+   * The reason code: the constant's name.
+   *
+   * @return the name
+   */
+  @Override
+  public String code() {
+    return name();
+  }
 }

@@ -65,8 +65,8 @@ final class StatusListCheck {
     try {
       token = source.token(reference.uri());
     } catch (StatusSourceException e) {
-      throw reject(StatusSourceException.STATUS_LIST_UNTRUSTED.equals(e.reasonCode()) ? RejectionReason.STATUS_LIST_UNTRUSTED
-          : RejectionReason.STATUS_UNAVAILABLE, e.getMessage());
+      throw reject(e.reason() == StatusSourceException.Reason.STATUS_LIST_UNTRUSTED ? RejectionReason.STATUS_LIST_UNTRUSTED
+          : RejectionReason.STATUS_UNAVAILABLE, String.valueOf(e.getMessage()));
     }
     Decoded list = decoded(reference.uri(), token, keys);
     if (!list.sub().equals(reference.uri())) {

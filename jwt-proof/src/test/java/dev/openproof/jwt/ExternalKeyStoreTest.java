@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import dev.openproof.core.port.SigningException;
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.jwt.key.ContentSigner;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import java.security.GeneralSecurityException;
@@ -93,7 +93,7 @@ class ExternalKeyStoreTest {
     };
 
     assertThatThrownBy(() -> JwsProofSigner.of(unavailable, Proofs.ISSUER).sign(Proofs.perpetual()))
-        .isInstanceOfSatisfying(SigningException.class, e -> assertThat(e.reasonCode()).isEqualTo(SigningException.SIGNING_FAILED));
+        .isInstanceOfSatisfying(SigningException.class, e -> assertThat(e.reasonCode()).isEqualTo(SigningException.Reason.SIGNING_FAILED.code()));
   }
 
   @Test
@@ -130,7 +130,7 @@ class ExternalKeyStoreTest {
     assertThatThrownBy(() -> JwsProofSigner.of(dev.openproof.jwt.key.SigningKey.generate(JwsAlgorithm.ES256), Proofs.ISSUER)
             .sign(Proofs.of(bad, "P-9")))
         .isInstanceOfSatisfying(SigningException.class, e -> {
-          assertThat(e.reasonCode()).isEqualTo(JwsProofSigner.INVALID_PROOF);
+          assertThat(e.reasonCode()).isEqualTo(SigningException.Reason.INVALID_PROOF.code());
           assertThat(e.getMessage()).contains("/license/customer/id");
         });
   }

@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.memory.InMemoryStatusLists;
 import dev.openproof.core.model.LicenseProof;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.KeyRing;

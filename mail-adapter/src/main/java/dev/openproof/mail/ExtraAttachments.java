@@ -1,9 +1,9 @@
 package dev.openproof.mail;
 
 import dev.openproof.core.port.Attachment;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.port.ProofAttachments;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;

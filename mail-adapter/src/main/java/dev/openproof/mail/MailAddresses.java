@@ -50,7 +50,7 @@ final class MailAddresses {
       try {
         result.validate();
       } catch (AddressException e) {
-        throw invalid(address, e.getMessage());
+        throw invalid(address, String.valueOf(e.getMessage()));
       }
     }
     return result;

@@ -5,7 +5,7 @@ import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Recipient;
 import dev.openproof.core.port.CustomerNotice;
 import dev.openproof.core.port.Attachment;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;

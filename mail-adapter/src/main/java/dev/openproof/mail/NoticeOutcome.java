@@ -1,6 +1,6 @@
 package dev.openproof.mail;
 
-import dev.openproof.core.port.DeliveryException;
+import dev.openproof.core.exchange.DeliveryException;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package dev.openproof.mail;
 
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.FailureKind;
 import jakarta.mail.MessagingException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;

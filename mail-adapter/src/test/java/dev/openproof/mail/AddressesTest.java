@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.FailureKind;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;

@@ -3,9 +3,9 @@ package dev.openproof.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.openproof.core.port.DeliveryOutcome;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryOutcome;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FailureKind;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.Recipient;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.FailureKind;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;

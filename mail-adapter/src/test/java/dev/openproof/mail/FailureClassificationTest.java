@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.FailureKind;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -183,8 +183,8 @@ class FailureClassificationTest {
     var outcomes = delivery.deliverAll(java.util.List.of(Mails.russian("d-host-1"), Mails.german("d-host-2")));
 
     assertThat(outcomes).allSatisfy(o -> {
-      assertThat(o).isInstanceOf(dev.openproof.core.port.DeliveryOutcome.Failed.class);
-      DeliveryException f = ((dev.openproof.core.port.DeliveryOutcome.Failed) o).failure();
+      assertThat(o).isInstanceOf(dev.openproof.core.exchange.DeliveryOutcome.Failed.class);
+      DeliveryException f = ((dev.openproof.core.exchange.DeliveryOutcome.Failed) o).failure();
       assertThat(f.kind()).isEqualTo(FailureKind.CONFIGURATION);
       assertThat(f.getMessage()).contains("host name is not known");
     });

@@ -3,7 +3,7 @@ package dev.openproof.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryRequest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;
 import java.util.Properties;

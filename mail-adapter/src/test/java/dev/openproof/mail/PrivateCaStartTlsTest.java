@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.openproof.core.model.DeliveryReceipt;
-import dev.openproof.core.port.DeliveryException;
+import dev.openproof.core.exchange.DeliveryException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

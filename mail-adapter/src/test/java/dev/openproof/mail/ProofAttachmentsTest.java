@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.openproof.core.port.Attachment;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.port.ProofAttachments;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;

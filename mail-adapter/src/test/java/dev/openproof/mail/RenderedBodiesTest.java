@@ -3,7 +3,7 @@ package dev.openproof.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openproof.core.model.LicenseProof;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryRequest;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.FailureKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Properties;

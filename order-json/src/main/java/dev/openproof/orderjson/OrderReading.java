@@ -10,7 +10,7 @@ import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.OrderLine;
 import dev.openproof.core.model.Program;
 import dev.openproof.core.model.Reseller;
-import dev.openproof.core.validation.LanguageTag;
+import dev.openproof.core.constraint.LanguageTag;
 import dev.openproof.core.validation.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -203,6 +203,9 @@ final class OrderReading {
         "must be an RFC 3339 date-time with an offset, such as 2020-08-15T10:00:00Z", Instant.EPOCH);
   }
 
+  // parsed(...) hands back its placeholder, null here, when the date is broken; NullAway does not
+  // follow a null through the type variable.
+  @SuppressWarnings("NullAway")
   private @Nullable LocalDate date(JsonNode node, String member, String path) {
     if (!node.has(member)) {
       return null;

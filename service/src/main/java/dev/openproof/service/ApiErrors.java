@@ -47,8 +47,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     if (status.is5xxServerError()) {
       LOG.warn("request failed: {}: {}", e.reasonCode(), e.getMessage());
     }
-    ResponseEntity<ProblemDetail> response = respond(problem(status, e.reasonCode(), e.getMessage()));
-    if (FulfillmentException.ORDER_IN_PROGRESS.equals(e.reasonCode())) {
+    ResponseEntity<ProblemDetail> response = respond(problem(status, e.reasonCode(), String.valueOf(e.getMessage())));
+    if (e.reason() == FulfillmentException.Reason.ORDER_IN_PROGRESS) {
       return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "1").body(response.getBody());
     }
     return response;
@@ -57,16 +57,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   /** The HTTP status of a reason code of the library. */
   static HttpStatus statusOf(String reasonCode) {
     return switch (reasonCode) {
-      case ORDER_CONFLICT, FulfillmentException.PROOF_REVOKED -> HttpStatus.CONFLICT;
-      case FulfillmentException.UNKNOWN_PROOF -> HttpStatus.NOT_FOUND;
-      case InvalidOrderException.REASON_CODE -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case ORDER_CONFLICT, "PROOF_REVOKED" -> HttpStatus.CONFLICT;
+      case "UNKNOWN_PROOF" -> HttpStatus.NOT_FOUND;
+      case "INVALID_ORDER" -> HttpStatus.UNPROCESSABLE_CONTENT;
       default -> HttpStatus.SERVICE_UNAVAILABLE;
     };
   }
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
-    ProblemDetail problem = problem(e.status, e.reasonCode, e.getMessage());
+    ProblemDetail problem = problem(e.status, e.reasonCode, String.valueOf(e.getMessage()));
     if (e.path != null) {
       problem.setProperty("violations", List.of(Map.of("path", e.path, "message", e.getMessage())));
     }
@@ -76,7 +76,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler(IllegalStateException.class)
   ResponseEntity<ProblemDetail> illegalState(IllegalStateException e) {
     // suspend or reinstate of a proof issued without status lists, or on a workflow without them.
-    return respond(problem(HttpStatus.CONFLICT, "STATUS_UNAVAILABLE", e.getMessage()));
+    return respond(problem(HttpStatus.CONFLICT, "STATUS_UNAVAILABLE", String.valueOf(e.getMessage())));
   }
 
   private static ProblemDetail problem(HttpStatus status, String reasonCode, String detail) {

@@ -1,7 +1,7 @@
 package dev.openproof.service;
 
 import dev.openproof.core.model.ProofId;
-import dev.openproof.core.port.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.spring.IssuedProof;
 import dev.openproof.spring.OpenProofOperations;
 import io.swagger.v3.oas.annotations.Operation;

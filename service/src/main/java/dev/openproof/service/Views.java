@@ -7,8 +7,8 @@ import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.ProofStatus;
 import dev.openproof.core.model.Revocation;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.spring.IssuedProof;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +71,7 @@ final class Views {
           d.attempts(), d.request().original().map(id -> id.value()).orElse(null),
           d.deliveryReceipt().map(r -> r.messageId()).orElse(null),
           d.deliveryReceipt().map(r -> r.deliveredAt().toString()).orElse(null),
-          d.failure().map(f -> f.kind() + ": " + f.message()).orElse(null));
+          d.deliveryFailure().map(f -> f.kind() + ": " + f.message()).orElse(null));
     }
   }
 

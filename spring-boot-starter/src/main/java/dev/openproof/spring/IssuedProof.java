@@ -1,8 +1,8 @@
 package dev.openproof.spring;
 
 import dev.openproof.core.model.ProofStatus;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

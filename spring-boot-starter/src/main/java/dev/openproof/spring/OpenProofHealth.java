@@ -36,7 +36,7 @@ public final class OpenProofHealth {
         ledger.findOrder(OrderId.of("openproof-health-check"));
         return Health.up().withDetail("ledger", ledger.getClass().getSimpleName()).build();
       } catch (OpenProofException e) {
-        return Health.down().withDetail("reason", e.reasonCode()).withDetail("message", e.getMessage()).build();
+        return Health.down().withDetail("reason", e.reasonCode()).withDetail("message", String.valueOf(e.getMessage())).build();
       }
     };
   }

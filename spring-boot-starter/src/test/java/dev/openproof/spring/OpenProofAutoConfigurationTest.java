@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.memory.RecordingProofDelivery;
-import dev.openproof.core.port.DeliveryStatus;
+import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofSigner;

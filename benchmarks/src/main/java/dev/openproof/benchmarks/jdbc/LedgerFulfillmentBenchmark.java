@@ -79,7 +79,7 @@ public class LedgerFulfillmentBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException, SQLException {
     ProofLedger chosen = switch (ledger) {
-      case "memory" -> new InMemoryProofLedger();
+      case "memory" -> InMemoryProofLedger.create();
       case "h2" -> {
         directory = Files.createTempDirectory("openproof-bench");
         h2 = JdbcProofLedger.h2File(directory);

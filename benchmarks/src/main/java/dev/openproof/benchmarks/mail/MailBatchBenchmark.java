@@ -2,8 +2,8 @@ package dev.openproof.benchmarks.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.openproof.core.port.DeliveryOutcome;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryOutcome;
+import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.mail.SmtpProofDelivery;
 import java.io.IOException;
 import java.util.List;

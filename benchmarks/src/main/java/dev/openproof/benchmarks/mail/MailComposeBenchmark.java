@@ -1,6 +1,6 @@
 package dev.openproof.benchmarks.mail;
 
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.mail.SmtpProofDelivery;
 import java.io.OutputStream;

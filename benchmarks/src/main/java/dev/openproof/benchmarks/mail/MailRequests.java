@@ -2,7 +2,7 @@ package dev.openproof.benchmarks.mail;
 
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Order;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.core.testing.SampleProofs;
 import dev.openproof.mail.SmtpProofDelivery;

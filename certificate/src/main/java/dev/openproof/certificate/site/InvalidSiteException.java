@@ -1,6 +1,7 @@
 package dev.openproof.certificate.site;
 
 import dev.openproof.core.OpenProofException;
+import dev.openproof.core.ReasonCode;
 import java.util.List;
 
 /**
@@ -9,8 +10,16 @@ import java.util.List;
  * @since 0.1.0
  */
 public final class InvalidSiteException extends OpenProofException {
-  /** The reason code of this failure. */
-  public static final String REASON = "INVALID_SITE";
+  /** The reason of this failure. Adding a code is one line here. */
+  public enum Reason implements ReasonCode {
+    /** The site's inputs break its rules; {@link #violations()} lists each. */
+    INVALID_SITE;
+
+    @Override
+    public String code() {
+      return name();
+    }
+  }
 
   private static final long serialVersionUID = 1L;
 
@@ -19,7 +28,7 @@ public final class InvalidSiteException extends OpenProofException {
   private final List<String> violations;
 
   InvalidSiteException(List<String> violations) {
-    super(REASON, "the verification site cannot be written: " + String.join("; ", violations), null);
+    super(Reason.INVALID_SITE, "the verification site cannot be written: " + String.join("; ", violations), null);
     this.violations = List.copyOf(violations);
   }
 

@@ -7,7 +7,7 @@ import dev.openproof.core.memory.InMemoryStatusLists;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.ProofId;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.jwt.JwsProofSigner;
 import dev.openproof.jwt.ProofVerificationException;

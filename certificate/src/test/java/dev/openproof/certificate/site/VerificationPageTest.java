@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openproof.certificate.site.Chromium.Verdict;
 import dev.openproof.core.model.LicenseProof;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.core.testing.SampleProofs;
 import dev.openproof.jwt.JwsProofSigner;

@@ -10,8 +10,8 @@ import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PhysicalShipment;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
-import dev.openproof.core.port.DeliveryFailure;
-import dev.openproof.core.port.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryFailure;
+import dev.openproof.core.exchange.DeliveryKind;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,78 +1,56 @@
 package dev.openproof.core.fulfillment;
 
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PhysicalShipment;
 import dev.openproof.core.model.Route;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.ProofRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
- * What fulfilling an order came to, as the ledger records it.
+ * What fulfilling an order came to, as the ledger records it: {@link Digital} (a proof sent to the
+ * customer) or {@link Physical} (a legacy shipment to the distributor). Switch on the type, or use the
+ * {@code Optional} views, which are empty for the other route.
  *
- * @param orderId the order
- * @param route the route taken
- * @param invoices the invoices of both legs
- * @param proof the proof of a digital order, else {@code null}
- * @param delivery the first delivery of that proof, else {@code null}
- * @param shipment the physical shipment of a legacy order, else {@code null}
- * @param replayed {@code true} when the order had been fulfilled before and nothing was done now
+ * <p>{@code toString()} is a one-line summary (order, route, license number, proof id, delivery
+ * status) without the token or any address, fit for a log.
+ *
  * @since 0.1.0
  */
-public record FulfillmentResult(
-    OrderId orderId,
-    Route route,
-    List<Invoice> invoices,
-    @Nullable ProofRecord proof,
-    @Nullable DeliveryRecord delivery,
-    @Nullable PhysicalShipment shipment,
-    boolean replayed) {
-
-  /** Checks that the parts are present and fit the route. */
-  public FulfillmentResult {
-    Objects.requireNonNull(orderId, "orderId");
-    Objects.requireNonNull(route, "route");
-    invoices = List.copyOf(Objects.requireNonNull(invoices, "invoices"));
-    if (route == Route.DIGITAL && (proof == null || delivery == null)) {
-      throw new IllegalArgumentException("a digital result has a proof and a delivery");
-    }
-    if (route == Route.PHYSICAL && shipment == null) {
-      throw new IllegalArgumentException("a physical result has a shipment");
-    }
-  }
+public sealed interface FulfillmentResult {
 
   /**
-   * The issued proof.
+   * The order.
    *
-   * @return the proof of a digital order, or empty
+   * @return the order id
    */
-  public Optional<ProofRecord> issuedProof() {
-    return Optional.ofNullable(proof);
-  }
+  OrderId orderId();
 
   /**
-   * The first delivery of the proof.
+   * The route taken.
    *
-   * @return the delivery of a digital order, or empty
+   * @return {@link Route#DIGITAL} for a {@link Digital} result, {@link Route#PHYSICAL} for a {@link Physical} one
    */
-  public Optional<DeliveryRecord> firstDelivery() {
-    return Optional.ofNullable(delivery);
-  }
+  Route route();
 
   /**
-   * The physical shipment.
+   * The invoices of both legs.
    *
-   * @return the shipment of a legacy order, or empty
+   * @return the invoices
    */
-  public Optional<PhysicalShipment> physicalShipment() {
-    return Optional.ofNullable(shipment);
-  }
+  List<Invoice> invoices();
+
+  /**
+   * Whether the order had been fulfilled before, and nothing was done now.
+   *
+   * @return {@code true} for a replay
+   */
+  boolean replayed();
 
   /**
    * The invoice of one leg.
@@ -81,8 +59,26 @@ public record FulfillmentResult(
    * @return the invoice
    * @throws java.util.NoSuchElementException if there is none (never, for a result of {@code fulfill})
    */
-  public Invoice invoice(InvoiceLeg leg) {
-    return invoices.stream().filter(i -> i.leg() == leg).findFirst().orElseThrow();
+  default Invoice invoice(InvoiceLeg leg) {
+    return invoices().stream().filter(i -> i.leg() == leg).findFirst().orElseThrow();
+  }
+
+  /**
+   * The issued proof.
+   *
+   * @return the proof of a digital order, or empty
+   */
+  default Optional<ProofRecord> issuedProof() {
+    return this instanceof Digital digital ? Optional.of(digital.proof()) : Optional.empty();
+  }
+
+  /**
+   * The first delivery of the proof.
+   *
+   * @return the delivery of a digital order, or empty
+   */
+  default Optional<DeliveryRecord> firstDelivery() {
+    return this instanceof Digital digital ? Optional.of(digital.delivery()) : Optional.empty();
   }
 
   /**
@@ -90,7 +86,82 @@ public record FulfillmentResult(
    *
    * @return the status, or empty for a physical order
    */
-  public Optional<DeliveryStatus> deliveryStatus() {
+  default Optional<DeliveryStatus> deliveryStatus() {
     return firstDelivery().map(DeliveryRecord::status);
+  }
+
+  /**
+   * The physical shipment.
+   *
+   * @return the shipment of a legacy order, or empty
+   */
+  default Optional<PhysicalShipment> physicalShipment() {
+    return this instanceof Physical physical ? Optional.of(physical.shipment()) : Optional.empty();
+  }
+
+  /**
+   * A digital order's result: its proof went, or is going, to the customer.
+   *
+   * @param orderId the order
+   * @param invoices the invoices of both legs
+   * @param proof the issued proof
+   * @param delivery the first delivery of that proof
+   * @param replayed {@code true} when the order had been fulfilled before and nothing was done now
+   */
+  record Digital(OrderId orderId, List<Invoice> invoices, ProofRecord proof, DeliveryRecord delivery, boolean replayed)
+      implements FulfillmentResult {
+
+    /** Checks that the parts are present and belong to one another. */
+    public Digital {
+      Objects.requireNonNull(orderId, "orderId");
+      invoices = List.copyOf(Objects.requireNonNull(invoices, "invoices"));
+      Objects.requireNonNull(proof, "proof");
+      Objects.requireNonNull(delivery, "delivery");
+      if (!delivery.request().proof().proofId().equals(proof.proof().proofId())) {
+        throw new IllegalArgumentException("the delivery is not one of proof " + proof.proof().proofId());
+      }
+    }
+
+    @Override
+    public Route route() {
+      return Route.DIGITAL;
+    }
+
+    @Override
+    public String toString() {
+      return "FulfillmentResult.Digital[order " + orderId.value() + ", route DIGITAL, license "
+          + proof.proof().licenseNumber() + ", proof " + proof.proof().proofId() + ", delivery " + delivery.status()
+          + (replayed ? ", replayed" : "") + "]";
+    }
+  }
+
+  /**
+   * A legacy order's result: the paper proof ships to the distributor.
+   *
+   * @param orderId the order
+   * @param invoices the invoices of both legs
+   * @param shipment the recorded shipment
+   * @param replayed {@code true} when the order had been fulfilled before and nothing was done now
+   */
+  record Physical(OrderId orderId, List<Invoice> invoices, PhysicalShipment shipment, boolean replayed)
+      implements FulfillmentResult {
+
+    /** Checks that the parts are present. */
+    public Physical {
+      Objects.requireNonNull(orderId, "orderId");
+      invoices = List.copyOf(Objects.requireNonNull(invoices, "invoices"));
+      Objects.requireNonNull(shipment, "shipment");
+    }
+
+    @Override
+    public Route route() {
+      return Route.PHYSICAL;
+    }
+
+    @Override
+    public String toString() {
+      return "FulfillmentResult.Physical[order " + orderId.value() + ", route PHYSICAL"
+          + (replayed ? ", replayed" : "") + "]";
+    }
   }
 }

@@ -32,7 +32,7 @@ record FulfillmentSettings(
     Duration claimWait,
     int batchSize,
     boolean deferDelivery,
-    @Nullable StatusLists statusLists,
+    StatusLists statusLists,
     CustomerNotices notices,
     Duration returnWindow,
     List<Integer> reminderDays,

@@ -1,9 +1,8 @@
 package dev.openproof.core.fulfillment;
 
 import dev.openproof.core.memory.InMemoryInvoicing;
-import dev.openproof.core.memory.InMemoryProofLedger;
+import dev.openproof.core.memory.NoStatusLists;
 import dev.openproof.core.memory.RecordingCustomerNotices;
-import dev.openproof.core.memory.RecordingProofDelivery;
 import dev.openproof.core.port.CustomerNotices;
 import dev.openproof.core.port.FulfillmentListener;
 import dev.openproof.core.port.IdGenerator;
@@ -24,9 +23,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a {@link LicenseFulfillment}. Only the {@linkplain #signer signer} is required; every other
- * part has a default: in-memory ledger and invoicing, a recording delivery, the system UTC clock,
- * secure random ids, the standard cut-over, {@link RetryPolicy#DEFAULT}.
+ * Builds a {@link LicenseFulfillment}. Three parts are required: the {@linkplain #signer signer}, the
+ * {@linkplain #delivery delivery} and the {@linkplain #ledger ledger}; {@link #build()} names each
+ * one missing. A caller who wants the in-memory ones says so ({@code
+ * InMemoryProofLedger.create()}, {@code RecordingProofDelivery.create(clock)}). Every other part has
+ * a default: in-memory invoicing, no status lists, the system UTC clock, secure random ids, the
+ * standard cut-over, {@link RetryPolicy#DEFAULT}.
  *
  * <p>Not thread-safe; the workflow it builds is.
  *
@@ -47,7 +49,7 @@ public final class LicenseFulfillmentBuilder {
   private Duration claimWait = Duration.ofSeconds(30);
   private int batchSize = 100;
   private boolean deferDelivery;
-  private @Nullable StatusLists statusLists;
+  private StatusLists statusLists = NoStatusLists.create();
   private @Nullable CustomerNotices notices;
   private Duration returnWindow = Duration.ofDays(60);
   private List<Integer> reminderDays = List.of(30, 7);
@@ -67,7 +69,8 @@ public final class LicenseFulfillmentBuilder {
   }
 
   /**
-   * The delivery of proofs to customers. Default: a {@link RecordingProofDelivery} that sends nothing.
+   * The delivery of proofs to customers. Required; {@code RecordingProofDelivery} records and sends
+   * nothing, for tests.
    *
    * @param delivery the delivery
    * @return this builder
@@ -89,7 +92,8 @@ public final class LicenseFulfillmentBuilder {
   }
 
   /**
-   * The ledger. Default: a new {@link InMemoryProofLedger}.
+   * The ledger. Required; {@code InMemoryProofLedger.create()} keeps it in memory only, lost on a
+   * restart.
    *
    * @param ledger the ledger
    * @return this builder
@@ -200,7 +204,8 @@ public final class LicenseFulfillmentBuilder {
   /**
    * Publishes each new proof's status in Token Status Lists: every proof issued from now on carries
    * a {@link dev.openproof.core.model.StatusReference}, {@code revoke} marks it invalid, {@code
-   * suspend} and {@code reinstate} toggle it. Default: none, proofs carry no status.
+   * suspend} and {@code reinstate} toggle it. Default: {@link NoStatusLists}, proofs carry no status
+   * and cannot be suspended.
    *
    * @param lists the status lists
    * @return this builder
@@ -228,17 +233,28 @@ public final class LicenseFulfillmentBuilder {
    * Builds the workflow.
    *
    * @return the workflow
-   * @throws IllegalStateException if no signer was given
+   * @throws IllegalStateException naming every required part that was not given
    */
   public LicenseFulfillment build() {
+    List<String> missing = new ArrayList<>();
     if (signer == null) {
-      throw new IllegalStateException("a LicenseFulfillment needs a signer: call signer(...)");
+      missing.add("signer(...)");
+    }
+    if (delivery == null) {
+      missing.add("delivery(...)");
+    }
+    if (ledger == null) {
+      missing.add("ledger(...)");
+    }
+    if (signer == null || delivery == null || ledger == null) {
+      throw new IllegalStateException("a LicenseFulfillment needs a signer, a delivery and a ledger; call "
+          + String.join(", ", missing));
     }
     return new LicenseFulfillment(new FulfillmentSettings(
         signer,
-        delivery != null ? delivery : RecordingProofDelivery.create(clock),
+        delivery,
         invoicing != null ? invoicing : InMemoryInvoicing.create(),
-        ledger != null ? ledger : new InMemoryProofLedger(),
+        ledger,
         List.copyOf(listeners),
         clock,
         ids != null ? ids : RandomIdGenerator.secure(),

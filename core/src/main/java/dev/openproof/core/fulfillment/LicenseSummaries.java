@@ -7,7 +7,7 @@ import dev.openproof.core.model.LicenseSummary;
 import dev.openproof.core.model.LicenseType;
 import dev.openproof.core.model.SummaryLine;
 import dev.openproof.core.port.ProofLedger;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,7 +63,7 @@ final class LicenseSummaries {
       }
     }
     List<SummaryLine> lines = new ArrayList<>();
-    proofsOf.forEach((k, numbers) -> lines.add(new SummaryLine(k.sku(), k.product(), quantities.get(k), k.type(),
+    proofsOf.forEach((k, numbers) -> lines.add(new SummaryLine(k.sku(), k.product(), quantities.getOrDefault(k, 0), k.type(),
         k.termEnds(), k.saEnds(), k.state(), numbers.stream().distinct().toList())));
     return lines;
   }

@@ -8,7 +8,7 @@ package dev.openproof.core.fulfillment;
  * @param retrying of those, failed and still pending
  * @param failed of those, failed for good
  * @param misconfigured of the retrying ones, those that failed because the delivery port is set up
- *     wrongly ({@link dev.openproof.core.port.FailureKind#CONFIGURATION}); the run stopped at the first
+ *     wrongly ({@link dev.openproof.core.exchange.FailureKind#CONFIGURATION}); the run stopped at the first
  *     batch that had one, leaving the rest pending and due
  * @since 0.1.0
  */

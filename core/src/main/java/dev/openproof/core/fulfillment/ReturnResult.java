@@ -3,7 +3,7 @@ package dev.openproof.core.fulfillment;
 import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.Revocation;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -11,9 +11,9 @@ import dev.openproof.core.model.Revocation;
 import dev.openproof.core.model.Route;
 import dev.openproof.core.port.CreditNoteRequest;
 import dev.openproof.core.port.CustomerNotice;
-import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.port.ReturnRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,14 +49,14 @@ final class Returns {
       throw new IllegalArgumentException("reason must not be blank");
     }
     OrderRecord order = ledger.findOrder(orderId).filter(OrderRecord::completed).orElseThrow(() ->
-        new FulfillmentException(FulfillmentException.UNKNOWN_ORDER, "no order " + orderId + " was fulfilled"));
-    if (order.route() != Route.DIGITAL || order.proof().isEmpty()) {
-      throw new FulfillmentException(FulfillmentException.NOT_DIGITAL,
+        new FulfillmentException(FulfillmentException.Reason.UNKNOWN_ORDER, "no order " + orderId + " was fulfilled"));
+    if (order.route() != Route.DIGITAL || order.issuedProofId().isEmpty()) {
+      throw new FulfillmentException(FulfillmentException.Reason.NOT_DIGITAL,
           "order " + orderId + " took the paper route; it has no digital proof to return");
     }
     ReturnRecord recorded = ledger.findReturn(orderId).orElse(null);
     if (recorded != null && recorded.completed()) {
-      throw new FulfillmentException(FulfillmentException.ALREADY_RETURNED,
+      throw new FulfillmentException(FulfillmentException.Reason.ALREADY_RETURNED,
           "order " + orderId + " was returned on " + day(recorded.returnedAt()));
     }
     if (recorded == null) {
@@ -68,11 +68,11 @@ final class Returns {
   /** Checks the window and the lines, and makes the return's record. */
   private ReturnRecord newReturn(OrderRecord order, List<String> skus, String reason) {
     OrderId orderId = order.orderId();
-    ProofRecord first = ledger.findProof(order.proof().orElseThrow()).orElseThrow();
+    ProofRecord first = ledger.findProof(order.issuedProofId().orElseThrow()).orElseThrow();
     Instant now = steps.now();
     Instant closes = first.proof().issuedAt().plus(settings.returnWindow());
     if (now.isAfter(closes)) {
-      throw new FulfillmentException(FulfillmentException.RETURN_WINDOW_CLOSED, "order " + orderId + " was fulfilled on "
+      throw new FulfillmentException(FulfillmentException.Reason.RETURN_WINDOW_CLOSED, "order " + orderId + " was fulfilled on "
           + day(first.proof().issuedAt()) + "; its return window closed on " + day(closes));
     }
     ProofRecord current = inForce(first);
@@ -81,7 +81,7 @@ final class Returns {
     Set<String> asked = new LinkedHashSet<>(skus);
     List<String> unknown = asked.stream().filter(s -> !held.contains(s)).toList();
     if (!unknown.isEmpty()) {
-      throw new FulfillmentException(FulfillmentException.UNKNOWN_LINE, "order " + orderId + " has no line of SKU "
+      throw new FulfillmentException(FulfillmentException.Reason.UNKNOWN_LINE, "order " + orderId + " has no line of SKU "
           + String.join(", ", unknown) + " on its proof in force (it holds " + String.join(", ", held) + ")");
     }
     List<String> returned = asked.isEmpty() || asked.containsAll(held) ? List.of() : List.copyOf(asked);

@@ -1,9 +1,9 @@
 package dev.openproof.core.fulfillment;
 
 import dev.openproof.core.model.AuthorizationNumber;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.ProofRecord;
 import java.util.List;
 import java.util.Objects;
 

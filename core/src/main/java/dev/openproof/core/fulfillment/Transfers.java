@@ -5,9 +5,9 @@ import dev.openproof.core.model.AuthorizationNumber;
 import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Recipient;
-import dev.openproof.core.port.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.port.ProofLedger;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.validation.InvalidOrderException;
 import dev.openproof.core.validation.Violation;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ final class Transfers {
     }
     List<ProofRecord> proofs = ledger.findProofs(authorization);
     if (proofs.isEmpty()) {
-      throw new FulfillmentException(FulfillmentException.UNKNOWN_AUTHORIZATION,
+      throw new FulfillmentException(FulfillmentException.Reason.UNKNOWN_AUTHORIZATION,
           "no proof was issued under authorization " + authorization);
     }
     List<ProofRecord> done = new ArrayList<>();
@@ -64,7 +64,7 @@ final class Transfers {
       }
     }
     if (toMove.isEmpty()) {
-      throw new FulfillmentException(FulfillmentException.NOTHING_TO_TRANSFER,
+      throw new FulfillmentException(FulfillmentException.Reason.NOTHING_TO_TRANSFER,
           "every proof of authorization " + authorization + " was revoked or replaced; there is nothing to transfer");
     }
     AuthorizationNumber to = done.isEmpty()

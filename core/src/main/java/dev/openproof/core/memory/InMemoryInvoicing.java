@@ -5,7 +5,8 @@ import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.port.CreditNoteRequest;
-import dev.openproof.core.port.InvoiceRequest;
+
+import dev.openproof.core.exchange.InvoiceRequest;
 import dev.openproof.core.port.Invoicing;
 import java.math.BigDecimal;
 import java.util.Collection;

@@ -14,15 +14,15 @@ import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
 import dev.openproof.core.model.Route;
 import dev.openproof.core.model.SignedProof;
-import dev.openproof.core.port.DeliveryFailure;
-import dev.openproof.core.port.DeliveryKind;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.OrderClaim;
-import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.exchange.DeliveryFailure;
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.port.ReturnRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +59,17 @@ public final class InMemoryProofLedger implements ProofLedger {
   private final Map<DeliveryId, DeliveryEntry> deliveries = new LinkedHashMap<>();
   private final Map<ProofId, List<DeliveryId>> deliveriesByProof = new HashMap<>();
 
-  /** Creates an empty ledger. */
-  public InMemoryProofLedger() {}
+  private InMemoryProofLedger() {}
+
+  /**
+   * Creates an empty ledger, which forgets everything when the process ends: for tests, samples and
+   * a single short-lived process. A workflow that must survive a restart uses a durable ledger.
+   *
+   * @return a new, empty ledger
+   */
+  public static InMemoryProofLedger create() {
+    return new InMemoryProofLedger();
+  }
 
   @Override
   public synchronized ProofId reserveProofId(OrderId orderId, ProofId candidate) {
@@ -121,8 +130,9 @@ public final class InMemoryProofLedger implements ProofLedger {
   public synchronized ProofRecord recordProof(
       LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
     OrderEntry entry = order(proof.orderId());
-    if (entry.proofId != null) {
-      return proofs.get(entry.proofId);
+    ProofId recorded = entry.proofId;
+    if (recorded != null) {
+      return Objects.requireNonNull(proofs.get(recorded), "an order's proof is recorded with it");
     }
     if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
       throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
@@ -165,7 +175,7 @@ public final class InMemoryProofLedger implements ProofLedger {
     }
     ProofId kept = replacements.get(replaced);
     if (kept != null) {
-      return proofs.get(kept);
+      return Objects.requireNonNull(proofs.get(kept), "a replacement points to a recorded proof");
     }
     if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
       throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
@@ -247,7 +257,7 @@ public final class InMemoryProofLedger implements ProofLedger {
   @Override
   public synchronized List<DeliveryRecord> deliveries(ProofId proofId) {
     return deliveriesByProof.getOrDefault(proofId, List.of()).stream()
-        .map(id -> deliveries.get(id).record)
+        .map(id -> Objects.requireNonNull(deliveries.get(id), "a proof's delivery is recorded with it").record)
         .toList();
   }
 

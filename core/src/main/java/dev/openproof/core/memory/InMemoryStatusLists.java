@@ -2,6 +2,7 @@ package dev.openproof.core.memory;
 
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.ProofStatus;
+import dev.openproof.core.model.StatusListLayout;
 import dev.openproof.core.model.StatusReference;
 import dev.openproof.core.port.StatusLists;
 import java.security.SecureRandom;
@@ -16,13 +17,13 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * {@link StatusLists} in memory; the lists are named {@code <base>/1}, {@code <base>/2} … Thread-safe.
+ * {@link StatusLists} in memory, laid out by a {@link StatusListLayout}: the lists are named {@code
+ * <base>/1}, {@code <base>/2} … Thread-safe.
  *
  * @since 0.1.0
  */
 public final class InMemoryStatusLists implements StatusLists {
-  private final String baseUri;
-  private final int capacity;
+  private final StatusListLayout layout;
   private final RandomGenerator random;
   private final Map<String, byte[]> lists = new LinkedHashMap<>();
   private final Map<ProofId, StatusReference> places = new HashMap<>();
@@ -30,15 +31,14 @@ public final class InMemoryStatusLists implements StatusLists {
   private int allocated;
   private String current;
 
-  private InMemoryStatusLists(String baseUri, int capacity, RandomGenerator random) {
-    this.baseUri = StatusListNames.requireBase(baseUri);
-    this.capacity = StatusListNames.requireCapacity(capacity);
+  private InMemoryStatusLists(StatusListLayout layout, RandomGenerator random) {
+    this.layout = Objects.requireNonNull(layout, "layout");
     this.random = Objects.requireNonNull(random, "random");
     this.current = startList();
   }
 
   /**
-   * Lists of {@link #DEFAULT_CAPACITY} entries with indexes from a {@link SecureRandom}.
+   * Lists of {@link StatusListLayout#DEFAULT_CAPACITY} entries with indexes from a {@link SecureRandom}.
    *
    * @param baseUri the URI the lists' URIs start with, such as {@code https://licensing.example.com/status}
    * @return the lists
@@ -56,7 +56,27 @@ public final class InMemoryStatusLists implements StatusLists {
    * @return the lists
    */
   public static InMemoryStatusLists create(String baseUri, int capacity, RandomGenerator random) {
-    return new InMemoryStatusLists(baseUri, capacity, random);
+    return create(new StatusListLayout(baseUri, capacity), random);
+  }
+
+  /**
+   * Lists of a given layout with indexes from a given random source.
+   *
+   * @param layout the lists' base URI and capacity
+   * @param random the source of indexes
+   * @return the lists
+   */
+  public static InMemoryStatusLists create(StatusListLayout layout, RandomGenerator random) {
+    return new InMemoryStatusLists(layout, random);
+  }
+
+  /**
+   * The layout of these lists.
+   *
+   * @return the base URI and capacity
+   */
+  public StatusListLayout layout() {
+    return layout;
   }
 
   @Override
@@ -66,10 +86,21 @@ public final class InMemoryStatusLists implements StatusLists {
     if (known != null) {
       return known;
     }
-    if (allocated == capacity) {
+    if (layout.full(allocated)) {
       current = startList();
     }
-    int index = StatusListNames.freeIndex(used, capacity, random.nextInt(capacity));
+    BitSet taken = used;
+    int index = layout.chooseFreeIndex(random, new StatusListLayout.TakenIndexes<RuntimeException>() {
+      @Override
+      public boolean isTaken(int i) {
+        return taken.get(i);
+      }
+
+      @Override
+      public BitSet all() {
+        return taken;
+      }
+    });
     used.set(index);
     allocated++;
     StatusReference reference = new StatusReference(index, current);
@@ -84,7 +115,7 @@ public final class InMemoryStatusLists implements StatusLists {
 
   @Override
   public synchronized Optional<ProofStatus> status(ProofId proofId) {
-    return find(proofId).map(ref -> ProofStatus.ofCode(lists.get(ref.uri())[(int) ref.index()]));
+    return find(proofId).map(ref -> ProofStatus.ofCode(list(ref)[(int) ref.index()]));
   }
 
   @Override
@@ -92,7 +123,7 @@ public final class InMemoryStatusLists implements StatusLists {
     Objects.requireNonNull(status, "status");
     StatusReference ref = find(proofId).orElseThrow(() ->
         new IllegalStateException("proof " + proofId + " has no place in a status list"));
-    byte[] values = lists.get(ref.uri());
+    byte[] values = list(ref);
     if (values[(int) ref.index()] != ProofStatus.INVALID.code()) {
       values[(int) ref.index()] = (byte) status.code();
     }
@@ -113,16 +144,21 @@ public final class InMemoryStatusLists implements StatusLists {
     return values.clone();
   }
 
+  /** The list a reference this object gave out points into: it always exists. */
+  private byte[] list(StatusReference ref) {
+    return Objects.requireNonNull(lists.get(ref.uri()), "a list with a reference in it exists");
+  }
+
   private String startList() {
-    String uri = baseUri + "/" + (lists.size() + 1);
-    lists.put(uri, new byte[capacity]);
-    used = new BitSet(capacity);
+    String uri = layout.uri(lists.size() + 1);
+    lists.put(uri, new byte[layout.capacity()]);
+    used = new BitSet(layout.capacity());
     allocated = 0;
     return uri;
   }
 
   @Override
   public String toString() {
-    return "InMemoryStatusLists[" + baseUri + ", capacity=" + capacity + "]";
+    return "InMemoryStatusLists[" + layout.baseUri() + ", capacity=" + layout.capacity() + "]";
   }
 }

@@ -1,8 +1,8 @@
 package dev.openproof.core.memory;
 
 import dev.openproof.core.model.DeliveryReceipt;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.port.ProofDelivery;
 import java.time.Clock;
 import java.util.ArrayDeque;

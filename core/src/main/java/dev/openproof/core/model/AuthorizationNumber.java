@@ -1,6 +1,6 @@
 package dev.openproof.core.model;
 
-import dev.openproof.core.validation.Identifier;
+import dev.openproof.core.constraint.Identifier;
 
 /**
  * The customer's authorization number under an Open agreement; later orders may add to it.

@@ -1,10 +1,10 @@
 package dev.openproof.core.model;
 
-import dev.openproof.core.validation.TradeCurrency;
-import dev.openproof.core.validation.SupportedTime;
-import dev.openproof.core.validation.Identifier;
-import dev.openproof.core.validation.LineCount;
-import dev.openproof.core.validation.TermsInOrder;
+import dev.openproof.core.constraint.TradeCurrency;
+import dev.openproof.core.constraint.SupportedTime;
+import dev.openproof.core.constraint.Identifier;
+import dev.openproof.core.constraint.LineCount;
+import dev.openproof.core.constraint.TermsInOrder;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.Currency;

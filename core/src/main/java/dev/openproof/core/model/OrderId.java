@@ -1,6 +1,6 @@
 package dev.openproof.core.model;
 
-import dev.openproof.core.validation.Identifier;
+import dev.openproof.core.constraint.Identifier;
 
 /**
  * Identifier of an order in the host's ordering system (the wire's {@code order_id}).

@@ -1,10 +1,10 @@
 package dev.openproof.core.model;
 
-import dev.openproof.core.validation.SupportedTime;
-import dev.openproof.core.validation.Identifier;
-import dev.openproof.core.validation.PlainText;
-import dev.openproof.core.validation.Price;
-import dev.openproof.core.validation.Quantity;
+import dev.openproof.core.constraint.SupportedTime;
+import dev.openproof.core.constraint.Identifier;
+import dev.openproof.core.constraint.PlainText;
+import dev.openproof.core.constraint.Price;
+import dev.openproof.core.constraint.Quantity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;

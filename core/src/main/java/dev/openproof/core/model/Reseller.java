@@ -1,9 +1,9 @@
 package dev.openproof.core.model;
 
-import dev.openproof.core.validation.CountryCode;
-import dev.openproof.core.validation.Identifier;
-import dev.openproof.core.validation.Mailbox;
-import dev.openproof.core.validation.PlainText;
+import dev.openproof.core.constraint.CountryCode;
+import dev.openproof.core.constraint.Identifier;
+import dev.openproof.core.constraint.Mailbox;
+import dev.openproof.core.constraint.PlainText;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,8 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.FailureKind;
+
 /**
  * Sends customers short notices about their licenses after the sale: that a returned order's proof
  * is no longer valid, that a term is about to end. The {@code mail-adapter} module sends them over

@@ -1,6 +1,8 @@
 package dev.openproof.core.port;
 
 import dev.openproof.core.model.CreditNote;
+import dev.openproof.core.exchange.InvoiceRequest;
+import dev.openproof.core.exchange.InvoicingException;
 import dev.openproof.core.model.Invoice;
 
 /**

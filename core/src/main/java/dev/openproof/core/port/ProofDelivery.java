@@ -1,5 +1,9 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryOutcome;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.model.DeliveryReceipt;
 import java.util.ArrayList;
 import java.util.List;

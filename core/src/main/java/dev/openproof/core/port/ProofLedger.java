@@ -2,6 +2,13 @@ package dev.openproof.core.port;
 
 import dev.openproof.core.model.AuthorizationNumber;
 import dev.openproof.core.model.CreditNote;
+import dev.openproof.core.exchange.DeliveryFailure;
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.model.Invoice;
@@ -149,6 +156,17 @@ public interface ProofLedger {
    * @return the deliveries, empty for an unknown proof
    */
   List<DeliveryRecord> deliveries(ProofId proofId);
+
+  /**
+   * The first delivery of a proof: the one recorded with it by {@link #recordProof}. Every recorded
+   * proof has one. A ledger may answer this with a narrower query than {@link #deliveries}.
+   *
+   * @param proofId the proof
+   * @return the first delivery, empty for an unknown proof
+   */
+  default Optional<DeliveryRecord> firstDelivery(ProofId proofId) {
+    return deliveries(proofId).stream().findFirst();
+  }
 
   /**
    * One delivery.

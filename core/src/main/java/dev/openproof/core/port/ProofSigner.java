@@ -1,5 +1,6 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.SignedProof;
 

@@ -2,6 +2,7 @@ package dev.openproof.core.port;
 
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.ProofStatus;
+import dev.openproof.core.model.StatusListLayout;
 import dev.openproof.core.model.StatusReference;
 import java.util.List;
 import java.util.Optional;
@@ -10,15 +11,27 @@ import java.util.Optional;
  * The issuer's Token Status Lists: where each proof's status is kept, so that a partner verifying
  * offline learns of a revocation from the published list.
  *
- * <p>Each list has a fixed capacity. A proof gets an index chosen at random among the free ones of
+ * <p>The lists follow a {@link StatusListLayout}: list {@code n} is at {@code <base>/<n>} and has a
+ * fixed capacity. A proof gets an index chosen at random among the free ones of
  * the current list, never reused; when the list is full a new one, with a new URI, is started. A
  * status {@link ProofStatus#INVALID} is final. Implementations must be thread-safe.
  *
  * @since 0.1.0
  */
 public interface StatusLists {
-  /** The default capacity of a list: 2^17 entries. */
-  int DEFAULT_CAPACITY = 1 << 17;
+  /** The default capacity of a list: 2^17 entries ({@link StatusListLayout#DEFAULT_CAPACITY}). */
+  int DEFAULT_CAPACITY = StatusListLayout.DEFAULT_CAPACITY;
+
+  /**
+   * Whether these lists give proofs a place. Only {@link dev.openproof.core.memory.NoStatusLists},
+   * the default of a workflow without status lists, says {@code false}: it publishes nothing, and a
+   * workflow then issues proofs without a status reference.
+   *
+   * @return {@code true} unless these lists publish nothing
+   */
+  default boolean publishes() {
+    return true;
+  }
 
   /**
    * Gives a proof its place in the current list, with status {@link ProofStatus#VALID}. A proof that

@@ -1,6 +1,7 @@
 /**
  * The ports through which the workflow reaches the outside world: signing, delivery, invoicing, the
- * ledger and listeners, with the values and failures that cross them. Adapters implement them.
+ * ledger, status lists and listeners. Only interfaces live here; the values they carry are in
+ * {@link dev.openproof.core.exchange}. Adapters implement them.
  */
 @NullMarked
 package dev.openproof.core.port;

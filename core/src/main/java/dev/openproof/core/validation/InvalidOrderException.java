@@ -1,20 +1,29 @@
 package dev.openproof.core.validation;
 
 import dev.openproof.core.OpenProofException;
+import dev.openproof.core.ReasonCode;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * An order broke input rules. It lists every violation at once; nothing of the order was stored,
- * invoiced, signed or sent. Reason code {@value #REASON_CODE}.
+ * invoiced, signed or sent. Reason {@link Reason#INVALID_ORDER}.
  *
  * @since 0.1.0
  */
 public final class InvalidOrderException extends OpenProofException {
   private static final long serialVersionUID = 1L;
 
-  /** The reason code of every {@code InvalidOrderException}. */
-  public static final String REASON_CODE = "INVALID_ORDER";
+  /** Why input was refused. Adding a code is one line here. */
+  public enum Reason implements ReasonCode {
+    /** The order broke input rules. */
+    INVALID_ORDER;
+
+    @Override
+    public String code() {
+      return name();
+    }
+  }
 
   private final transient List<Violation> violations;
 
@@ -26,7 +35,7 @@ public final class InvalidOrderException extends OpenProofException {
    * @throws IllegalArgumentException if {@code violations} is empty
    */
   public InvalidOrderException(String subject, List<Violation> violations) {
-    super(REASON_CODE, describe(subject, violations), null);
+    super(Reason.INVALID_ORDER, describe(subject, violations), null);
     this.violations = List.copyOf(violations);
   }
 

@@ -1,5 +1,6 @@
 package dev.openproof.core.validation;
 
+import dev.openproof.core.constraint.TermsInOrder;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderLine;
 import jakarta.validation.ConstraintValidator;

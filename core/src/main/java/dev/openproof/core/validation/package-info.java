@@ -1,6 +1,7 @@
 /**
- * Input validation at the library's boundary: the constraint annotations the model's records carry,
- * and {@link dev.openproof.core.validation.OrderValidator}, which reports every violation of an order at once.
+ * Input validation at the library's boundary: {@link dev.openproof.core.validation.OrderValidator},
+ * which applies the rules of {@link dev.openproof.core.constraint} and reports every violation of an
+ * order at once, and the checks of rules that need a model type.
  */
 @NullMarked
 package dev.openproof.core.validation;

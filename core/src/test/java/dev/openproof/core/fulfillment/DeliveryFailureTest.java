@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openproof.core.event.FulfillmentEvent;
 import dev.openproof.core.model.DeliveryReceipt;
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.testing.SampleOrders;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class DeliveryFailureTest {
     DeliveryRecord first = result.firstDelivery().orElseThrow();
     assertThat(first.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(first.attempts()).isEqualTo(1);
-    assertThat(first.failure()).get().satisfies(f -> {
+    assertThat(first.deliveryFailure()).get().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(FailureKind.TRANSIENT);
       assertThat(f.replyCode()).isEqualTo(451);
     });
@@ -105,7 +105,7 @@ class DeliveryFailureTest {
     FulfillmentResult result = fx.builder().delivery(broken).build().fulfill(SampleOrders.russian());
     DeliveryRecord first = result.firstDelivery().orElseThrow();
     assertThat(first.status()).isEqualTo(DeliveryStatus.PENDING);
-    assertThat(first.failure()).get().satisfies(f -> {
+    assertThat(first.deliveryFailure()).get().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
       assertThat(f.message()).contains("adapter bug");
     });
@@ -121,7 +121,7 @@ class DeliveryFailureTest {
       }
 
       @Override
-      public List<dev.openproof.core.port.DeliveryOutcome> deliverAll(List<DeliveryRequest> requests) {
+      public List<dev.openproof.core.exchange.DeliveryOutcome> deliverAll(List<DeliveryRequest> requests) {
         batches.add(requests.size());
         return ProofDelivery.super.deliverAll(requests);
       }
@@ -146,10 +146,10 @@ class DeliveryFailureTest {
       }
 
       @Override
-      public List<dev.openproof.core.port.DeliveryOutcome> deliverAll(List<DeliveryRequest> requests) {
+      public List<dev.openproof.core.exchange.DeliveryOutcome> deliverAll(List<DeliveryRequest> requests) {
         batches.add(requests.size());
-        return requests.stream().<dev.openproof.core.port.DeliveryOutcome>map(r ->
-            new dev.openproof.core.port.DeliveryOutcome.Delivered(r, fx.delivery.deliver(r))).toList();
+        return requests.stream().<dev.openproof.core.exchange.DeliveryOutcome>map(r ->
+            new dev.openproof.core.exchange.DeliveryOutcome.Delivered(r, fx.delivery.deliver(r))).toList();
       }
     };
     LicenseFulfillment wf = fx.builder().delivery(batching).deferDelivery(true).build();

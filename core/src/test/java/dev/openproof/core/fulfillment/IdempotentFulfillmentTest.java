@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.ProofId;
-import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.core.validation.InvalidOrderException;
 import java.time.Duration;
@@ -87,7 +87,7 @@ class IdempotentFulfillmentTest {
     LicenseFulfillment impatient = fx.builder().claimWait(Duration.ZERO).build();
     assertThatThrownBy(() -> impatient.fulfill(order))
         .isInstanceOfSatisfying(FulfillmentException.class,
-            e -> assertThat(e.reasonCode()).isEqualTo(FulfillmentException.ORDER_IN_PROGRESS));
+            e -> assertThat(e.reasonCode()).isEqualTo(FulfillmentException.Reason.ORDER_IN_PROGRESS.code()));
     assertThat(fx.invoicing.calls.get()).isZero();
   }
 

@@ -3,7 +3,7 @@ package dev.openproof.core.fulfillment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openproof.core.model.DeliveryReceipt;
-import dev.openproof.core.port.OrderClaim;
+import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.testing.SampleOrders;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;

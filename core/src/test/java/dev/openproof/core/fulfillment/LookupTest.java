@@ -7,7 +7,7 @@ import dev.openproof.core.memory.InMemoryStatusLists;
 import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.ProofStatus;
-import dev.openproof.core.port.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.testing.SampleOrders;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

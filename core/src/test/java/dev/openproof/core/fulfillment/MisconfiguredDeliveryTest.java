@@ -2,10 +2,10 @@ package dev.openproof.core.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.openproof.core.port.DeliveryException;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.testing.SampleOrders;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class MisconfiguredDeliveryTest {
 
     assertThat(first.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(first.nextAttemptAt()).isEqualTo(WorkflowFixture.T0);
-    assertThat(first.failure()).get().extracting(f -> f.kind()).isEqualTo(FailureKind.CONFIGURATION);
+    assertThat(first.deliveryFailure()).get().extracting(f -> f.kind()).isEqualTo(FailureKind.CONFIGURATION);
   }
 
   @Test

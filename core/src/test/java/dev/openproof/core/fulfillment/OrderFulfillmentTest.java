@@ -9,9 +9,9 @@ import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.Route;
-import dev.openproof.core.port.DeliveryKind;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.DeliveryStatus;
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.testing.SampleOrders;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -116,9 +116,28 @@ class OrderFulfillmentTest {
   }
 
   @Test
-  void aWorkflowNeedsASigner() {
+  void aWorkflowNeedsASignerADeliveryAndALedgerAndNamesEachMissing() {
     assertThatThrownBy(() -> LicenseFulfillment.builder().build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("signer");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("call signer(...), delivery(...), ledger(...)");
+    assertThatThrownBy(() -> LicenseFulfillment.builder().signer(fx.fakeSigner).delivery(fx.delivery).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageEndingWith("call ledger(...)");
+    assertThatThrownBy(() -> LicenseFulfillment.builder().signer(fx.fakeSigner).ledger(fx.ledger).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageEndingWith("call delivery(...)");
+  }
+
+  @Test
+  void theResultSaysWhatWasDoneWithoutTheTokenOrAnAddress() {
+    FulfillmentResult result = workflow.fulfill(SampleOrders.russian());
+    FulfillmentResult.Digital digital = (FulfillmentResult.Digital) result;
+    String summary = result.toString();
+    assertThat(summary)
+        .contains(SampleOrders.russian().orderId().value(), "DIGITAL",
+            digital.proof().proof().licenseNumber().value(), digital.proof().proof().proofId().value(), "DELIVERED")
+        .doesNotContain(digital.proof().signedProof().token())
+        .doesNotContain(SampleOrders.russian().customer().email());
   }
 
   @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.Order;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.InvoicingException;
-import dev.openproof.core.port.OrderRecord;
-import dev.openproof.core.port.SigningException;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.InvoicingException;
+import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.core.testing.SampleOrders;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class PortFailureRecoveryTest {
     OrderRecord halfway = fx.ledger.findOrder(order.orderId()).orElseThrow();
     assertThat(halfway.completed()).isFalse();
     assertThat(halfway.invoices()).hasSize(2);
-    assertThat(halfway.proof()).isEmpty();
+    assertThat(halfway.issuedProofId()).isEmpty();
     assertThat(fx.delivery.attempted()).isEmpty();
 
     FulfillmentResult result = workflow.fulfill(order);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.openproof.core.memory.InMemoryStatusLists;
-import dev.openproof.core.port.SigningException;
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.core.testing.SampleOrders;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

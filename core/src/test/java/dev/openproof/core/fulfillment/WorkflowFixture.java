@@ -5,9 +5,9 @@ import dev.openproof.core.memory.InMemoryInvoicing;
 import dev.openproof.core.memory.InMemoryProofLedger;
 import dev.openproof.core.memory.RecordingProofDelivery;
 import dev.openproof.core.model.Invoice;
-import dev.openproof.core.port.InvoiceRequest;
+import dev.openproof.core.exchange.InvoiceRequest;
 import dev.openproof.core.port.Invoicing;
-import dev.openproof.core.port.InvoicingException;
+import dev.openproof.core.exchange.InvoicingException;
 import dev.openproof.core.testing.FakeSigner;
 import dev.openproof.core.testing.MutableClock;
 import java.time.Duration;
@@ -22,7 +22,7 @@ final class WorkflowFixture {
   static final Instant T0 = Instant.parse("2021-03-10T10:00:00Z");
 
   final MutableClock clock = new MutableClock(T0);
-  final InMemoryProofLedger ledger = new InMemoryProofLedger();
+  final InMemoryProofLedger ledger = InMemoryProofLedger.create();
   final RecordingProofDelivery delivery = RecordingProofDelivery.create(clock);
   final FakeSigner fakeSigner = new FakeSigner();
   final CountingInvoicing invoicing = new CountingInvoicing();
@@ -33,7 +33,7 @@ final class WorkflowFixture {
     return LicenseFulfillment.builder()
         .signer(proof -> {
           if (signerFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new dev.openproof.core.port.SigningException("key store unavailable", null);
+            throw new dev.openproof.core.exchange.SigningException("key store unavailable", null);
           }
           return fakeSigner.sign(proof);
         })

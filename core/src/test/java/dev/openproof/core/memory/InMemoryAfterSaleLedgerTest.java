@@ -6,6 +6,6 @@ import dev.openproof.core.testing.AfterSaleLedgerContract;
 class InMemoryAfterSaleLedgerTest extends AfterSaleLedgerContract {
   @Override
   protected ProofLedger newLedger() {
-    return new InMemoryProofLedger();
+    return InMemoryProofLedger.create();
   }
 }

@@ -10,7 +10,7 @@ import dev.openproof.core.model.LicenseType;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderLine;
 import dev.openproof.core.model.PartyRef;
-import dev.openproof.core.port.InvoiceRequest;
+import dev.openproof.core.exchange.InvoiceRequest;
 import dev.openproof.core.testing.SampleOrders;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -6,6 +6,6 @@ import dev.openproof.core.testing.ProofLedgerContract;
 class InMemoryProofLedgerTest extends ProofLedgerContract {
   @Override
   protected ProofLedger newLedger() {
-    return new InMemoryProofLedger();
+    return InMemoryProofLedger.create();
   }
 }

@@ -3,8 +3,8 @@ package dev.openproof.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.openproof.core.port.DeliveryKind;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.core.testing.SampleProofs;
 import java.math.BigDecimal;

@@ -70,7 +70,7 @@ class OrderBuilderTest {
   void anEmptyBuilderNamesEveryMissingPartAtOnce() {
     InvalidOrderException e = failure(Order.builder());
 
-    assertThat(e.reasonCode()).isEqualTo(InvalidOrderException.REASON_CODE);
+    assertThat(e.reason()).isEqualTo(InvalidOrderException.Reason.INVALID_ORDER);
     assertThat(e.violations()).extracting(Violation::toString).containsExactly(
         "currency: must be present",
         "customer: must be present",

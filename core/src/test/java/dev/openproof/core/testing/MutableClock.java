@@ -6,15 +6,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. Thread-safe. */
+/**
+ * The test clock of every module: it stands still until a test moves it, always in UTC. Thread-safe;
+ * instances of a test that share one see the same time.
+ */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 
+  /**
+   * A clock standing at {@code start}.
+   *
+   * @param start the time it shows until moved
+   */
   public MutableClock(Instant start) {
     this.now = start;
   }
 
-  /** Moves the clock forward. */
+  /**
+   * Moves the clock forward.
+   *
+   * @param duration how far
+   */
   public synchronized void advance(Duration duration) {
     now = now.plus(duration);
   }

@@ -13,15 +13,15 @@ import dev.openproof.core.model.PhysicalShipment;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
 import dev.openproof.core.model.Route;
-import dev.openproof.core.port.DeliveryFailure;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryRequest;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.FailureKind;
-import dev.openproof.core.port.OrderClaim;
-import dev.openproof.core.port.OrderRecord;
+import dev.openproof.core.exchange.DeliveryFailure;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.FailureKind;
+import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,9 +161,11 @@ public abstract class ProofLedgerContract {
     assertThat(proof.signedProof()).isEqualTo(first.signedProof());
     assertThat(proof.recipient()).isEqualTo(first.recipient());
     assertThat(proof.revoked()).isEmpty();
-    assertThat(ledger.findOrder(order.orderId()).orElseThrow().proof()).contains(ProofId.of("proof-1"));
+    assertThat(ledger.findOrder(order.orderId()).orElseThrow().issuedProofId()).contains(ProofId.of("proof-1"));
     List<DeliveryRecord> deliveries = ledger.deliveries(ProofId.of("proof-1"));
     assertThat(deliveries).hasSize(1);
+    assertThat(ledger.firstDelivery(ProofId.of("proof-1"))).contains(deliveries.get(0));
+    assertThat(ledger.firstDelivery(ProofId.of("no-such-proof"))).isEmpty();
     assertThat(deliveries.get(0).request()).isEqualTo(first);
     assertThat(deliveries.get(0).status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(deliveries.get(0).attempts()).isZero();
@@ -222,7 +224,7 @@ public abstract class ProofLedgerContract {
     DeliveryRecord after = ledger.recordDeliveryFailure(first.deliveryId(), failure, T0.plusSeconds(60));
     assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(after.attempts()).isEqualTo(1);
-    assertThat(after.failure()).contains(failure);
+    assertThat(after.deliveryFailure()).contains(failure);
     assertThat(after.nextAttemptAt()).isEqualTo(T0.plusSeconds(60));
     assertThat(ledger.claimPendingDeliveries("a", T0.plusSeconds(59), LEASE, 10)).isEmpty();
     assertThat(ledger.claimDelivery(first.deliveryId(), "a", T0.plusSeconds(59), LEASE)).isFalse();
@@ -236,7 +238,7 @@ public abstract class ProofLedgerContract {
     DeliveryFailure failure = new DeliveryFailure(FailureKind.PERMANENT, 550, "no such user", T0);
     DeliveryRecord after = ledger.recordDeliveryFailure(first.deliveryId(), failure, null);
     assertThat(after.status()).isEqualTo(DeliveryStatus.FAILED);
-    assertThat(after.failure()).contains(failure);
+    assertThat(after.deliveryFailure()).contains(failure);
     assertThat(ledger.claimPendingDeliveries("a", T0.plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
     assertThat(ledger.findDelivery(first.deliveryId())).get().extracting(DeliveryRecord::status).isEqualTo(DeliveryStatus.FAILED);
   }
@@ -248,6 +250,7 @@ public abstract class ProofLedgerContract {
     DeliveryRecord added = ledger.addDelivery(resend, T0.plusSeconds(5));
     assertThat(added.status()).isEqualTo(DeliveryStatus.PENDING);
     assertThat(ledger.deliveries(ProofId.of("proof-1"))).extracting(DeliveryRecord::request).containsExactly(first, resend);
+    assertThat(ledger.firstDelivery(ProofId.of("proof-1"))).get().extracting(DeliveryRecord::request).isEqualTo(first);
     assertThat(ledger.findDelivery(resend.deliveryId()).orElseThrow().request().original()).contains(first.deliveryId());
   }
 

@@ -2,7 +2,7 @@ package dev.openproof.examples.cli;
 
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.fulfillment.LicenseFulfillmentBuilder;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.examples.demo.DemoMail;
 import dev.openproof.examples.demo.FileInvoicing;
 import dev.openproof.examples.demo.IssuerFolder;

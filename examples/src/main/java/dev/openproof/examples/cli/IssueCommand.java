@@ -4,8 +4,8 @@ import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.Order;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.validation.InvalidOrderException;
 import dev.openproof.core.validation.Violation;
 import dev.openproof.examples.demo.Console;
@@ -118,7 +118,7 @@ final class IssueCommand implements Callable<Integer> {
         DeliveryRecord delivery = ledger.findDelivery(result.firstDelivery().orElseThrow().request().deliveryId()).orElseThrow();
         stdout.println(Console.printable("  mail     " + delivery.status() + " to " + delivery.request().recipient().email()
             + (outcomes.attemptedNow(delivery.request().deliveryId()) ? " via " + mail.description() : " (not attempted now)")
-            + delivery.failure().map(f -> " (" + f.kind() + (f.replyCode() > 0 ? " " + f.replyCode() : "") + ": " + f.message() + ")")
+            + delivery.deliveryFailure().map(f -> " (" + f.kind() + (f.replyCode() > 0 ? " " + f.replyCode() : "") + ": " + f.message() + ")")
                 .orElse("")));
       }
       List<DeliveryRecord> undelivered = outcomes.undelivered(ledger);

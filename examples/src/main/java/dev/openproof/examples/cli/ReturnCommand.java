@@ -3,7 +3,7 @@ package dev.openproof.examples.cli;
 import dev.openproof.core.fulfillment.ReturnResult;
 import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.OrderId;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.openproof.examples.cli;
 
 import dev.openproof.core.fulfillment.LicenseFulfillment;
+import dev.openproof.core.memory.RecordingProofDelivery;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
 import dev.openproof.examples.demo.IssuerFolder;
@@ -60,6 +61,7 @@ final class RevokeCommand implements Callable<Integer> {
       LicenseFulfillment fulfillment = LicenseFulfillment.builder()
           .signer(JwsProofSigner.of(key, issuer))
           .ledger(ledger)
+          .delivery(RecordingProofDelivery.create(java.time.Clock.systemUTC())) // revoking sends nothing
           .statusLists(lists)
           .build();
       Revocation revocation = fulfillment.revoke(target(), reason);

@@ -1,6 +1,7 @@
 package dev.openproof.examples.cli;
 
 import dev.openproof.core.fulfillment.LicenseFulfillment;
+import dev.openproof.core.memory.RecordingProofDelivery;
 import dev.openproof.core.model.AuthorizationNumber;
 import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseSummary;
@@ -14,6 +15,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -69,10 +72,12 @@ final class SummaryCommand implements Callable<Integer> {
     SigningKey key = IssuerFolder.activeKey(dir);
     LicenseSummary summary;
     try (JdbcProofLedger ledger = JdbcProofLedger.h2File(dir.resolve("ledger"))) {
-      LicenseFulfillment fulfillment = LicenseFulfillment.builder().signer(JwsProofSigner.of(key, issuer)).ledger(ledger).build();
+      LicenseFulfillment fulfillment = LicenseFulfillment.builder().signer(JwsProofSigner.of(key, issuer)).ledger(ledger)
+          .delivery(RecordingProofDelivery.create(Clock.systemUTC())) // a summary sends nothing
+          .build();
       summary = subject.customer != null
           ? fulfillment.summaryOfCustomer(subject.customer, all)
-          : fulfillment.summaryOfAuthorization(AuthorizationNumber.of(subject.authorization), all);
+          : fulfillment.summaryOfAuthorization(AuthorizationNumber.of(Objects.requireNonNull(subject.authorization, "--customer or --authorization")), all);
     }
     stdout.println("license summary of " + (subject.customer != null ? "customer " + subject.customer
         : "authorization " + subject.authorization) + " as of " + summary.asOf() + ": "

@@ -2,9 +2,9 @@ package dev.openproof.examples.cli;
 
 import dev.openproof.core.fulfillment.TransferResult;
 import dev.openproof.core.model.AuthorizationNumber;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.ProofRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package dev.openproof.examples.demo;
 
 import dev.openproof.certificate.ProofCertificate;
 import dev.openproof.core.port.Attachment;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.port.ProofAttachments;
 import java.io.IOException;
 import java.io.UncheckedIOException;

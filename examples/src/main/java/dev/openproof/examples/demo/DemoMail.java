@@ -119,7 +119,7 @@ public final class DemoMail implements AutoCloseable {
     }
     SmtpSandbox sandbox = host == null ? SmtpSandbox.start() : null;
     SmtpProofDelivery smtp = SmtpProofDelivery.create(settings
-        .host(sandbox != null ? "127.0.0.1" : host)
+        .host(sandbox != null || host == null ? "127.0.0.1" : host)
         .port(sandbox != null ? sandbox.port() : port)
         .tls(sandbox != null ? TlsMode.NONE : tls)
         .build(), attachments);

@@ -6,10 +6,10 @@ import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.Order;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryStatus;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.port.ProofDelivery;
-import dev.openproof.core.port.ProofRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.examples.demo.StepTimes.Step;
 import dev.openproof.jdbc.JdbcProofLedger;
 import dev.openproof.jwt.JwsProofSigner;
@@ -121,7 +121,7 @@ public final class DemoRun {
           result = fulfillment.fulfill(order);
         } catch (OpenProofException e) {
           refused++;
-          progress.println("order " + order.orderId() + " refused: " + e.reasonCode() + ": " + Console.printable(e.getMessage()));
+          progress.println("order " + order.orderId() + " refused: " + e.reasonCode() + ": " + Console.printable(String.valueOf(e.getMessage())));
           continue;
         }
         outcomes.track(result);

@@ -1,5 +1,6 @@
 package dev.openproof.examples.demo;
 
+import dev.openproof.core.model.StatusListLayout;
 import dev.openproof.core.port.StatusLists;
 import dev.openproof.jwt.key.KeyFolder;
 import dev.openproof.jwt.key.SigningKey;
@@ -78,7 +79,9 @@ public final class IssuerFolder {
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> list : StatusListTokenSigner.builder(key).issuer(issuer).build().publish(lists).entrySet()) {
       String uri = list.getKey();
-      Path file = statusDir.resolve(uri.substring(uri.lastIndexOf('/') + 1) + ".jwt");
+      int number = StatusListLayout.of(statusBase(issuer)).number(uri).orElseThrow(() ->
+          new IllegalStateException("status list " + uri + " is not one of " + statusBase(issuer)));
+      Path file = statusDir.resolve(number + ".jwt");
       Files.writeString(file, list.getValue() + "\n", StandardCharsets.US_ASCII);
       written.add(file);
     }

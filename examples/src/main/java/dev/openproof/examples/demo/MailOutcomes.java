@@ -3,10 +3,10 @@ package dev.openproof.examples.demo;
 import dev.openproof.core.event.FulfillmentEvent;
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.model.DeliveryId;
-import dev.openproof.core.port.DeliveryFailure;
-import dev.openproof.core.port.DeliveryRecord;
-import dev.openproof.core.port.DeliveryStatus;
-import dev.openproof.core.port.FailureKind;
+import dev.openproof.core.exchange.DeliveryFailure;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.port.ProofLedger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -104,10 +104,10 @@ public final class MailOutcomes {
         .append(record.request().recipient().email())
         .append(" (license ").append(record.request().proof().licenseNumber()).append("): ")
         .append(record.status());
-    record.failure().ifPresent(f -> line.append(' ').append(f.kind())
+    record.deliveryFailure().ifPresent(f -> line.append(' ').append(f.kind())
         .append(f.replyCode() > 0 ? " " + f.replyCode() : "").append(": ").append(f.message()));
     if (record.status() == DeliveryStatus.PENDING && record.nextAttemptAt() != null) {
-      line.append(record.failure().map(f -> f.kind() == FailureKind.CONFIGURATION).orElse(false)
+      line.append(record.deliveryFailure().map(f -> f.kind() == FailureKind.CONFIGURATION).orElse(false)
           ? "; sent by the next run with fixed mail settings"
           : "; a rerun from " + record.nextAttemptAt() + " tries again");
     } else if (record.status() == DeliveryStatus.FAILED) {

@@ -2,8 +2,8 @@ package dev.openproof.examples.demo;
 
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.port.CustomerNotices;
-import dev.openproof.core.port.DeliveryOutcome;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryOutcome;
+import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.mail.SmtpProofDelivery;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.openproof.examples.demo;
 
 import dev.openproof.core.model.DeliveryReceipt;
-import dev.openproof.core.port.DeliveryOutcome;
-import dev.openproof.core.port.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryOutcome;
+import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.port.Invoicing;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofSigner;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -42,12 +43,17 @@ final class StepTimes {
     try {
       return work.get();
     } finally {
-      nanos.get(step).add(System.nanoTime() - start);
+      adder(step).add(System.nanoTime() - start);
     }
   }
 
   Duration of(Step step) {
-    return Duration.ofNanos(nanos.get(step).sum());
+    return Duration.ofNanos(adder(step).sum());
+  }
+
+  /** Every step has its adder from the start. */
+  private LongAdder adder(Step step) {
+    return Objects.requireNonNull(nanos.get(step), "every step is counted");
   }
 
   Invoicing timedInvoicing(Invoicing invoicing) {

@@ -10,19 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo end to end in a temporary folder, then the verify command on what it wrote. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * The demo end to end in a temporary folder, then the verify command on what it wrote. The first run's
+ * folder is only read; a test that runs the demo again works on a copy of it, so the tests hold in any
+ * order.
+ */
 class DemoCommandTest {
   @TempDir
   static Path dir;
 
   static CommandRun firstRun;
+
+  /** Each test's own folder, for what it writes. */
+  @TempDir
+  Path scratch;
 
   @BeforeAll
   static void runTheDemoOnce() {
@@ -30,13 +34,16 @@ class DemoCommandTest {
   }
 
   private static List<Path> files(String folder, String suffix) throws IOException {
-    try (Stream<Path> files = Files.list(dir.resolve(folder))) {
+    return files(dir, folder, suffix);
+  }
+
+  private static List<Path> files(Path root, String folder, String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(root.resolve(folder))) {
       return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
     }
   }
 
   @Test
-  @Order(1)
   void theDemoFulfillsEveryBundledOrderAndPrintsASummary() {
     assertThat(firstRun.exitCode()).as(firstRun.toString()).isZero();
     assertThat(firstRun.out())
@@ -49,7 +56,6 @@ class DemoCommandTest {
   }
 
   @Test
-  @Order(2)
   void itWritesProofsMailsInvoicesAndThePublicKeys() throws IOException {
     assertThat(files("proofs", ".jwt")).hasSize(5);
     assertThat(files("invoices", ".json")).hasSize(12);
@@ -78,7 +84,6 @@ class DemoCommandTest {
   }
 
   @Test
-  @Order(3)
   void theMailOfEachProofGoesToItsCustomerNeverToTheDistributor() throws IOException {
     for (String customer : List.of("it@romashka.example.test", "it@baeckerei-schaefer.example.test",
         "informatique@cabinet-lefevre.example.test", "sistemas@clinica-sonrisa.example.test",
@@ -90,7 +95,6 @@ class DemoCommandTest {
   }
 
   @Test
-  @Order(4)
   void verifyAcceptsEveryProofTheDemoWrote() throws IOException {
     List<String> args = new ArrayList<>(List.of("verify", "--jwks", dir.resolve("jwks.json").toString()));
     files("proofs", ".jwt").forEach(p -> args.add(p.toString()));
@@ -100,13 +104,12 @@ class DemoCommandTest {
   }
 
   @Test
-  @Order(5)
   void verifyRejectsACopyWithOneChangedByteNamingTheReason() throws IOException {
     Path original = files("proofs", ".jwt").get(0);
     byte[] bytes = Files.readAllBytes(original);
     int middle = bytes.length / 2;
     bytes[middle] = (byte) (bytes[middle] == 'A' ? 'B' : 'A');
-    Path forged = Files.write(dir.resolve("forged.jwt"), bytes);
+    Path forged = Files.write(scratch.resolve("forged.jwt"), bytes);
     CommandRun run = CommandRun.of("verify", "--jwks", dir.resolve("jwks.json").toString(), original.toString(), forged.toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.out()).contains(original + ": VALID ").containsPattern(
@@ -114,29 +117,45 @@ class DemoCommandTest {
   }
 
   @Test
-  @Order(6)
   void aSecondRunOnTheSameFolderDoesNoOrderTwice() throws IOException {
-    CommandRun second = CommandRun.of("demo", "--out", dir.toString());
+    Path copy = copyOfTheFirstRun();
+    CommandRun second = CommandRun.of("demo", "--out", copy.toString());
     assertThat(second.exitCode()).as(second.toString()).isZero();
     assertThat(second.out())
         .contains("orders            6 read: 0 fulfilled now, 6 already done by an earlier run, 0 refused")
         .contains("invoices          0 vendor -> distributor, 0 distributor -> reseller")
         .contains("proofs            0 signed, 5 verified with jwks.json")
         .contains("mails             0 sent straight to customers");
-    assertThat(files("proofs", ".jwt")).hasSize(5);
-    assertThat(files("outbox", ".eml")).hasSize(5);
-    assertThat(files("invoices", ".json")).hasSize(12);
+    assertThat(files(copy, "proofs", ".jwt")).hasSize(5);
+    assertThat(files(copy, "outbox", ".eml")).hasSize(5);
+    assertThat(files(copy, "invoices", ".json")).hasSize(12);
   }
 
   @Test
-  @Order(7)
   void generatedOrdersRunWithAProgressLine() throws IOException {
-    CommandRun run = CommandRun.of("demo", "--out", dir.toString(), "--orders", "20");
+    Path copy = copyOfTheFirstRun();
+    CommandRun run = CommandRun.of("demo", "--out", copy.toString(), "--orders", "20");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out())
         .contains("... 26 of 26 orders")
         .contains("orders            26 read: 20 fulfilled now, 6 already done by an earlier run, 0 refused")
         .contains("proofs            20 signed, 25 verified");
-    assertThat(files("outbox", ".eml")).hasSize(25);
+    assertThat(files(copy, "outbox", ".eml")).hasSize(25);
+  }
+
+  /** The first run's folder, copied into this test's own folder. */
+  private Path copyOfTheFirstRun() throws IOException {
+    Path copy = scratch.resolve("demo");
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path from : all.sorted().toList()) {
+        Path to = copy.resolve(dir.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    return copy;
   }
 }

@@ -9,7 +9,7 @@ import com.nimbusds.jose.crypto.impl.ECDSA;
  * JWS signature bytes back; it never asks for the key.
  *
  * <p>Implementations must be thread-safe. They may throw {@link
- * dev.openproof.core.port.SigningException} (or any unchecked exception, which the signer wraps in
+ * dev.openproof.core.exchange.SigningException} (or any unchecked exception, which the signer wraps in
  * one) when the key is unavailable. Their exceptions must not carry key material.
  *
  * @since 0.1.0

@@ -98,14 +98,14 @@ public final class Jwks {
   public static JWKSet parse(String json) {
     Objects.requireNonNull(json, "json");
     if (json.length() > MAX_BYTES) {
-      throw new JwksException(JwksException.JWKS_TOO_LARGE, "the JWK Set is larger than " + MAX_BYTES + " bytes");
+      throw new JwksException(JwksException.Reason.JWKS_TOO_LARGE, "the JWK Set is larger than " + MAX_BYTES + " bytes");
     }
     requireVerifyOps(StrictJson.requireOneObject(json));
     JWKSet set;
     try {
       set = JWKSet.parse(json);
     } catch (ParseException e) {
-      throw new JwksException(JwksException.JWKS_MALFORMED, "the document is not a JWK Set (it needs a keys array of JWKs)");
+      throw new JwksException(JwksException.Reason.JWKS_MALFORMED, "the document is not a JWK Set (it needs a keys array of JWKs)");
     }
     return requireVerificationKeys(set);
   }
@@ -123,7 +123,7 @@ public final class Jwks {
       }
       if (!verify) {
         JsonNode kid = key.get("kid");
-        throw new JwksException(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key "
+        throw new JwksException(JwksException.Reason.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key "
             + (kid != null && kid.isTextual() ? quote(kid.textValue()) : "(none)") + " is not for verifying signatures (its key_ops lack verify)");
       }
     }
@@ -140,7 +140,7 @@ public final class Jwks {
   public static JWKSet parse(byte[] json) {
     Objects.requireNonNull(json, "json");
     if (json.length > MAX_BYTES) {
-      throw new JwksException(JwksException.JWKS_TOO_LARGE, "the JWK Set is larger than " + MAX_BYTES + " bytes");
+      throw new JwksException(JwksException.Reason.JWKS_TOO_LARGE, "the JWK Set is larger than " + MAX_BYTES + " bytes");
     }
     return parse(StrictJson.utf8(json));
   }
@@ -159,16 +159,16 @@ public final class Jwks {
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (IOException e) {
-      throw new JwksException(JwksException.JWKS_UNREADABLE, "cannot read the JWK Set " + file + " ("
+      throw new JwksException(JwksException.Reason.JWKS_UNREADABLE, "cannot read the JWK Set " + file + " ("
           + (e instanceof NoSuchFileException ? "no such file" : Files.isDirectory(file) ? "it is a folder" : "I/O error") + ")");
     }
     if (bytes.length > MAX_BYTES) {
-      throw new JwksException(JwksException.JWKS_TOO_LARGE, "the JWK Set " + file + " is larger than " + MAX_BYTES + " bytes");
+      throw new JwksException(JwksException.Reason.JWKS_TOO_LARGE, "the JWK Set " + file + " is larger than " + MAX_BYTES + " bytes");
     }
     try {
       return parse(bytes);
     } catch (JwksException e) {
-      throw new JwksException(e.reasonCode(), file + ": " + e.getMessage());
+      throw new JwksException(e.reason(), file + ": " + e.getMessage());
     }
   }
 
@@ -184,23 +184,23 @@ public final class Jwks {
     for (JWK key : set.getKeys()) {
       String kid = key.getKeyID() == null ? "(none)" : quote(key.getKeyID());
       if (key.isPrivate()) {
-        throw new JwksException(JwksException.JWKS_PRIVATE_KEY, "a trusted JWK Set must not hold private keys (kid " + kid + ")");
+        throw new JwksException(JwksException.Reason.JWKS_PRIVATE_KEY, "a trusted JWK Set must not hold private keys (kid " + kid + ")");
       }
       if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
-        throw new JwksException(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key " + kid + " is not for signatures (use "
+        throw new JwksException(JwksException.Reason.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key " + kid + " is not for signatures (use "
             + quote(key.getKeyUse().identifier()) + ")");
       }
       if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) {
-        throw new JwksException(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key " + kid
+        throw new JwksException(JwksException.Reason.JWKS_KEY_NOT_FOR_SIGNATURES, "trusted key " + kid
             + " is not for verifying signatures (its key_ops lack verify)");
       }
       try {
         VerificationKey.of(key);
       } catch (IllegalArgumentException e) {
-        throw new JwksException(JwksException.JWKS_UNUSABLE_KEY, "trusted key " + kid + " is unusable: " + e.getMessage());
+        throw new JwksException(JwksException.Reason.JWKS_UNUSABLE_KEY, "trusted key " + kid + " is unusable: " + e.getMessage());
       }
       if (!kids.add(key.getKeyID())) {
-        throw new JwksException(JwksException.JWKS_DUPLICATE_KID, "two trusted keys share kid " + kid);
+        throw new JwksException(JwksException.Reason.JWKS_DUPLICATE_KID, "two trusted keys share kid " + kid);
       }
     }
     return set;

@@ -99,6 +99,6 @@ final class StrictJson {
   }
 
   private static JwksException malformed(String message) {
-    return new JwksException(JwksException.JWKS_MALFORMED, message);
+    return new JwksException(JwksException.Reason.JWKS_MALFORMED, message);
   }
 }

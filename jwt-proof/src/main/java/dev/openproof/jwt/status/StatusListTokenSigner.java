@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.openproof.core.port.SigningException;
+import dev.openproof.core.exchange.SigningException;
 import dev.openproof.core.port.StatusLists;
 import dev.openproof.jwt.key.ContentSigner;
 import java.nio.charset.StandardCharsets;

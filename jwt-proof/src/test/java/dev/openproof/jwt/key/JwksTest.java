@@ -57,7 +57,7 @@ class JwksTest {
   void refusesToTrustASetWithAPrivateKey() {
     String leaked = "{\"keys\":[" + SigningKey.generate(JwsAlgorithm.ES256).privateJwk().toJSONString() + "]}";
 
-    assertRefused(leaked, JwksException.JWKS_PRIVATE_KEY).hasMessageContaining("private");
+    assertRefused(leaked, JwksException.Reason.JWKS_PRIVATE_KEY).hasMessageContaining("private");
   }
 
   @Test
@@ -66,21 +66,21 @@ class JwksTest {
         .replace(",\"alg\":\"ES256\"", "");
 
     assertThat(json).doesNotContain("alg");
-    assertRefused("{\"keys\":[" + json + "]}", JwksException.JWKS_UNUSABLE_KEY).hasMessageContaining("no alg");
+    assertRefused("{\"keys\":[" + json + "]}", JwksException.Reason.JWKS_UNUSABLE_KEY).hasMessageContaining("no alg");
   }
 
   @Test
   void refusesToTrustTwoKeysWithOneKid() {
     String key = SigningKey.generate(JwsAlgorithm.EDDSA).publicJwk().toJSONString();
 
-    assertRefused("{\"keys\":[" + key + "," + key + "]}", JwksException.JWKS_DUPLICATE_KID);
+    assertRefused("{\"keys\":[" + key + "," + key + "]}", JwksException.Reason.JWKS_DUPLICATE_KID);
   }
 
   @Test
   void refusesAnAlgTheKeyIsNotFor() {
     String json = SigningKey.generate(JwsAlgorithm.ES256).publicJwk().toJSONString().replace("ES256", "RS256");
 
-    assertRefused("{\"keys\":[" + json + "]}", JwksException.JWKS_UNUSABLE_KEY);
+    assertRefused("{\"keys\":[" + json + "]}", JwksException.Reason.JWKS_UNUSABLE_KEY);
   }
 
   @Test
@@ -89,10 +89,10 @@ class JwksTest {
     for (String ops : List.of("[\"encrypt\"]", "[\"sign\"]", "[]", "[\"wrapKey\",\"deriveBits\"]")) {
       String json = key.toJSONString().replace("{", "{\"key_ops\":" + ops + ",");
       assertThatThrownBy(() -> Jwks.parse("{\"keys\":[" + json + "]}")).isInstanceOfSatisfying(JwksException.class,
-          e -> assertThat(e.reasonCode()).isIn(JwksException.JWKS_KEY_NOT_FOR_SIGNATURES, JwksException.JWKS_MALFORMED));
+          e -> assertThat(e.reason()).isIn(JwksException.Reason.JWKS_KEY_NOT_FOR_SIGNATURES, JwksException.Reason.JWKS_MALFORMED));
     }
     String lacking = key.toJSONString().replace("{", "{\"key_ops\":[\"encrypt\"],");
-    assertRefused("{\"keys\":[" + lacking + "]}", JwksException.JWKS_KEY_NOT_FOR_SIGNATURES).hasMessageContaining("key_ops");
+    assertRefused("{\"keys\":[" + lacking + "]}", JwksException.Reason.JWKS_KEY_NOT_FOR_SIGNATURES).hasMessageContaining("key_ops");
     String verifying = key.toJSONString().replace("{", "{\"key_ops\":[\"verify\"],");
     assertThat(Jwks.parse("{\"keys\":[" + verifying + "]}").getKeys()).hasSize(1);
   }
@@ -100,23 +100,23 @@ class JwksTest {
   @Test
   void refusesAKeyForEncryption() {
     String json = SigningKey.generate(JwsAlgorithm.ES256).publicJwk().toJSONString().replace("\"use\":\"sig\"", "\"use\":\"enc\"");
-    assertRefused("{\"keys\":[" + json + "]}", JwksException.JWKS_KEY_NOT_FOR_SIGNATURES).hasMessageContaining("use 'enc'");
+    assertRefused("{\"keys\":[" + json + "]}", JwksException.Reason.JWKS_KEY_NOT_FOR_SIGNATURES).hasMessageContaining("use 'enc'");
   }
 
   @Test
   void refusesSomethingElse() {
-    assertRefused("{\"keys\":" + "[".repeat(1000), JwksException.JWKS_MALFORMED);
-    assertRefused("not json", JwksException.JWKS_MALFORMED);
-    assertRefused("[]", JwksException.JWKS_MALFORMED).hasMessageContaining("not a JSON object");
-    assertRefused("{}", JwksException.JWKS_MALFORMED).hasMessageContaining("keys array");
+    assertRefused("{\"keys\":" + "[".repeat(1000), JwksException.Reason.JWKS_MALFORMED);
+    assertRefused("not json", JwksException.Reason.JWKS_MALFORMED);
+    assertRefused("[]", JwksException.Reason.JWKS_MALFORMED).hasMessageContaining("not a JSON object");
+    assertRefused("{}", JwksException.Reason.JWKS_MALFORMED).hasMessageContaining("keys array");
   }
 
   @Test
   void refusesAnythingAfterTheSet() {
     String set = Jwks.toJson(new JWKSet(SigningKey.generate(JwsAlgorithm.ES256).publicJwk()));
 
-    assertRefused(set + " xyz", JwksException.JWKS_MALFORMED).hasMessageContaining("after its JSON object");
-    assertRefused(set + set, JwksException.JWKS_MALFORMED).hasMessageContaining("after its JSON object");
+    assertRefused(set + " xyz", JwksException.Reason.JWKS_MALFORMED).hasMessageContaining("after its JSON object");
+    assertRefused(set + set, JwksException.Reason.JWKS_MALFORMED).hasMessageContaining("after its JSON object");
     assertThat(Jwks.parse(set + "\n").getKeys()).hasSize(1);
   }
 
@@ -125,8 +125,8 @@ class JwksTest {
     String key = SigningKey.generate(JwsAlgorithm.ES256).publicJwk().toJSONString();
     String twiceKid = key.replace("{", "{\"kid\":\"other\",");
 
-    assertRefused("{\"keys\":[" + twiceKid + "]}", JwksException.JWKS_MALFORMED).hasMessageContaining("keys[0].kid appears twice");
-    assertRefused("{\"keys\":[],\"keys\":[" + key + "]}", JwksException.JWKS_MALFORMED).hasMessageContaining("keys appears twice");
+    assertRefused("{\"keys\":[" + twiceKid + "]}", JwksException.Reason.JWKS_MALFORMED).hasMessageContaining("keys[0].kid appears twice");
+    assertRefused("{\"keys\":[],\"keys\":[" + key + "]}", JwksException.Reason.JWKS_MALFORMED).hasMessageContaining("keys appears twice");
   }
 
   @Test
@@ -134,21 +134,21 @@ class JwksTest {
     byte[] latin1 = "{\"keys\":[],\"x\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
     assertThatThrownBy(() -> Jwks.parse(latin1)).isInstanceOfSatisfying(JwksException.class,
-        e -> assertThat(e.reasonCode()).isEqualTo(JwksException.JWKS_MALFORMED)).hasMessageContaining("not UTF-8");
+        e -> assertThat(e.reason()).isEqualTo(JwksException.Reason.JWKS_MALFORMED)).hasMessageContaining("not UTF-8");
   }
 
   @Test
   void readsNoMoreThanTheLimitFromADeviceThatNeverEnds() {
     assertThatThrownBy(() -> Jwks.read(Path.of("/dev/zero"))).isInstanceOfSatisfying(JwksException.class,
-        e -> assertThat(e.reasonCode()).isEqualTo(JwksException.JWKS_TOO_LARGE)).hasMessageContaining("larger than");
+        e -> assertThat(e.reason()).isEqualTo(JwksException.Reason.JWKS_TOO_LARGE)).hasMessageContaining("larger than");
   }
 
   @Test
   void aFileThatCannotBeReadIsNamed(@TempDir Path dir) {
     assertThatThrownBy(() -> Jwks.read(dir.resolve("missing.json"))).isInstanceOfSatisfying(JwksException.class,
-        e -> assertThat(e.reasonCode()).isEqualTo(JwksException.JWKS_UNREADABLE)).hasMessageContaining("no such file");
+        e -> assertThat(e.reason()).isEqualTo(JwksException.Reason.JWKS_UNREADABLE)).hasMessageContaining("no such file");
     assertThatThrownBy(() -> Jwks.read(dir)).isInstanceOfSatisfying(JwksException.class,
-        e -> assertThat(e.reasonCode()).isEqualTo(JwksException.JWKS_UNREADABLE)).hasMessageContaining("folder");
+        e -> assertThat(e.reason()).isEqualTo(JwksException.Reason.JWKS_UNREADABLE)).hasMessageContaining("folder");
   }
 
   @Test
@@ -157,13 +157,13 @@ class JwksTest {
     String kid = com.nimbusds.jose.jwk.JWK.parse(key).getKeyID();
     String evil = key.replace(kid, "a\\r\\nb");
 
-    assertRefused("{\"keys\":[" + evil + "," + evil + "]}", JwksException.JWKS_DUPLICATE_KID)
+    assertRefused("{\"keys\":[" + evil + "," + evil + "]}", JwksException.Reason.JWKS_DUPLICATE_KID)
         .hasMessageContaining("'a??b'").hasMessageNotContaining("\r");
   }
 
-  private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String json, String code) {
+  private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String json, JwksException.Reason code) {
     return assertThatThrownBy(() -> Jwks.parse(json)).isInstanceOfSatisfying(JwksException.class, e -> {
-      assertThat(e.reasonCode()).isEqualTo(code);
+      assertThat(e.reason()).isEqualTo(code);
       assertThat(e.getMessage()).doesNotContain("\n", "jackson", "Exception");
     });
   }

@@ -1,0 +1,252 @@
+package dev.openproof.core.fulfillment;
+
+import dev.openproof.core.event.FulfillmentEvent;
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryOutcome;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.FailureKind;
+import dev.openproof.core.exchange.InvoiceRequest;
+import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.ProofRecord;
+import dev.openproof.core.exchange.SigningException;
+import dev.openproof.core.model.Entitlement;
+import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.InvoiceId;
+import dev.openproof.core.model.InvoiceLeg;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.Order;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.PhysicalShipment;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Recipient;
+import dev.openproof.core.model.Route;
+import dev.openproof.core.model.SignedProof;
+import dev.openproof.core.validation.InvalidOrderException;
+import dev.openproof.core.validation.Violation;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Issuing: fulfilling an order (invoices, then the proof or the shipment) and sending the deliveries
+ * left pending. Each step is recorded before the next begins. Thread-safe.
+ */
+final class Issuing {
+  private static final System.Logger LOG = System.getLogger(LicenseFulfillment.class.getName());
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+  private final Workflow workflow;
+  private final FulfillmentSettings settings;
+
+  Issuing(Workflow workflow) {
+    this.workflow = workflow;
+    this.settings = workflow.settings;
+  }
+
+  FulfillmentResult fulfill(Order order) {
+    settings.validator().check(order);
+    Route route = settings.transitionPolicy().route(order);
+    refuseIfEveryTermEnded(order, route);
+    String owner = workflow.owner();
+    long waitedMillis = 0;
+    long pause = 2;
+    while (true) {
+      OrderClaim claim = workflow.ledger().claimOrder(order.orderId(), owner, workflow.now(), settings.orderLease());
+      if (claim == OrderClaim.COMPLETED) {
+        refuseIfContentDiffers(order);
+        return recordedResult(order.orderId(), true);
+      }
+      if (claim == OrderClaim.ACQUIRED) {
+        return fulfillClaimed(order, route, owner);
+      }
+      if (waitedMillis >= settings.claimWait().toMillis()) {
+        throw new FulfillmentException(FulfillmentException.Reason.ORDER_IN_PROGRESS,
+            "order " + order.orderId() + " is being fulfilled by another instance; try again later");
+      }
+      sleep(pause);
+      waitedMillis += pause;
+      pause = Math.min(pause * 2, 50);
+    }
+  }
+
+  /**
+   * The same order id with other content is another order, not a replay: it is refused, naming the
+   * members that differ, before anything is done for it.
+   */
+  private void refuseIfContentDiffers(Order order) {
+    String digest = OrderDigest.of(order);
+    String recorded = workflow.ledger().recordOrderDigest(order.orderId(), digest);
+    if (!recorded.equals(digest)) {
+      throw new FulfillmentException(FulfillmentException.Reason.ORDER_CONFLICT, "order " + order.orderId()
+          + " was fulfilled before with other content: " + String.join(", ", OrderDigest.differences(recorded, digest))
+          + " differ; an order id names one order, so nothing was done now");
+    }
+  }
+
+  /**
+   * A digital proof of rights that have all ended would be expired when issued: such an order is
+   * refused before anything is stored, unless it was fulfilled before.
+   */
+  private void refuseIfEveryTermEnded(Order order, Route route) {
+    if (route != Route.DIGITAL) {
+      return;
+    }
+    Optional<Instant> expiry = LicenseProof.expiryOf(order.lines().stream().map(Entitlement::of).toList());
+    if (expiry.isPresent() && !expiry.get().isAfter(workflow.now())
+        && workflow.ledger().findOrder(order.orderId()).filter(OrderRecord::completed).isEmpty()) {
+      throw new InvalidOrderException("order " + order.orderId(), List.of(new Violation("lines",
+          "every term has ended (the last on " + DAY.format(expiry.get().minusSeconds(1))
+              + "); a proof issued now would already be expired")));
+    }
+  }
+
+  private FulfillmentResult fulfillClaimed(Order order, Route route, String owner) {
+    boolean completed = false;
+    try {
+      refuseIfContentDiffers(order);
+      OrderRecord record = workflow.ledger().findOrder(order.orderId()).orElseThrow();
+      invoiceBothLegs(order, record, owner);
+      if (route == Route.PHYSICAL) {
+        recordShipment(order, record);
+      } else {
+        DeliveryRecord first = record.issuedProofId().isPresent()
+            ? workflow.firstDelivery(record.issuedProofId().get())
+            : issueProof(order);
+        renewLease(order.orderId(), owner);
+        if (first.status() == DeliveryStatus.PENDING && !settings.deferDelivery()) {
+          workflow.attempt(first.request());
+        }
+      }
+      workflow.ledger().completeOrder(order.orderId(), route);
+      completed = true;
+      return recordedResult(order.orderId(), false);
+    } finally {
+      if (!completed) {
+        // A completed order needs no release: no one can claim it again.
+        workflow.ledger().releaseOrder(order.orderId(), owner);
+      }
+    }
+  }
+
+  private void invoiceBothLegs(Order order, OrderRecord record, String owner) {
+    for (InvoiceLeg leg : InvoiceLeg.values()) {
+      if (record.invoice(leg).isEmpty()) {
+        Instant now = workflow.now();
+        Invoice issued = settings.invoicing().issue(new InvoiceRequest(invoiceId(order.orderId(), leg), leg, order, now));
+        Invoice kept = workflow.ledger().recordInvoice(issued);
+        workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), kept, now));
+        renewLease(order.orderId(), owner);
+      }
+    }
+  }
+
+  private void recordShipment(Order order, OrderRecord record) {
+    if (record.physicalShipment().isEmpty()) {
+      Instant now = workflow.now();
+      List<Entitlement> entitlements = order.lines().stream().map(Entitlement::of).toList();
+      PhysicalShipment shipment = workflow.ledger().recordShipment(
+          new PhysicalShipment(order.orderId(), order.distributor().ref(), entitlements, now));
+      workflow.publish(new FulfillmentEvent.PhysicalShipmentRecorded(order.orderId(), shipment, now));
+    }
+  }
+
+  /** Builds, signs and records the order's proof; returns its first delivery, pending. */
+  private DeliveryRecord issueProof(Order order) {
+    Instant now = workflow.now();
+    // One proof id per order, reserved after the claim: a retry keeps it, and with it its status index.
+    ProofId proofId = workflow.ledger().reserveProofId(order.orderId(), settings.ids().newProofId());
+    LicenseProof proof = LicenseProof.of(order, proofId, settings.ids().newLicenseNumber(),
+        order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber), now);
+    if (settings.statusLists().publishes()) {
+      proof = proof.withStatus(settings.statusLists().allocate(proof.proofId()));
+    }
+    SignedProof signed = settings.signer().sign(proof);
+    if (!signed.proofId().equals(proof.proofId())) {
+      throw new SigningException("the signer returned proof " + signed.proofId() + " for proof " + proof.proofId(), null);
+    }
+    DeliveryRequest first = new DeliveryRequest(
+        settings.ids().newDeliveryId(), DeliveryKind.ORIGINAL, null, Recipient.of(order.customer()), proof, signed);
+    ProofRecord kept = workflow.ledger().recordProof(proof, signed, first, now);
+    if (!kept.proof().equals(proof)) {
+      // Another instance recorded a proof first (this one's lease had run out): that proof stands.
+      return workflow.firstDelivery(kept.proof().proofId());
+    }
+    workflow.publish(new FulfillmentEvent.ProofIssued(order.orderId(), proof.proofId(), proof.licenseNumber(), now));
+    return DeliveryRecord.pending(first, now);
+  }
+
+  RedeliveryReport redeliverPending() {
+    int delivered = 0;
+    int retrying = 0;
+    int failed = 0;
+    int misconfigured = 0;
+    while (misconfigured == 0) {
+      List<DeliveryRequest> batch = workflow.ledger().claimPendingDeliveries(
+          workflow.owner(), workflow.now(), settings.deliveryLease(), settings.batchSize());
+      if (batch.isEmpty()) {
+        break;
+      }
+      for (DeliveryOutcome outcome : settings.delivery().deliverAll(batch)) {
+        switch (workflow.record(outcome).status()) {
+          case DELIVERED -> delivered++;
+          case FAILED -> failed++;
+          case PENDING -> retrying++;
+        }
+        if (isMisconfigured(outcome)) {
+          // Due again at once, so a later run with fixed settings sends it; this run stops here.
+          misconfigured++;
+        }
+      }
+    }
+    return new RedeliveryReport(delivered + retrying + failed, delivered, retrying, failed, misconfigured);
+  }
+
+  private static boolean isMisconfigured(DeliveryOutcome outcome) {
+    return outcome instanceof DeliveryOutcome.Failed failed && failed.failure().kind() == FailureKind.CONFIGURATION;
+  }
+
+  /**
+   * Extends this call's lease on the order between steps, so that a slow port (a signer, a mail
+   * server) does not let another instance take over an order in flight.
+   */
+  private void renewLease(OrderId orderId, String owner) {
+    if (workflow.ledger().claimOrder(orderId, owner, workflow.now(), settings.orderLease()) != OrderClaim.ACQUIRED) {
+      LOG.log(System.Logger.Level.WARNING, "the lease on order {0} was lost; the ledger keeps the first proof", orderId);
+    }
+  }
+
+  Optional<FulfillmentResult> find(OrderId orderId) {
+    return workflow.ledger().findOrder(orderId).filter(OrderRecord::completed).map(r -> recordedResult(orderId, true));
+  }
+
+  private FulfillmentResult recordedResult(OrderId orderId, boolean replayed) {
+    OrderRecord record = workflow.ledger().findOrder(orderId).orElseThrow();
+    Optional<ProofRecord> proof = record.issuedProofId().flatMap(workflow.ledger()::findProof);
+    if (proof.isPresent()) {
+      ProofRecord issued = proof.get();
+      return new FulfillmentResult.Digital(orderId, record.invoices(), issued,
+          workflow.firstDelivery(issued.proof().proofId()), replayed);
+    }
+    PhysicalShipment shipment = record.physicalShipment().orElseThrow(() ->
+        new IllegalStateException("the ledger holds order " + orderId + " completed with neither proof nor shipment"));
+    return new FulfillmentResult.Physical(orderId, record.invoices(), shipment, replayed);
+  }
+
+  private static InvoiceId invoiceId(OrderId orderId, InvoiceLeg leg) {
+    return InvoiceId.of((leg == InvoiceLeg.VENDOR_TO_DISTRIBUTOR ? "VD-" : "DR-") + orderId.value());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FulfillmentException(FulfillmentException.Reason.ORDER_IN_PROGRESS, "interrupted while waiting for another instance");
+    }
+  }
+}

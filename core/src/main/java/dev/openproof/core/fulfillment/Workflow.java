@@ -1,0 +1,118 @@
+package dev.openproof.core.fulfillment;
+
+import dev.openproof.core.event.FulfillmentEvent;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryFailure;
+import dev.openproof.core.exchange.DeliveryOutcome;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FailureKind;
+import dev.openproof.core.exchange.ProofRecord;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.port.ProofLedger;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What issuing and administering proofs share: the settings, the owners of claims, the time, the
+ * events, and one attempt at a delivery with its outcome recorded. Thread-safe.
+ */
+final class Workflow {
+  private static final System.Logger LOG = System.getLogger(LicenseFulfillment.class.getName());
+
+  final FulfillmentSettings settings;
+  private final String instanceId;
+  private final AtomicLong calls = new AtomicLong();
+
+  Workflow(FulfillmentSettings settings) {
+    this.settings = settings;
+    this.instanceId = settings.ids().newInstanceId();
+  }
+
+  ProofLedger ledger() {
+    return settings.ledger();
+  }
+
+  /** A new owner for a claim: each call its own, so that threads of one instance exclude each other too. */
+  String owner() {
+    return instanceId + "#" + calls.incrementAndGet();
+  }
+
+  Instant now() {
+    return settings.clock().instant();
+  }
+
+  /** Tells every listener; a listener that fails is logged and undoes nothing. */
+  void publish(FulfillmentEvent event) {
+    for (var listener : settings.listeners()) {
+      try {
+        listener.on(event);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "a fulfillment listener failed on " + event.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  /** The ledger's record of an issued proof, or {@code UNKNOWN_PROOF}. */
+  ProofRecord proofRecord(ProofId proofId) {
+    Objects.requireNonNull(proofId, "proofId");
+    return ledger().findProof(proofId).orElseThrow(() ->
+        new FulfillmentException(FulfillmentException.Reason.UNKNOWN_PROOF, "no proof " + proofId + " was issued"));
+  }
+
+  /** The first delivery of a proof the ledger knows; every recorded proof has one. */
+  DeliveryRecord firstDelivery(ProofId proofId) {
+    return ledger().firstDelivery(proofId).orElseThrow(() ->
+        new IllegalStateException("the ledger holds proof " + proofId + " without its first delivery"));
+  }
+
+  /** Claims the delivery and sends it once; a delivery another caller holds is returned as it stands. */
+  DeliveryRecord attempt(DeliveryRequest request) {
+    if (!ledger().claimDelivery(request.deliveryId(), owner(), now(), settings.deliveryLease())) {
+      return ledger().findDelivery(request.deliveryId()).orElseThrow();
+    }
+    DeliveryOutcome outcome;
+    try {
+      outcome = new DeliveryOutcome.Delivered(request, settings.delivery().deliver(request));
+    } catch (DeliveryException e) {
+      outcome = new DeliveryOutcome.Failed(request, e);
+    } catch (RuntimeException e) {
+      // An adapter's bug: whether anything was sent is not known, so the delivery stays pending.
+      outcome = new DeliveryOutcome.Failed(request, new DeliveryException(FailureKind.UNKNOWN,
+          "delivery failed unexpectedly: " + e, e));
+    }
+    return record(outcome);
+  }
+
+  /**
+   * Records what came of an attempt: delivered, or failed and retried later with a growing delay, or
+   * failed for good (too many attempts, or a permanent failure).
+   */
+  DeliveryRecord record(DeliveryOutcome outcome) {
+    DeliveryRequest request = outcome.request();
+    OrderId orderId = request.proof().orderId();
+    Instant now = now();
+    if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+      DeliveryRecord after = ledger().recordDelivered(delivered.receipt());
+      publish(new FulfillmentEvent.ProofDelivered(orderId, request.kind(), delivered.receipt(), now));
+      return after;
+    }
+    DeliveryException e = ((DeliveryOutcome.Failed) outcome).failure();
+    DeliveryFailure failure = DeliveryFailure.of(e, now);
+    int attempts = ledger().findDelivery(request.deliveryId()).map(DeliveryRecord::attempts).orElse(0) + 1;
+    // A configuration failure is due again at once, so a run with fixed settings sends it.
+    Instant retryAt = e.kind() == FailureKind.CONFIGURATION ? now
+        : e.kind().retryable() && attempts < settings.retry().maxAttempts()
+            ? now.plus(settings.retry().delayAfter(attempts))
+            : null;
+    DeliveryRecord after = ledger().recordDeliveryFailure(request.deliveryId(), failure, retryAt);
+    if (retryAt == null) {
+      LOG.log(System.Logger.Level.WARNING, "proof {0} of order {1} could not be delivered and will not be retried: {2}",
+          request.proof().proofId(), orderId, failure.message());
+    }
+    publish(new FulfillmentEvent.DeliveryFailed(orderId, request.deliveryId(), failure, retryAt != null, now));
+    return after;
+  }
+}
