@@ -2,7 +2,7 @@ package dev.openproof.certificate;
 
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.SignedProof;
-import dev.openproof.core.port.Attachment;
+import dev.openproof.core.exchange.Attachment;
 import dev.openproof.core.port.ProofAttachments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import dev.openproof.core.model.LicenseType;
 import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.Recipient;
 import dev.openproof.core.model.SignedProof;
-import dev.openproof.core.port.Attachment;
+import dev.openproof.core.exchange.Attachment;
 import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.testing.SampleOrders;

@@ -18,11 +18,13 @@ class ReasonCodesTest {
 
   @Test
   void theCodesOnTheWireAreUnchanged() {
-    assertThat(codes(FulfillmentException.Reason.values())).contains("ORDER_IN_PROGRESS", "UNKNOWN_PROOF", "PROOF_REVOKED");
+    assertThat(codes(FulfillmentException.Reason.values())).contains(
+        "ORDER_IN_PROGRESS", "ORDER_CONFLICT", "UNKNOWN_PROOF", "PROOF_REVOKED", "UNKNOWN_LICENSE", "NOTHING_TO_TRANSFER");
     assertThat(codes(InvalidOrderException.Reason.values())).containsExactly("INVALID_ORDER");
     assertThat(codes(SigningException.Reason.values())).containsExactly("SIGNING_FAILED", "INVALID_PROOF");
     assertThat(codes(InvoicingException.Reason.values())).containsExactly("INVOICING_FAILED");
-    assertThat(codes(FailureKind.values())).containsExactly("DELIVERY_TRANSIENT", "DELIVERY_PERMANENT", "DELIVERY_UNKNOWN");
+    assertThat(codes(FailureKind.values())).containsExactly(
+        "DELIVERY_TRANSIENT", "DELIVERY_PERMANENT", "DELIVERY_UNKNOWN", "DELIVERY_CONFIGURATION");
   }
 
   @Test

@@ -21,7 +21,7 @@ import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.exchange.ProofRecord;
-import dev.openproof.core.port.ReturnRecord;
+import dev.openproof.core.exchange.ReturnRecord;
 import dev.openproof.core.port.StatusLists;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import dev.openproof.core.model.InvoiceLine;
 import dev.openproof.core.model.Money;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;
-import dev.openproof.core.port.ReturnRecord;
+import dev.openproof.core.exchange.ReturnRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

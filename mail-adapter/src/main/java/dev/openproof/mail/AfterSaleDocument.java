@@ -3,7 +3,7 @@ package dev.openproof.mail;
 import static dev.openproof.mail.HeaderValues.oneLine;
 
 import dev.openproof.core.model.Entitlement;
-import dev.openproof.core.port.CustomerNotice;
+import dev.openproof.core.exchange.CustomerNotice;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.openproof.mail;
 
-import dev.openproof.core.port.Attachment;
+import dev.openproof.core.exchange.Attachment;
 import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FailureKind;

@@ -4,7 +4,7 @@ import static dev.openproof.mail.HeaderValues.oneLine;
 
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.LicenseProof;
-import dev.openproof.core.port.Attachment;
+import dev.openproof.core.exchange.Attachment;
 import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRequest;
 import java.net.URI;

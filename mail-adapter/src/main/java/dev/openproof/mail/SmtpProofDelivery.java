@@ -1,7 +1,7 @@
 package dev.openproof.mail;
 
 import dev.openproof.core.model.DeliveryReceipt;
-import dev.openproof.core.port.CustomerNotice;
+import dev.openproof.core.exchange.CustomerNotice;
 import dev.openproof.core.port.CustomerNotices;
 import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.DeliveryOutcome;

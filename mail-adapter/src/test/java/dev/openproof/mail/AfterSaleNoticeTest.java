@@ -9,7 +9,7 @@ import dev.openproof.core.model.LicenseType;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.Recipient;
-import dev.openproof.core.port.CustomerNotice;
+import dev.openproof.core.exchange.CustomerNotice;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.openproof.core.port.Attachment;
+import dev.openproof.core.exchange.Attachment;
 import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FailureKind;

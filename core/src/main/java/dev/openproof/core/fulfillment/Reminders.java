@@ -3,7 +3,7 @@ package dev.openproof.core.fulfillment;
 import dev.openproof.core.event.FulfillmentEvent;
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.Recipient;
-import dev.openproof.core.port.CustomerNotice;
+import dev.openproof.core.exchange.CustomerNotice;
 import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.port.ResellerContacts;

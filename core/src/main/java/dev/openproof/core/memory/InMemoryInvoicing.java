@@ -4,7 +4,7 @@ import dev.openproof.core.model.ChainPricing;
 import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.PartyRef;
-import dev.openproof.core.port.CreditNoteRequest;
+import dev.openproof.core.exchange.CreditNoteRequest;
 
 import dev.openproof.core.exchange.InvoiceRequest;
 import dev.openproof.core.port.Invoicing;

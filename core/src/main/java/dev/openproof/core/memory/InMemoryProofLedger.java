@@ -23,7 +23,7 @@ import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.exchange.ProofRecord;
-import dev.openproof.core.port.ReturnRecord;
+import dev.openproof.core.exchange.ReturnRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.openproof.core.memory;
 
-import dev.openproof.core.port.CustomerNotice;
+import dev.openproof.core.exchange.CustomerNotice;
 import dev.openproof.core.port.CustomerNotices;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.exchange.CustomerNotice;
 import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.FailureKind;
 

@@ -1,5 +1,6 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.exchange.CreditNoteRequest;
 import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.exchange.InvoiceRequest;
 import dev.openproof.core.exchange.InvoicingException;

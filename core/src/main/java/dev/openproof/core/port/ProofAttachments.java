@@ -1,5 +1,6 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.exchange.Attachment;
 import dev.openproof.core.exchange.DeliveryRequest;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.openproof.core.port;
 
+import dev.openproof.core.exchange.ReturnRecord;
 import dev.openproof.core.model.AuthorizationNumber;
 import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.exchange.DeliveryFailure;

@@ -6,7 +6,7 @@ import dev.openproof.core.event.FulfillmentEvent;
 import dev.openproof.core.memory.RecordingCustomerNotices;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Recipient;
-import dev.openproof.core.port.CustomerNotice;
+import dev.openproof.core.exchange.CustomerNotice;
 import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.testing.SampleOrders;

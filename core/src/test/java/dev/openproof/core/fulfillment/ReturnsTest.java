@@ -14,7 +14,7 @@ import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofStatus;
-import dev.openproof.core.port.CustomerNotice;
+import dev.openproof.core.exchange.CustomerNotice;
 import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.exchange.ProofRecord;

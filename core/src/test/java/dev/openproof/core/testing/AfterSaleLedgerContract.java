@@ -24,7 +24,7 @@ import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.exchange.ProofRecord;
-import dev.openproof.core.port.ReturnRecord;
+import dev.openproof.core.exchange.ReturnRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

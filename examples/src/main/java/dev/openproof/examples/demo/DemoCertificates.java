@@ -1,7 +1,7 @@
 package dev.openproof.examples.demo;
 
 import dev.openproof.certificate.ProofCertificate;
-import dev.openproof.core.port.Attachment;
+import dev.openproof.core.exchange.Attachment;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.port.ProofAttachments;
 import java.io.IOException;

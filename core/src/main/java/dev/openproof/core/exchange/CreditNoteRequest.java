@@ -1,4 +1,4 @@
-package dev.openproof.core.port;
+package dev.openproof.core.exchange;
 
 import dev.openproof.core.model.InvoiceId;
 import dev.openproof.core.model.Invoice;

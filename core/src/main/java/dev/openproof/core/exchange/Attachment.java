@@ -1,4 +1,4 @@
-package dev.openproof.core.port;
+package dev.openproof.core.exchange;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.openproof.core.port;
+package dev.openproof.core.exchange;
 
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;

@@ -1,4 +1,4 @@
-package dev.openproof.core.port;
+package dev.openproof.core.exchange;
 
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.LicenseNumber;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A short notice to a customer about a license after the sale, sent through {@link CustomerNotices}.
+ * A short notice to a customer about a license after the sale, sent through {@link dev.openproof.core.port.CustomerNotices}.
  *
  * @since 0.2.0
  */
