@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
+import dev.openproof.core.memory.InMemoryProofLedger;
 import dev.openproof.core.memory.InMemoryStatusLists;
+import dev.openproof.core.memory.RecordingProofDelivery;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.testing.SampleOrders;
@@ -21,6 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,8 @@ class RevocationPastTheFirstListTest {
     lists = InMemoryStatusLists.create(base, 2, new Random(7));
     LicenseFulfillment workflow = LicenseFulfillment.builder()
         .signer(JwsProofSigner.of(key, Proofs.ISSUER))
+        .delivery(RecordingProofDelivery.create(Clock.systemUTC()))
+        .ledger(InMemoryProofLedger.create())
         .statusLists(lists)
         .build();
     for (int n = 1; n <= 5; n++) {

@@ -3,7 +3,9 @@ package dev.openproof.certificate.site;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
+import dev.openproof.core.memory.InMemoryProofLedger;
 import dev.openproof.core.memory.InMemoryStatusLists;
+import dev.openproof.core.memory.RecordingProofDelivery;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.ProofId;
@@ -45,8 +47,10 @@ final class TestIssuer {
     for (JwsAlgorithm algorithm : JwsAlgorithm.values()) {
       keys.put(algorithm, SigningKey.generate(algorithm));
     }
-    fulfillment = LicenseFulfillment.builder().signer(JwsProofSigner.of(es256(), ISSUER)).statusLists(lists).build();
+    fulfillment = LicenseFulfillment.builder().signer(JwsProofSigner.of(es256(), ISSUER)).statusLists(lists)
+        .delivery(RecordingProofDelivery.create(Clock.systemUTC())).ledger(InMemoryProofLedger.create()).build();
     issuedIn2021 = LicenseFulfillment.builder().signer(JwsProofSigner.of(es256(), ISSUER)).statusLists(lists)
+        .delivery(RecordingProofDelivery.create(Clock.systemUTC())).ledger(InMemoryProofLedger.create())
         .clock(Clock.fixed(Instant.parse("2021-03-02T14:00:00Z"), ZoneOffset.UTC)).build();
   }
 
