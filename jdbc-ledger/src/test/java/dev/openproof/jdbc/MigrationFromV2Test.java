@@ -62,7 +62,7 @@ class MigrationFromV2Test {
       }
 
       JdbcProofLedger ledger = JdbcProofLedger.create(pool);
-      assertThat(ledger.migrate()).isEqualTo(1);
+      assertThat(ledger.migrate()).as("V3 and V4 are applied").isEqualTo(2);
 
       ProofRecord old = ledger.findProof(ProofId.of("p-old-1")).orElseThrow();
       assertThat(old.proof().replaced()).isEmpty();
