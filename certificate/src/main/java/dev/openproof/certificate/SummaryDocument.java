@@ -1,7 +1,7 @@
 package dev.openproof.certificate;
 
-import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.LicenseSummary;
+import dev.openproof.core.model.PartyRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * LicenseSummary summary = fulfillment.summaryOfCustomer("C-100234", false);
- * byte[] pdf = SummaryDocument.render(summary, customer);
+ * byte[] pdf = SummaryDocument.render(summary, proof.customer());
  * }</pre>
  *
  * <p>The texts are in English, Russian, German, French or Spanish (English for any other language),
@@ -41,18 +41,20 @@ public final class SummaryDocument {
   private SummaryDocument() {}
 
   /**
-   * The summary in the holder's language.
+   * The summary in the language of the holder's country, as {@link ProofCertificate#languageOf(String)}
+   * chooses it.
    *
    * @param summary the summary
-   * @param holder the customer who holds the entitlements; for a customer's summary, that customer
+   * @param holder the customer who holds the entitlements, as the proofs name it; for a customer's
+   *     summary, that customer
    * @return the PDF's bytes
    * @throws CertificateException {@link CertificateException#INVALID_INPUT} if the holder is not the
    *     summary's customer or the summary is too long, {@link CertificateException#FAILED} if the PDF
    *     cannot be written
    */
-  public static byte[] render(LicenseSummary summary, Customer holder) {
+  public static byte[] render(LicenseSummary summary, PartyRef holder) {
     Objects.requireNonNull(holder, "holder");
-    return render(summary, holder, holder.language());
+    return render(summary, holder, ProofCertificate.languageOf(holder.country()));
   }
 
   /**
@@ -62,9 +64,9 @@ public final class SummaryDocument {
    * @param holder the customer who holds the entitlements; for a customer's summary, that customer
    * @param language the language; one without texts gets English
    * @return the PDF's bytes
-   * @throws CertificateException as {@link #render(LicenseSummary, Customer)}
+   * @throws CertificateException as {@link #render(LicenseSummary, PartyRef)}
    */
-  public static byte[] render(LicenseSummary summary, Customer holder, Locale language) {
+  public static byte[] render(LicenseSummary summary, PartyRef holder, Locale language) {
     Objects.requireNonNull(holder, "holder");
     return write(summary, holder, language);
   }
@@ -76,7 +78,7 @@ public final class SummaryDocument {
    * @param summary the summary
    * @param language the language; one without texts gets English
    * @return the PDF's bytes
-   * @throws CertificateException as {@link #render(LicenseSummary, Customer)}
+   * @throws CertificateException as {@link #render(LicenseSummary, PartyRef)}
    */
   public static byte[] render(LicenseSummary summary, Locale language) {
     return write(summary, null, language);
@@ -93,7 +95,7 @@ public final class SummaryDocument {
     return "license-summary-" + subject(Objects.requireNonNull(summary, "summary")).replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
   }
 
-  private static byte[] write(LicenseSummary summary, @Nullable Customer holder, Locale language) {
+  private static byte[] write(LicenseSummary summary, @Nullable PartyRef holder, Locale language) {
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(language, "language");
     check(summary, holder);
@@ -123,7 +125,7 @@ public final class SummaryDocument {
     return summary.customer().orElseGet(() -> summary.authorizationNumber().orElseThrow().value());
   }
 
-  private static void check(LicenseSummary summary, @Nullable Customer holder) {
+  private static void check(LicenseSummary summary, @Nullable PartyRef holder) {
     List<String> violations = new ArrayList<>();
     if (holder != null && summary.customer().isPresent() && !summary.customer().get().equals(holder.id())) {
       violations.add("the summary is of the customer " + summary.customer().get() + ", not of the holder " + holder.id());

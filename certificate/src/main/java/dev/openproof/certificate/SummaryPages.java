@@ -1,8 +1,8 @@
 package dev.openproof.certificate;
 
-import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseSummary;
+import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.SummaryLine;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -36,14 +36,14 @@ final class SummaryPages {
   private final CertificateFonts fonts;
   private final CertificateTexts texts;
   private final LicenseSummary summary;
-  private final @Nullable Customer holder;
+  private final @Nullable PartyRef holder;
   private final PDRectangle paper;
   private final float[] columns;
   private final float left;
   private final float inner;
 
   private SummaryPages(PDDocument document, CertificateFonts fonts, CertificateTexts texts, LicenseSummary summary,
-      @Nullable Customer holder, PDRectangle paper) {
+      @Nullable PartyRef holder, PDRectangle paper) {
     this.document = document;
     this.fonts = fonts;
     this.texts = texts;
@@ -56,7 +56,7 @@ final class SummaryPages {
   }
 
   static void draw(PDDocument document, CertificateFonts fonts, CertificateTexts texts, LicenseSummary summary,
-      @Nullable Customer holder, PDRectangle paper) throws IOException {
+      @Nullable PartyRef holder, PDRectangle paper) throws IOException {
     new SummaryPages(document, fonts, texts, summary, holder, paper).draw();
   }
 

@@ -43,7 +43,7 @@ class CertificateIsPdfA2bTest {
     assertCompliant(SummaryDocument.render(SummaryDocumentTest.long_(200), SummaryDocumentTest.ROMASHKA));
     LicenseSummary onLetter = new LicenseSummary(null, AuthorizationNumber.of("A70001234567"), SummaryDocumentTest.AS_OF, true,
         SummaryDocumentTest.russian().lines());
-    assertCompliant(SummaryDocument.render(onLetter, SampleOrders.beforeCutover().customer()));
+    assertCompliant(SummaryDocument.render(onLetter, SummaryDocumentTest.party(SampleOrders.beforeCutover().customer())));
   }
 
   private static void assertCompliant(byte[] pdf) throws Exception {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openproof.core.model.AuthorizationNumber;
-import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseSummary;
 import dev.openproof.core.model.LicenseType;
+import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.SummaryLine;
 import dev.openproof.core.testing.SampleOrders;
 import java.nio.file.Files;
@@ -27,11 +27,15 @@ import org.junit.jupiter.api.Test;
 
 /** The license summary as a PDF: what it prints, in which language, over how many pages. */
 class SummaryDocumentTest {
-  static final Customer ROMASHKA = SampleOrders.russian().customer();
+  static final PartyRef ROMASHKA = party(SampleOrders.russian().customer());
   static final Instant AS_OF = Instant.parse("2021-03-01T09:30:00Z");
   static final LicenseNumber FIRST = LicenseNumber.withCheckDigit("702411390");
   static final LicenseNumber SECOND = LicenseNumber.withCheckDigit("702411391");
   static final LicenseNumber RETURNED = LicenseNumber.withCheckDigit("702411392");
+
+  static PartyRef party(dev.openproof.core.model.Customer customer) {
+    return new PartyRef(customer.id(), customer.name(), customer.country());
+  }
 
   /** The Russian sample's two products, one resting on two proofs, and a returned line. */
   static LicenseSummary russian() {
@@ -111,7 +115,7 @@ class SummaryDocumentTest {
 
   @Test
   void aHolderWhoIsNotTheSummarysCustomerIsRefused() {
-    Customer other = SampleOrders.germanSubscription().customer();
+    PartyRef other = party(SampleOrders.germanSubscription().customer());
 
     assertThatThrownBy(() -> SummaryDocument.render(russian(), other))
         .isInstanceOfSatisfying(CertificateException.class, e -> {
