@@ -3,6 +3,7 @@ package dev.openproof.certificate;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.TimeZone;
 import java.util.UUID;
 import org.apache.pdfbox.cos.COSArray;
@@ -21,9 +23,10 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 
 /**
- * What makes the document PDF/A-2b and reproducible: the sRGB output intent (the JDK's profile), XMP
- * metadata that mirrors the document information and carries the license number and proof id in a
- * described extension schema, and a document id and dates taken from the proof, never from the clock.
+ * What makes a document PDF/A-2b and reproducible: the sRGB output intent (the JDK's profile), XMP
+ * metadata that mirrors the document information and carries the document's own properties (a
+ * certificate's license number and proof id, a summary's subject) in a described extension schema,
+ * and a document id and dates taken from what is printed, never from the clock.
  */
 final class PdfArchive {
   static final String PRODUCER = "OpenProof certificate (Apache PDFBox)";
@@ -32,10 +35,26 @@ final class PdfArchive {
 
   private PdfArchive() {}
 
-  /** What the metadata says. */
-  record Info(String title, String licenseNumber, String proofId, Instant issuedAt, String language, UUID documentId) {}
+  /** What the metadata says: {@code identifier} is the {@code dc:identifier}, {@code properties} the extension's. */
+  record Info(String title, String identifier, Instant issuedAt, String language, UUID documentId, String schema,
+      List<Property> properties) {
+    Info {
+      properties = List.copyOf(properties);
+    }
+  }
 
-  static void apply(PDDocument document, Info info) throws IOException {
+  /** One property of the extension schema, as text. */
+  record Property(String name, String description, String value) {}
+
+  /** Applies the metadata and saves the document. */
+  static byte[] save(PDDocument document, Info info) throws IOException {
+    apply(document, info);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    document.save(out);
+    return out.toByteArray();
+  }
+
+  private static void apply(PDDocument document, Info info) throws IOException {
     document.setVersion(1.7f);
     Calendar issued = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
     issued.setTimeInMillis(info.issuedAt().toEpochMilli());
@@ -100,37 +119,47 @@ final class PdfArchive {
            <pdfaExtension:schemas>
             <rdf:Bag>
              <rdf:li rdf:parseType="Resource">
-              <pdfaSchema:schema>OpenProof certificate</pdfaSchema:schema>
+              <pdfaSchema:schema>%3$s</pdfaSchema:schema>
               <pdfaSchema:namespaceURI>%7$s</pdfaSchema:namespaceURI>
               <pdfaSchema:prefix>openproof</pdfaSchema:prefix>
               <pdfaSchema:property>
                <rdf:Seq>
-                <rdf:li rdf:parseType="Resource">
-                 <pdfaProperty:name>licenseNumber</pdfaProperty:name>
-                 <pdfaProperty:valueType>Text</pdfaProperty:valueType>
-                 <pdfaProperty:category>external</pdfaProperty:category>
-                 <pdfaProperty:description>The license number the certificate proves</pdfaProperty:description>
-                </rdf:li>
-                <rdf:li rdf:parseType="Resource">
-                 <pdfaProperty:name>proofId</pdfaProperty:name>
-                 <pdfaProperty:valueType>Text</pdfaProperty:valueType>
-                 <pdfaProperty:category>external</pdfaProperty:category>
-                 <pdfaProperty:description>The id (jti) of the signed proof the certificate prints</pdfaProperty:description>
-                </rdf:li>
-               </rdf:Seq>
+%8$s               </rdf:Seq>
               </pdfaSchema:property>
              </rdf:li>
             </rdf:Bag>
            </pdfaExtension:schemas>
           </rdf:Description>
           <rdf:Description rdf:about="" xmlns:openproof="%7$s">
-           <openproof:licenseNumber>%2$s</openproof:licenseNumber>
-           <openproof:proofId>%3$s</openproof:proofId>
-          </rdf:Description>
+%9$s          </rdf:Description>
          </rdf:RDF>
         </x:xmpmeta>
-        <?xpacket end="w"?>""".formatted(xml(info.title()), xml(info.licenseNumber()), xml(info.proofId()), xml(PRODUCER),
-        date, info.documentId(), NAMESPACE);
+        <?xpacket end="w"?>""".formatted(xml(info.title()), xml(info.identifier()), xml(info.schema()), xml(PRODUCER),
+        date, info.documentId(), NAMESPACE, described(info.properties()), values(info.properties()));
+  }
+
+  private static String described(List<Property> properties) {
+    StringBuilder out = new StringBuilder();
+    for (Property property : properties) {
+      out.append("""
+                <rdf:li rdf:parseType="Resource">
+                 <pdfaProperty:name>%s</pdfaProperty:name>
+                 <pdfaProperty:valueType>Text</pdfaProperty:valueType>
+                 <pdfaProperty:category>external</pdfaProperty:category>
+                 <pdfaProperty:description>%s</pdfaProperty:description>
+                </rdf:li>
+        """.formatted(property.name(), xml(property.description())));
+    }
+    return out.toString();
+  }
+
+  private static String values(List<Property> properties) {
+    StringBuilder out = new StringBuilder();
+    for (Property property : properties) {
+      out.append("           <openproof:").append(property.name()).append('>').append(xml(property.value()))
+          .append("</openproof:").append(property.name()).append(">\n");
+    }
+    return out.toString();
   }
 
   private static String xml(String text) {

@@ -4,7 +4,6 @@ import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.SignedProof;
 import dev.openproof.core.exchange.Attachment;
 import dev.openproof.core.port.ProofAttachments;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +73,8 @@ public final class ProofCertificate {
    * @param proof the proof, as the token carries it
    * @param signed the signed proof of {@code proof}
    * @return the PDF's bytes
-   * @throws CertificateException {@link CertificateException#INVALID_INPUT} if the two do not go
-   *     together, {@link CertificateException#FAILED} if the PDF cannot be written
+   * @throws CertificateException {@link CertificateException.Reason#CERTIFICATE_INVALID_INPUT} if the two do not go
+   *     together, {@link CertificateException.Reason#CERTIFICATE_FAILED} if the PDF cannot be written
    */
   public byte[] render(LicenseProof proof, SignedProof signed) {
     Objects.requireNonNull(proof, "proof");
@@ -89,8 +88,8 @@ public final class ProofCertificate {
    * @param signed the signed proof of {@code proof}
    * @param language the language; one without texts gets English
    * @return the PDF's bytes
-   * @throws CertificateException {@link CertificateException#INVALID_INPUT} if the two do not go
-   *     together, {@link CertificateException#FAILED} if the PDF cannot be written
+   * @throws CertificateException {@link CertificateException.Reason#CERTIFICATE_INVALID_INPUT} if the two do not go
+   *     together, {@link CertificateException.Reason#CERTIFICATE_FAILED} if the PDF cannot be written
    */
   public byte[] render(LicenseProof proof, SignedProof signed, Locale language) {
     Objects.requireNonNull(proof, "proof");
@@ -104,17 +103,16 @@ public final class ProofCertificate {
     UUID documentId = UUID.nameUUIDFromBytes(
         ("openproof-certificate:" + lang + ":" + paper.getWidth() + ":" + signed.token()).getBytes(StandardCharsets.US_ASCII));
     PdfArchive.Info info = new PdfArchive.Info(texts.text("title") + " " + proof.licenseNumber().value(),
-        proof.licenseNumber().value(), proof.proofId().value(), proof.issuedAt(), lang, documentId);
+        proof.licenseNumber().value(), proof.issuedAt(), lang, documentId, "OpenProof certificate", List.of(
+            new PdfArchive.Property("licenseNumber", "The license number the certificate proves", proof.licenseNumber().value()),
+            new PdfArchive.Property("proofId", "The id (jti) of the signed proof the certificate prints", proof.proofId().value())));
     try (PDDocument document = new PDDocument(); CertificateFonts fonts = CertificateFonts.load(document)) {
       PDPage page = new PDPage(paper);
       document.addPage(page);
       try (Canvas canvas = new Canvas(new PDPageContentStream(document, page), fonts)) {
         CertificatePage.draw(canvas, content, paper);
       }
-      PdfArchive.apply(document, info);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-      document.save(out);
-      return out.toByteArray();
+      return PdfArchive.save(document, info);
     } catch (IOException e) {
       throw CertificateException.failed("the certificate of proof " + proof.proofId() + " could not be written: " + e.getMessage(), e);
     }
@@ -173,7 +171,8 @@ public final class ProofCertificate {
     return "license-proof-" + proof.licenseNumber().value() + ".jwt";
   }
 
-  private static PDRectangle paperFor(@Nullable String country) {
+  /** A4, or Letter for the United States and Canada. */
+  static PDRectangle paperFor(@Nullable String country) {
     return country != null && LETTER_COUNTRIES.contains(country.toUpperCase(Locale.ROOT)) ? PDRectangle.LETTER : PDRectangle.A4;
   }
 

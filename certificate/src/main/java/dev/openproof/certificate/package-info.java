@@ -1,7 +1,8 @@
 /**
  * The printable certificate of a signed proof: one PDF/A-2b page in the customer's language, with a
- * QR code that opens the issuer's verification page. {@link dev.openproof.certificate.ProofCertificate}
- * is the entry point; everything else here is its workers.
+ * QR code that opens the issuer's verification page; and the license summary as a PDF/A-2b document.
+ * {@link dev.openproof.certificate.ProofCertificate} and {@link dev.openproof.certificate.SummaryDocument}
+ * are the entry points; everything else here is their workers.
  */
 @NullMarked
 package dev.openproof.certificate;

@@ -2,7 +2,9 @@ package dev.openproof.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openproof.core.model.AuthorizationNumber;
 import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.LicenseSummary;
 import dev.openproof.core.testing.SampleOrders;
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
@@ -34,6 +36,14 @@ class CertificateIsPdfA2bTest {
   void anEnglishCertificateOnLetterIsPdfA2b() throws Exception {
     LicenseProof proof = CertificateFixture.proof(SampleOrders.beforeCutover(), "552001001");
     assertCompliant(CertificateFixture.CERTIFICATES.render(proof, CertificateFixture.sign(proof), Locale.ENGLISH));
+  }
+
+  @Test
+  void aLicenseSummaryOfSeveralPagesWithMarkedLinesIsPdfA2b() throws Exception {
+    assertCompliant(SummaryDocument.render(SummaryDocumentTest.long_(200), SummaryDocumentTest.ROMASHKA));
+    LicenseSummary onLetter = new LicenseSummary(null, AuthorizationNumber.of("A70001234567"), SummaryDocumentTest.AS_OF, true,
+        SummaryDocumentTest.russian().lines());
+    assertCompliant(SummaryDocument.render(onLetter, SummaryDocumentTest.party(SampleOrders.beforeCutover().customer())));
   }
 
   private static void assertCompliant(byte[] pdf) throws Exception {

@@ -1,12 +1,21 @@
 package dev.openproof.service;
 
+import dev.openproof.certificate.ProofCertificate;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.spring.IssuedProof;
 import dev.openproof.spring.OpenProofOperations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,9 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /v1/proofs/{id}}: an issued proof as JSON or as its token, and what is done with it after
- * the sale. Further renderings (the PDF certificate, once that module exists) are one more
- * {@code produces} of {@code GET /v1/proofs/{id}} here.
+ * {@code /v1/proofs/{id}}: an issued proof as JSON, as its token or as its PDF certificate (in the
+ * language of the proof mail's), and what is done with it after the sale.
  */
 @RestController
 class ProofsController {
@@ -24,9 +32,11 @@ class ProofsController {
   private static final int MAX_REASON = 200;
 
   private final OpenProofOperations operations;
+  private final @Nullable ProofCertificate certificate;
 
-  ProofsController(OpenProofOperations operations) {
+  ProofsController(OpenProofOperations operations, ObjectProvider<ProofCertificate> certificate) {
     this.operations = operations;
+    this.certificate = certificate.getIfAvailable();
   }
 
   @Operation(summary = "An issued proof, its deliveries and status", responses = {
@@ -43,6 +53,25 @@ class ProofsController {
   @GetMapping(path = "/v1/proofs/{id}", produces = JWT)
   String token(@PathVariable("id") String id) {
     return find(id).record().signedProof().token();
+  }
+
+  @Operation(summary = "An issued proof's printable certificate (PDF/A-2b), with the QR code of the verification page", responses = {
+      @ApiResponse(responseCode = "200", description = "the certificate", content = @Content(mediaType = ProofCertificate.MEDIA_TYPE)),
+      @ApiResponse(responseCode = "404", description = "UNKNOWN_PROOF", content = @Content(mediaType = "application/problem+json")),
+      @ApiResponse(responseCode = "406", description = "CERTIFICATE_DISABLED (openproof.certificate.enabled=false)",
+          content = @Content(mediaType = "application/problem+json"))})
+  @GetMapping(path = "/v1/proofs/{id}", produces = ProofCertificate.MEDIA_TYPE)
+  ResponseEntity<byte[]> certificate(@PathVariable("id") String id) {
+    ProofCertificate renderer = certificate;
+    if (renderer == null) {
+      throw new ApiErrors.ApiException(HttpStatus.NOT_ACCEPTABLE, "CERTIFICATE_DISABLED",
+          "this service renders no certificates (openproof.certificate.enabled=false)", null);
+    }
+    ProofRecord record = find(id).record();
+    byte[] pdf = renderer.render(record.proof(), record.signedProof(), record.recipient().language());
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(ProofCertificate.fileName(record.proof())).build().toString())
+        .body(pdf);
   }
 
   @Operation(summary = "Send a proof to its customer again; the mail names the first one's Message-ID")

@@ -20,9 +20,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may do what: the public data (the JWK Set, the status lists, the API document) and health
- * are open; everything else needs {@code Authorization: Bearer <api key>}, or a JWT of the
- * company's identity provider where {@code spring.security.oauth2.resourceserver.jwt.*} is set.
+ * Who may do what: the public data (the JWK Set, the status lists, the verification page, the API
+ * document) and health are open; everything else needs {@code Authorization: Bearer <api key>}, or
+ * a JWT of the company's identity provider where {@code spring.security.oauth2.resourceserver.jwt.*}
+ * is set.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -57,7 +58,7 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/status/*", "/v3/api-docs", "/v3/api-docs/**",
+            .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/jwks.json", "/status/*", "/verify", "/verify.html", "/v3/api-docs", "/v3/api-docs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers(HttpMethod.OPTIONS, "/status/*").permitAll()
             .requestMatchers("/error").permitAll()

@@ -31,6 +31,17 @@ final class Http {
     return send(request(path).header("Accept", accept).GET());
   }
 
+  HttpResponse<byte[]> getBytes(String path, String accept) {
+    try {
+      return client.send(request(path).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpResponse<String> post(String path, String json) {
     return send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -9,15 +9,22 @@ import dev.openproof.core.testing.SampleFiles;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.jwt.status.StatusListCodec;
 import dev.openproof.orderjson.OrderJson;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,6 +160,84 @@ abstract class ServiceApiContract {
     assertThat(token.body()).isEqualTo(proof.path("token").asText());
     assertThat(Json.payload(token.body()).path("iss").asText()).isEqualTo(properties.getIssuer());
     assertThat(api.get("/v1/proofs/P-none").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aProofIsServedAsItsPdfCertificateToTheApiKeyOnly() throws Exception {
+    JsonNode created = Json.parse(api.post("/v1/orders", newOrder()).body());
+    String proofId = created.path("proof_id").asText();
+    String license = created.path("license_number").asText();
+    HttpResponse<byte[]> pdf = api.getBytes("/v1/proofs/" + proofId, "application/pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("certificate-" + license + ".pdf");
+    assertThat(pdfText(pdf.body())).contains(license);
+    assertThat(anonymous.getBytes("/v1/proofs/" + proofId, "application/pdf").statusCode()).isEqualTo(401);
+    HttpResponse<byte[]> unknown = api.getBytes("/v1/proofs/P-none", "application/pdf");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("UNKNOWN_PROOF");
+  }
+
+  @Test
+  void theMailOfANewOrderCarriesItsPdfCertificate() throws Exception {
+    JsonNode created = Json.parse(api.post("/v1/orders", newOrder()).body());
+    String license = created.path("license_number").asText();
+    MimeMessage mail = Arrays.stream(MAIL.getReceivedMessages())
+        .filter(m -> messageId(m).equals(created.path("delivery").path("message_id").asText())).findFirst().orElseThrow();
+    List<Part> pdfs = parts(mail).stream().filter(p -> isPdf(p)).toList();
+    assertThat(pdfs).hasSize(1);
+    assertThat(pdfs.get(0).getFileName()).isEqualTo("certificate-" + license + ".pdf");
+    assertThat(pdfText(pdfs.get(0).getInputStream().readAllBytes())).contains(license);
+  }
+
+  @Test
+  void theVerificationPageIsOpenWithItsCspAndWhatItFetchesIsServedBesideIt() {
+    String jwks = anonymous.get("/.well-known/jwks.json").body();
+    String kid = Json.parse(jwks).path("keys").get(0).path("kid").asText();
+    for (String path : List.of("/verify", "/verify.html")) {
+      HttpResponse<String> page = anonymous.get(path, "text/html");
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+      assertThat(csp).startsWith("default-src 'none'").contains("connect-src 'self'").contains("script-src 'sha256-");
+      assertThat(page.body()).contains("content=\"" + csp + "\"").contains(kid)
+          .contains("\"issuer\":\"" + properties.getIssuer() + "\"");
+    }
+    assertThat(anonymous.get("/jwks.json").body()).isEqualTo(jwks);
+    JsonNode created = Json.parse(api.post("/v1/orders", newOrder()).body());
+    String uri = Json.parse(api.get("/v1/proofs/" + created.path("proof_id").asText()).body()).path("status_list").path("uri").asText();
+    String n = uri.substring(uri.lastIndexOf('/') + 1);
+    assertThat(uri).isEqualTo(properties.getSiteUrl().toString().replaceAll("/$", "") + "/status/" + n);
+    HttpResponse<String> file = anonymous.get("/status/" + n + ".jwt", "*/*");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(Json.payload(file.body()).path("sub").asText()).isEqualTo(uri);
+    assertThat(anonymous.get("/status/999999.jwt", "*/*").statusCode()).isEqualTo(404);
+  }
+
+  static String pdfText(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+
+  private static boolean isPdf(Part part) {
+    try {
+      return part.isMimeType("application/pdf");
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Part> parts(Part part) throws MessagingException, IOException {
+    if (!part.isMimeType("multipart/*")) {
+      return List.of(part);
+    }
+    Multipart multipart = (Multipart) part.getContent();
+    List<Part> all = new java.util.ArrayList<>();
+    for (int i = 0; i < multipart.getCount(); i++) {
+      all.addAll(parts(multipart.getBodyPart(i)));
+    }
+    return all;
   }
 
   @Test

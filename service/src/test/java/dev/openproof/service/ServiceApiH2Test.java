@@ -101,10 +101,14 @@ class ServiceApiH2Test extends ServiceApiContract {
       }
     });
     assertThat(documented).isEqualTo(served).contains("POST /v1/orders", "GET /v1/proofs/{id}",
-        "POST /v1/proofs/{id}/revoke", "GET /status/{n}", "GET /.well-known/jwks.json");
+        "POST /v1/proofs/{id}/revoke", "GET /status/{n}", "GET /.well-known/jwks.json", "GET /verify", "GET /verify.html",
+        "GET /jwks.json", "GET /status/{n}.jwt");
     assertThat(doc.path("paths").path("/v1/orders").path("post").path("responses").has("422")).isTrue();
     assertThat(doc.path("paths").path("/v1/proofs/{id}").path("get").path("responses").path("200").path("content")
         .has("application/jwt")).isTrue();
+    assertThat(doc.path("paths").path("/v1/proofs/{id}").path("get").path("responses").path("200").path("content")
+        .has("application/pdf")).isTrue();
+    assertThat(doc.path("paths").path("/verify").path("get").path("responses").path("200").path("content").has("text/html")).isTrue();
   }
 
   @Test

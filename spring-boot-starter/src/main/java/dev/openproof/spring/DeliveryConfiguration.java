@@ -1,5 +1,6 @@
 package dev.openproof.spring;
 
+import dev.openproof.core.port.ProofAttachments;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.mail.SmtpProofDelivery;
 import dev.openproof.mail.SmtpSettings;
@@ -7,12 +8,19 @@ import dev.openproof.mail.SupportContact;
 import dev.openproof.mail.SupportDirectory;
 import java.net.URI;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** The delivery of proofs: SMTP from {@code openproof.smtp.*}, with the support contacts of {@code openproof.support.*}. */
+/**
+ * The delivery of proofs: SMTP from {@code openproof.smtp.*}, with the support contacts of {@code
+ * openproof.support.*}; the mail carries the files of the {@link ProofAttachments} bean, if any
+ * (the PDF certificate of {@link CertificateConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(CertificateConfiguration.class)
 class DeliveryConfiguration {
 
   @Bean
@@ -35,8 +43,8 @@ class DeliveryConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  ProofDelivery openProofDelivery(SmtpSettings settings) {
-    return SmtpProofDelivery.create(settings);
+  ProofDelivery openProofDelivery(SmtpSettings settings, ObjectProvider<ProofAttachments> attachments) {
+    return SmtpProofDelivery.create(settings, attachments.getIfAvailable(ProofAttachments::none));
   }
 
   /** Settings from the properties, all but the server's address. */
@@ -52,7 +60,7 @@ class DeliveryConfiguration {
         .supportDirectory(support);
     if ("https".equalsIgnoreCase(properties.getSiteUrl().getScheme())) {
       // Mails name the JWK Set only at an https address, which a partner can trust.
-      b.jwksUri(URI.create(properties.site() + "/.well-known/jwks.json"));
+      b.jwksUri(URI.create(properties.site() + "/.well-known/jwks.json")).issuerSite(properties.verificationSite());
     }
     String domain = smtp.getMessageIdDomain() != null ? smtp.getMessageIdDomain() : properties.getSiteUrl().getHost();
     if (domain != null) {

@@ -61,6 +61,10 @@ public class OpenProofProperties {
   @NestedConfigurationProperty
   private final SupportProperties support = new SupportProperties();
 
+  @Valid
+  @NestedConfigurationProperty
+  private final CertificateProperties certificate = new CertificateProperties();
+
   /** Creates the properties with their defaults. */
   public OpenProofProperties() {}
 
@@ -122,6 +126,36 @@ public class OpenProofProperties {
   /** @return the support contacts */
   public SupportProperties getSupport() {
     return support;
+  }
+
+  /** @return the PDF certificate of the proof mail */
+  public CertificateProperties getCertificate() {
+    return certificate;
+  }
+
+  /**
+   * The site of the verification page, which the certificate's QR code and the mail open: {@code
+   * openproof.site-url} where it is {@code https} (a certificate names no other kind), else the
+   * issuer where that is.
+   */
+  URI verificationSite() {
+    URI site = siteUrl;
+    if ("https".equalsIgnoreCase(site.getScheme())) {
+      return checked("openproof.site-url", site);
+    }
+    URI iss = URI.create(issuer);
+    if ("https".equalsIgnoreCase(iss.getScheme())) {
+      return checked("openproof.issuer", iss);
+    }
+    throw Properties.invalid("openproof.site-url", site,
+        "must be an https address for the certificate's QR code (or the issuer must be one); or set openproof.certificate.enabled=false");
+  }
+
+  private static URI checked(String property, URI site) {
+    if (site.getHost() == null || site.getRawQuery() != null || site.getRawFragment() != null) {
+      throw Properties.invalid(property, site, "must be an https address with a host and no query or fragment");
+    }
+    return site;
   }
 
   /** The site URL without a trailing slash, the base of the published paths. */

@@ -2,10 +2,12 @@ package dev.openproof.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openproof.certificate.ProofCertificate;
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.memory.RecordingProofDelivery;
 import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.port.ProofAttachments;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofSigner;
@@ -37,6 +39,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The auto-configuration, in contexts of its own: embedded defaults, each property, the application's own beans. */
@@ -55,6 +58,24 @@ class OpenProofAutoConfigurationTest {
 
   private static FulfillmentResult fulfillOne(OpenProofOperations operations) {
     return operations.fulfill(SampleOrders.numbered(ORDERS.incrementAndGet()));
+  }
+
+  @Test
+  void theCertificateIsAttachedWhereTheModuleIsPresentAndNotDisabled() {
+    runner().run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(ProofCertificate.class).hasSingleBean(ProofAttachments.class);
+      // The default site (http://localhost:8080) is no https address, so the QR code opens the issuer's page.
+      assertThat(context.getBean(ProofCertificate.class).toString()).contains("site=https://licensing.example.test");
+    });
+    runner().withPropertyValues("openproof.site-url=https://licensing.vendor.example.test/").run(context ->
+        assertThat(context.getBean(ProofCertificate.class).toString()).contains("site=https://licensing.vendor.example.test/"));
+    runner().withPropertyValues("openproof.certificate.enabled=false").run(context ->
+        assertThat(context).hasNotFailed().doesNotHaveBean(ProofCertificate.class).doesNotHaveBean(ProofAttachments.class));
+    runner().withClassLoader(new FilteredClassLoader(ProofCertificate.class)).run(context ->
+        assertThat(context).hasNotFailed().doesNotHaveBean(ProofAttachments.class).hasSingleBean(ProofDelivery.class));
+    runner().withPropertyValues("openproof.issuer=http://licensing.example.test").run(context ->
+        assertThat(context).getFailure().rootCause().hasMessageContaining("openproof.site-url")
+            .hasMessageContaining("openproof.certificate.enabled=false"));
   }
 
   @Test

@@ -98,12 +98,14 @@ class OrderBuilderTest {
     assertThat(e.violations()).extracting(Violation::toString).containsExactly(
         "currency: must be an ISO 4217 currency code such as EUR",
         "customer.email: must be present",
-        "customer.name: must be 1 to 200 characters with no control characters (no CR, LF or NUL), not only spaces, and no bidirectional controls",
+        "customer.name: must be 1 to 200 characters with no control characters (no CR, LF or NUL), not only spaces,"
+            + " and no bidirectional controls",
         "lines[2].quantity: must be at least 1",
         "lines[2].unit_price: must not be negative",
         "lines[3].ends: must not be before the line's start date",
         "reseller.country: must be an ISO 3166-1 alpha-2 country code such as DE, assigned to a country (not ZZ, EU or UK)",
-        "reseller.email: must be an e-mail address of at most 254 characters with no spaces or control characters: ASCII, such as it@example.com, no quoted local part, no address literal");
+        "reseller.email: must be an e-mail address of at most 254 characters with no spaces or control characters: ASCII,"
+            + " such as it@example.com, no quoted local part, no address literal");
     assertThat(e.getMessage()).startsWith("order PO-2020-0815-001 is invalid (8 violations)");
   }
 
