@@ -65,6 +65,11 @@ public final class LedgerCounts {
     return read().fill();
   }
 
+  /** Drops the reading kept, so that the next question reads the ledger again. */
+  synchronized void forget() {
+    last = null;
+  }
+
   private synchronized Reading read() {
     Instant now = clock.instant();
     Reading r = last;

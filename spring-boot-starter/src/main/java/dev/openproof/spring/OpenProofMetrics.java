@@ -93,6 +93,10 @@ public final class OpenProofMetrics implements FulfillmentListener, FulfillmentM
     if (c == null) {
       return;
     }
+    if (listGauges.isEmpty()) {
+      // Until the first list is known, a kept reading may predate it: ask the ledger again.
+      c.forget();
+    }
     for (String uri : c.statusListFill().keySet()) {
       if (listGauges.add(uri)) {
         Gauge.builder("openproof.status.list.fill", c, x -> x.statusListFill().getOrDefault(uri, 0.0))
