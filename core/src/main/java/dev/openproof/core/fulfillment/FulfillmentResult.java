@@ -93,4 +93,29 @@ public record FulfillmentResult(
   public Optional<DeliveryStatus> deliveryStatus() {
     return firstDelivery().map(DeliveryRecord::status);
   }
+
+  /**
+   * A one-line summary for logs: the order, the route, whether it was replayed, and for a digital
+   * order the license number, the proof id and the first delivery's status. The token, the invoices
+   * and every address are left out, so a log line stays short and carries no personal data.
+   *
+   * @return the summary, such as {@code FulfillmentResult[order=PO-1, route=DIGITAL, new,
+   *     license=1234-5678-9012, proof=p-1, delivery=DELIVERED]}
+   */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("FulfillmentResult[order=").append(orderId.value())
+        .append(", route=").append(route).append(replayed ? ", replayed" : ", new");
+    if (proof != null) {
+      text.append(", license=").append(proof.proof().licenseNumber().value())
+          .append(", proof=").append(proof.proof().proofId().value());
+    }
+    if (delivery != null) {
+      text.append(", delivery=").append(delivery.status());
+    }
+    if (shipment != null) {
+      text.append(", shipment to the distributor");
+    }
+    return text.append(']').toString();
+  }
 }
