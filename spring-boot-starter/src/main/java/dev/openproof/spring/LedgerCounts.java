@@ -65,9 +65,28 @@ public final class LedgerCounts {
     return read().fill();
   }
 
-  /** Drops the reading kept, so that the next question reads the ledger again. */
-  synchronized void forget() {
-    last = null;
+  /**
+   * How full each status list is, read from the ledger now rather than from the reading kept.
+   *
+   * @return the fractions, from 0 to 1, by list URI
+   */
+  Map<String, Double> statusListFillNow() {
+    try (Connection c = dataSource.getConnection()) {
+      return fill(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the ledger's counts cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Double> fill(Connection c) throws SQLException {
+    Map<String, Double> fill = new LinkedHashMap<>();
+    try (PreparedStatement s = c.prepareStatement(FILL); ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        int capacity = rs.getInt(2);
+        fill.put(rs.getString(1), capacity <= 0 ? 0.0 : rs.getLong(3) / (double) capacity);
+      }
+    }
+    return Map.copyOf(fill);
   }
 
   private synchronized Reading read() {
@@ -77,23 +96,18 @@ public final class LedgerCounts {
       return r;
     }
     Map<String, Long> deliveries = new LinkedHashMap<>();
-    Map<String, Double> fill = new LinkedHashMap<>();
+    Map<String, Double> fill;
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement s = c.prepareStatement(BY_STATUS); ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           deliveries.put(rs.getString(1), rs.getLong(2));
         }
       }
-      try (PreparedStatement s = c.prepareStatement(FILL); ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          int capacity = rs.getInt(2);
-          fill.put(rs.getString(1), capacity <= 0 ? 0.0 : rs.getLong(3) / (double) capacity);
-        }
-      }
+      fill = fill(c);
     } catch (SQLException e) {
       throw new IllegalStateException("the ledger's counts cannot be read: " + e.getMessage(), e);
     }
-    Reading fresh = new Reading(Map.copyOf(deliveries), Map.copyOf(fill), now);
+    Reading fresh = new Reading(Map.copyOf(deliveries), fill, now);
     last = fresh;
     return fresh;
   }

@@ -93,11 +93,8 @@ public final class OpenProofMetrics implements FulfillmentListener, FulfillmentM
     if (c == null) {
       return;
     }
-    if (listGauges.isEmpty()) {
-      // Until the first list is known, a kept reading may predate it: ask the ledger again.
-      c.forget();
-    }
-    for (String uri : c.statusListFill().keySet()) {
+    // Until the first list is known, a kept reading may predate it: ask the ledger itself.
+    for (String uri : (listGauges.isEmpty() ? c.statusListFillNow() : c.statusListFill()).keySet()) {
       if (listGauges.add(uri)) {
         Gauge.builder("openproof.status.list.fill", c, x -> x.statusListFill().getOrDefault(uri, 0.0))
             .description("Places given out in a status list, over its capacity").tag("list", uri).register(registry);

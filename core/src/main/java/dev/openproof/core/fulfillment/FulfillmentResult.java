@@ -17,8 +17,11 @@ import java.util.Optional;
  * customer) or {@link Physical} (a legacy shipment to the distributor). Switch on the type, or use the
  * {@code Optional} views, which are empty for the other route.
  *
- * <p>{@code toString()} is a one-line summary (order, route, license number, proof id, delivery
- * status) without the token or any address, fit for a log.
+ * <p>{@code toString()} is a one-line summary for logs: the order, the route, whether it was replayed,
+ * and for a digital order the license number, the proof id and the first delivery's status, such as
+ * {@code FulfillmentResult[order=PO-1, route=DIGITAL, new, license=1234-5678-9012, proof=p-1,
+ * delivery=DELIVERED]}. The token, the invoices and every address are left out, so a log line stays
+ * short and carries no personal data.
  *
  * @since 0.1.0
  */
@@ -129,9 +132,9 @@ public sealed interface FulfillmentResult {
 
     @Override
     public String toString() {
-      return "FulfillmentResult.Digital[order " + orderId.value() + ", route DIGITAL, license "
-          + proof.proof().licenseNumber() + ", proof " + proof.proof().proofId() + ", delivery " + delivery.status()
-          + (replayed ? ", replayed" : "") + "]";
+      return "FulfillmentResult[order=" + orderId.value() + ", route=DIGITAL" + (replayed ? ", replayed" : ", new")
+          + ", license=" + proof.proof().licenseNumber().value() + ", proof=" + proof.proof().proofId().value()
+          + ", delivery=" + delivery.status() + "]";
     }
   }
 
@@ -160,8 +163,8 @@ public sealed interface FulfillmentResult {
 
     @Override
     public String toString() {
-      return "FulfillmentResult.Physical[order " + orderId.value() + ", route PHYSICAL"
-          + (replayed ? ", replayed" : "") + "]";
+      return "FulfillmentResult[order=" + orderId.value() + ", route=PHYSICAL" + (replayed ? ", replayed" : ", new")
+          + ", shipment to the distributor]";
     }
   }
 }
