@@ -122,13 +122,13 @@ public final class SummaryDocument {
 
   /** The customer's id or the authorization number. */
   static String subject(LicenseSummary summary) {
-    return summary.customer().orElseGet(() -> summary.authorizationNumber().orElseThrow().value());
+    return summary.forCustomer().orElseGet(() -> summary.forAuthorization().orElseThrow().value());
   }
 
   private static void check(LicenseSummary summary, @Nullable PartyRef holder) {
     List<String> violations = new ArrayList<>();
-    if (holder != null && summary.customer().isPresent() && !summary.customer().get().equals(holder.id())) {
-      violations.add("the summary is of the customer " + summary.customer().get() + ", not of the holder " + holder.id());
+    if (holder != null && summary.forCustomer().isPresent() && !summary.forCustomer().get().equals(holder.id())) {
+      violations.add("the summary is of the customer " + summary.forCustomer().get() + ", not of the holder " + holder.id());
     }
     if (summary.lines().size() > MAX_LINES) {
       violations.add("the summary has " + summary.lines().size() + " lines, more than " + MAX_LINES);

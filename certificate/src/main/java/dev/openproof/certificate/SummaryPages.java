@@ -148,10 +148,10 @@ final class SummaryPages {
       y -= 21;
     }
     List<String[]> fields = new ArrayList<>();
-    if (summary.customer().isPresent()) {
-      fields.add(new String[] {texts.text("summary.customer"), summary.customer().get()});
+    if (summary.forCustomer().isPresent()) {
+      fields.add(new String[] {texts.text("summary.customer"), summary.forCustomer().get()});
     } else {
-      fields.add(new String[] {texts.text("summary.authorization"), summary.authorizationNumber().orElseThrow().value()});
+      fields.add(new String[] {texts.text("summary.authorization"), summary.forAuthorization().orElseThrow().value()});
       if (holder != null) {
         fields.add(new String[] {texts.text("summary.holder"), holder.name() + " (" + holder.id() + ")"});
       }
@@ -184,8 +184,8 @@ final class SummaryPages {
   }
 
   private String subjectLine() {
-    return summary.customer().map(id -> texts.text("summary.customer") + " " + id)
-        .orElseGet(() -> texts.text("summary.authorization") + " " + summary.authorizationNumber().orElseThrow().value());
+    return summary.forCustomer().map(id -> texts.text("summary.customer") + " " + id)
+        .orElseGet(() -> texts.text("summary.authorization") + " " + summary.forAuthorization().orElseThrow().value());
   }
 
   /** The navy head of the table; returns its bottom. */

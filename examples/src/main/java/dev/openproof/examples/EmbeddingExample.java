@@ -2,14 +2,14 @@ package dev.openproof.examples;
 
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
-import dev.openproof.core.model.Customer;
-import dev.openproof.core.model.Distributor;
 import dev.openproof.core.model.LicenseType;
 import dev.openproof.core.memory.InMemoryProofLedger;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderLine;
 import dev.openproof.core.model.Program;
-import dev.openproof.core.model.Reseller;
+import dev.openproof.core.validation.CustomerBuilder;
+import dev.openproof.core.validation.OrderBuilder;
+import dev.openproof.core.validation.PartyBuilder;
 import dev.openproof.jwt.JwsProofSigner;
 import dev.openproof.jwt.ProofVerifier;
 import dev.openproof.jwt.VerifiedProof;
@@ -40,16 +40,16 @@ public final class EmbeddingExample {
    */
   public static Order order() {
     // README:order:begin
-    Order order = Order.builder()
+    Order order = OrderBuilder.create()
         .id("ACME-1")
         .program(Program.OPEN_LICENSE)
         .placedAt(Instant.parse("2026-11-30T09:00:00Z"))
         .currency("EUR")
-        .distributor(Distributor.builder()
+        .distributor(PartyBuilder.distributor()
             .id("D-1").name("Example Distribution").country("DE").email("billing@distribution.example"))
-        .reseller(Reseller.builder()
+        .reseller(PartyBuilder.reseller()
             .id("R-7").name("Example Reseller").country("DE").email("orders@reseller.example"))
-        .customer(Customer.builder()
+        .customer(CustomerBuilder.create()
             .id("C-1").name("Acme GmbH").country("DE").email("it@acme.example").language(Locale.GERMAN))
         .line(OrderLine.perpetual("021-10609", "Office Standard 2019", 25, LicenseType.LICENSE,
             new BigDecimal("310.00")))

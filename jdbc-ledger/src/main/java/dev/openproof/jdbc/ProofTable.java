@@ -63,7 +63,7 @@ final class ProofTable {
 
   /** Records a proof that replaces another; keeps the first replacement of a proof. */
   ProofRecord recordReplacement(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
-    ProofId replaced = proof.replaced().orElseThrow(() ->
+    ProofId replaced = proof.replacesProof().orElseThrow(() ->
         new IllegalArgumentException("proof " + proof.proofId() + " names no proof it replaces"));
     boolean known = jdbc.autoCommit("find proof " + replaced, c -> {
       try (PreparedStatement statement = c.prepareStatement(EXISTS)) {

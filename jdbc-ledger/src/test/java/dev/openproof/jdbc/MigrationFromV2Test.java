@@ -66,7 +66,7 @@ class MigrationFromV2Test {
       assertThat(ledger.migrate()).isEqualTo(2);
 
       ProofRecord old = ledger.findProof(ProofId.of("p-old-1")).orElseThrow();
-      assertThat(old.proof().replaced()).isEmpty();
+      assertThat(old.proof().replacesProof()).isEmpty();
       assertThat(old.proof().entitlements()).hasSize(2);
       assertThat(ledger.findOrder(first.orderId()).orElseThrow().issuedProofId()).contains(ProofId.of("p-old-1"));
       assertThat(ledger.deliveries(ProofId.of("p-old-1"))).hasSize(1);

@@ -60,11 +60,11 @@ public final class LicenseSummaryTokens {
     ObjectNode header = Json.MAPPER.createObjectNode().put("alg", key.algorithm().joseName()).put("kid", key.keyId()).put("typ", TYPE);
     ObjectNode claims = Json.MAPPER.createObjectNode();
     claims.put("iss", issuer);
-    claims.put("sub", summary.customer().orElseGet(() -> summary.authorizationNumber().orElseThrow().value()));
+    claims.put("sub", summary.forCustomer().orElseGet(() -> summary.forAuthorization().orElseThrow().value()));
     claims.put("iat", summary.asOf().getEpochSecond());
     ObjectNode body = claims.putObject("summary");
     body.put("version", 1);
-    body.put("subject", summary.customer().isPresent() ? "customer" : "authorization");
+    body.put("subject", summary.forCustomer().isPresent() ? "customer" : "authorization");
     body.put("as_of", summary.asOf().toString());
     body.put("includes_ended", summary.includesEnded());
     ArrayNode lines = body.putArray("entitlements");

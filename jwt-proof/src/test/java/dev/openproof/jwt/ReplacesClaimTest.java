@@ -40,7 +40,7 @@ class ReplacesClaimTest {
     VerifiedProof verified = ProofVerifier.builder().trustedKeys(new JWKSet(KEY.publicJwk()))
         .expectedIssuer(Proofs.ISSUER).clock(Proofs.AN_HOUR_LATER).build().verify(signed.token());
     assertThat(verified.proof()).isEqualTo(proof);
-    assertThat(verified.proof().replaced()).contains(Proofs.perpetual().proofId());
+    assertThat(verified.proof().replacesProof()).contains(Proofs.perpetual().proofId());
   }
 
   @Test

@@ -53,7 +53,7 @@ final class AfterSale {
     ProofRecord kept = settings.ledger().recordReplacement(proof, signed, first, now);
     if (kept.proof().proofId().equals(proof.proofId())) {
       publish(new FulfillmentEvent.ProofIssued(proof.orderId(), proof.proofId(), proof.licenseNumber(), now));
-      publish(new FulfillmentEvent.ProofReplaced(proof.orderId(), proof.replaced().orElseThrow(), proof.proofId(), proof.licenseNumber(), now));
+      publish(new FulfillmentEvent.ProofReplaced(proof.orderId(), proof.replacesProof().orElseThrow(), proof.proofId(), proof.licenseNumber(), now));
     }
     return kept;
   }

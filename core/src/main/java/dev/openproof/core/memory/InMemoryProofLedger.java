@@ -168,7 +168,7 @@ public final class InMemoryProofLedger implements ProofLedger {
   @Override
   public synchronized ProofRecord recordReplacement(
       LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
-    ProofId replaced = proof.replaced().orElseThrow(() ->
+    ProofId replaced = proof.replacesProof().orElseThrow(() ->
         new IllegalArgumentException("proof " + proof.proofId() + " names no proof it replaces"));
     if (!proofs.containsKey(replaced)) {
       throw new IllegalStateException("unknown proof " + replaced);

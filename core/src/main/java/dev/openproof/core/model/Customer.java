@@ -45,13 +45,4 @@ public record Customer(
   public Customer(String id, String name, String country, String email) {
     this(id, name, country, email, Locale.ENGLISH);
   }
-
-  /**
-   * Starts building a customer part by part, for {@link Order#builder()}.
-   *
-   * @return a new builder
-   */
-  public static CustomerBuilder builder() {
-    return new CustomerBuilder();
-  }
 }

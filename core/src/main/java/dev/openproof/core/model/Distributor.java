@@ -28,13 +28,4 @@ public record Distributor(
     Objects.requireNonNull(country, "country");
     Objects.requireNonNull(email, "email");
   }
-
-  /**
-   * Starts building a distributor part by part, for {@link Order#builder()}.
-   *
-   * @return a new builder
-   */
-  public static PartyBuilder<Distributor> builder() {
-    return PartyBuilder.distributor();
-  }
 }

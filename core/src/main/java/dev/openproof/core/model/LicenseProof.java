@@ -176,7 +176,7 @@ public record LicenseProof(
    *
    * @return the replaced proof's id, or empty for the first proof of an order
    */
-  public Optional<ProofId> replaced() {
+  public Optional<ProofId> replacesProof() {
     return Optional.ofNullable(replaces);
   }
 

@@ -35,7 +35,7 @@ public record LicenseSummary(@Nullable String customerId, @Nullable Authorizatio
    *
    * @return the customer's id, or empty for a summary of an authorization
    */
-  public Optional<String> customer() {
+  public Optional<String> forCustomer() {
     return Optional.ofNullable(customerId);
   }
 
@@ -44,7 +44,7 @@ public record LicenseSummary(@Nullable String customerId, @Nullable Authorizatio
    *
    * @return the authorization number, or empty for a summary of a customer
    */
-  public Optional<AuthorizationNumber> authorizationNumber() {
+  public Optional<AuthorizationNumber> forAuthorization() {
     return Optional.ofNullable(authorization);
   }
 

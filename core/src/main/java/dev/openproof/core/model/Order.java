@@ -61,14 +61,4 @@ public record Order(
   public Optional<AuthorizationNumber> existingAuthorization() {
     return Optional.ofNullable(authorizationNumber);
   }
-
-  /**
-   * Starts building an order part by part; {@link OrderBuilder#build()} reports every missing or
-   * invalid part at once.
-   *
-   * @return a new builder
-   */
-  public static OrderBuilder builder() {
-    return new OrderBuilder();
-  }
 }

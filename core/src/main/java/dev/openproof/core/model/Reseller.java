@@ -28,13 +28,4 @@ public record Reseller(
     Objects.requireNonNull(country, "country");
     Objects.requireNonNull(email, "email");
   }
-
-  /**
-   * Starts building a reseller part by part, for {@link Order#builder()}.
-   *
-   * @return a new builder
-   */
-  public static PartyBuilder<Reseller> builder() {
-    return PartyBuilder.reseller();
-  }
 }

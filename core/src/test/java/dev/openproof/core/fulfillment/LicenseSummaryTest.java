@@ -22,7 +22,7 @@ class LicenseSummaryTest {
   void aSummaryListsWhatIsInForceWithTheProofsItRestsOn() {
     LicenseProof proof = workflow.fulfill(SampleOrders.russian()).issuedProof().orElseThrow().proof();
     LicenseSummary summary = workflow.summaryOfCustomer("C-100234", false);
-    assertThat(summary.customer()).contains("C-100234");
+    assertThat(summary.forCustomer()).contains("C-100234");
     assertThat(summary.asOf()).isEqualTo(WorkflowFixture.T0);
     assertThat(summary.lines()).extracting(SummaryLine::sku).containsExactly("021-10609", "P73-07788");
     assertThat(summary.lines()).allSatisfy(l -> {

@@ -91,7 +91,7 @@ class ReturnsTest {
     }
     ProofRecord replacement = returned.replacementProof().orElseThrow();
     LicenseProof kept = replacement.proof();
-    assertThat(kept.replaced()).contains(old.proofId());
+    assertThat(kept.replacesProof()).contains(old.proofId());
     assertThat(kept.entitlements()).extracting(Entitlement::sku).containsExactly("021-10609");
     assertThat(kept.authorizationNumber()).isEqualTo(old.authorizationNumber());
     assertThat(kept.licenseNumber()).isNotEqualTo(old.licenseNumber());

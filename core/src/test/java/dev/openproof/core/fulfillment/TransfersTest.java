@@ -47,7 +47,7 @@ class TransfersTest {
     assertThat(result.allDelivered()).isTrue();
     for (int i = 0; i < 2; i++) {
       LicenseProof moved = result.newProofs().get(i).proof();
-      assertThat(moved.replaced()).contains(old.get(i).proofId());
+      assertThat(moved.replacesProof()).contains(old.get(i).proofId());
       assertThat(moved.entitlements()).isEqualTo(old.get(i).entitlements());
       assertThat(moved.customer()).isEqualTo(NEW_OWNER.ref());
       assertThat(moved.authorizationNumber()).isEqualTo(result.to());

@@ -106,7 +106,7 @@ public abstract class AfterSaleLedgerContract {
     assertThat(ledger.findProof(ProofId.of("p-1c"))).isEmpty();
     ProofRecord found = ledger.findProof(ProofId.of("p-1b")).orElseThrow();
     assertThat(found.proof()).isEqualTo(kept.proof());
-    assertThat(found.proof().replaced()).contains(ProofId.of("p-1"));
+    assertThat(found.proof().replacesProof()).contains(ProofId.of("p-1"));
     assertThat(found.proof().statusReference()).contains(new StatusReference(7, "https://x.example.test/status/1"));
     assertThat(ledger.findReplacement(ProofId.of("p-1"))).get().extracting(r -> r.proof().proofId()).isEqualTo(ProofId.of("p-1b"));
     assertThat(ledger.findReplacement(ProofId.of("p-1b"))).isEmpty();

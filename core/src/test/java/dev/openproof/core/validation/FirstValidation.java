@@ -42,7 +42,7 @@ public final class FirstValidation {
     root.addHandler(recorder);
     Order sample = SampleOrders.russian();
     int violations = OrderValidator.create().violations(sample).size();
-    Order built = Order.builder().id("ACME-1").program(sample.program()).placedAt(sample.placedAt())
+    Order built = OrderBuilder.create().id("ACME-1").program(sample.program()).placedAt(sample.placedAt())
         .currency(sample.currency()).distributor(sample.distributor()).reseller(sample.reseller())
         .customer(sample.customer()).lines(sample.lines()).build();
     records.forEach(System.out::println);

@@ -57,7 +57,7 @@ final class TransferCommand implements Callable<Integer> {
         ProofRecord proof = result.newProofs().get(i);
         DeliveryRecord delivery = result.deliveries().get(i);
         out.println("  new proof  license " + proof.proof().licenseNumber() + " replaces "
-            + proof.proof().replaced().map(Object::toString).orElse("?") + ", " + folder.writeProof(proof)
+            + proof.proof().replacesProof().map(Object::toString).orElse("?") + ", " + folder.writeProof(proof)
             + ", mail " + delivery.status() + " to " + delivery.request().recipient().email());
       }
       for (Path file : folder.publish()) {

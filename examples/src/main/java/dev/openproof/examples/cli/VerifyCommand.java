@@ -102,8 +102,8 @@ final class VerifyCommand implements Callable<Integer> {
   /** A license summary's line: {@code VALID license summary of customer C-1 as of …, N entitlements}. */
   private String summaryLine(String token) {
     LicenseSummary summary = LicenseSummaryTokens.verify(token, Jwks.read(jwks), issuer);
-    String subject = summary.customer().map(c -> "customer " + c)
-        .orElseGet(() -> "authorization " + summary.authorizationNumber().orElseThrow());
+    String subject = summary.forCustomer().map(c -> "customer " + c)
+        .orElseGet(() -> "authorization " + summary.forAuthorization().orElseThrow());
     return "VALID license summary of " + subject + " as of " + summary.asOf() + ", " + summary.lines().size()
         + (summary.lines().size() == 1 ? " entitlement" : " entitlements");
   }

@@ -1,12 +1,15 @@
-package dev.openproof.core.model;
+package dev.openproof.core.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.openproof.core.model.Customer;
+import dev.openproof.core.model.LicenseType;
+import dev.openproof.core.model.Order;
+import dev.openproof.core.model.OrderLine;
+import dev.openproof.core.model.Program;
+import dev.openproof.core.model.Reseller;
 import dev.openproof.core.testing.SampleOrders;
-import dev.openproof.core.validation.InvalidOrderException;
-import dev.openproof.core.validation.OrderValidator;
-import dev.openproof.core.validation.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,16 +20,16 @@ import org.junit.jupiter.api.Test;
 class OrderBuilderTest {
 
   private static OrderBuilder russian() {
-    return Order.builder()
+    return OrderBuilder.create()
         .id("PO-2020-0815-001")
         .program(Program.OPEN_LICENSE)
         .placedAt(Instant.parse("2020-08-15T10:00:00Z"))
         .currency("RUB")
-        .distributor(Distributor.builder().id("D-1").name("Example Distribution").country("RU")
+        .distributor(PartyBuilder.distributor().id("D-1").name("Example Distribution").country("RU")
             .email("billing@distribution.example.test"))
-        .reseller(Reseller.builder().id("R-77").name("Example Reseller").country("RU")
+        .reseller(PartyBuilder.reseller().id("R-77").name("Example Reseller").country("RU")
             .email("orders@reseller.example.test"))
-        .customer(Customer.builder().id("C-100234").name("ООО «Ромашка»").country("RU")
+        .customer(CustomerBuilder.create().id("C-100234").name("ООО «Ромашка»").country("RU")
             .email("it@romashka.example.test").language(Locale.forLanguageTag("ru")))
         .line(OrderLine.perpetual("021-10609", "Office Standard 2019", 25, LicenseType.LICENSE,
             new BigDecimal("31000.00")))
@@ -49,7 +52,7 @@ class OrderBuilderTest {
     OrderLine first = sample.lines().get(0);
     OrderLine second = sample.lines().get(1);
 
-    Order built = Order.builder()
+    Order built = OrderBuilder.create()
         .id(sample.orderId().value())
         .program(sample.program())
         .placedAt(sample.placedAt())
@@ -68,7 +71,7 @@ class OrderBuilderTest {
 
   @Test
   void anEmptyBuilderNamesEveryMissingPartAtOnce() {
-    InvalidOrderException e = failure(Order.builder());
+    InvalidOrderException e = failure(OrderBuilder.create());
 
     assertThat(e.reason()).isEqualTo(InvalidOrderException.Reason.INVALID_ORDER);
     assertThat(e.violations()).extracting(Violation::toString).containsExactly(
@@ -87,8 +90,8 @@ class OrderBuilderTest {
   void missingAndInvalidPartsAreReportedTogetherWithValidationsPaths() {
     OrderBuilder builder = russian()
         .currency("EURO")
-        .customer(Customer.builder().id("C-1").name("Evil\r\nBcc: victim@example.test").country("RU"))
-        .reseller(Reseller.builder().id("R-77").name("Example Reseller").country("Russia").email("not-an-address"))
+        .customer(CustomerBuilder.create().id("C-1").name("Evil\r\nBcc: victim@example.test").country("RU"))
+        .reseller(PartyBuilder.reseller().id("R-77").name("Example Reseller").country("Russia").email("not-an-address"))
         .line(OrderLine.perpetual("021-10609", "Office", 0, LicenseType.LICENSE, new BigDecimal("-5")))
         .line(OrderLine.term("KW5-00360", "Windows 10 Enterprise E3", 1, LicenseType.SUBSCRIPTION, BigDecimal.TEN,
             LocalDate.parse("2021-04-01"), LocalDate.parse("2021-03-31")));
@@ -117,11 +120,11 @@ class OrderBuilderTest {
   @Test
   void aPartyBuilderNamesItsMissingParts() {
     InvalidOrderException party = catchThrowableOfType(InvalidOrderException.class,
-        () -> Distributor.builder().id("D-1").build());
+        () -> PartyBuilder.distributor().id("D-1").build());
 
     assertThat(party.violations()).extracting(Violation::toString)
         .containsExactly("name: must be present", "country: must be present", "email: must be present");
-    assertThat(Customer.builder().id("C-1").name("Acme").country("DE").email("it@acme.example.test").build())
+    assertThat(CustomerBuilder.create().id("C-1").name("Acme").country("DE").email("it@acme.example.test").build())
         .isEqualTo(new Customer("C-1", "Acme", "DE", "it@acme.example.test", Locale.ENGLISH));
   }
 

@@ -1,8 +1,15 @@
-package dev.openproof.core.model;
+package dev.openproof.core.validation;
 
-import dev.openproof.core.validation.InvalidOrderException;
-import dev.openproof.core.validation.OrderValidator;
-import dev.openproof.core.validation.Violation;
+import dev.openproof.core.model.AuthorizationNumber;
+import dev.openproof.core.model.Customer;
+import dev.openproof.core.model.Distributor;
+import dev.openproof.core.model.LicenseType;
+import dev.openproof.core.model.Order;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.OrderLine;
+import dev.openproof.core.model.Party;
+import dev.openproof.core.model.Program;
+import dev.openproof.core.model.Reseller;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,14 +23,14 @@ import org.jspecify.annotations.Nullable;
  * Builds an {@link Order} part by part, each part named:
  *
  * <pre>{@code
- * Order order = Order.builder()
+ * Order order = OrderBuilder.create()
  *     .id("ACME-1")
  *     .program(Program.OPEN_LICENSE)
  *     .placedAt(Instant.parse("2026-11-30T09:00:00Z"))
  *     .currency("EUR")
- *     .distributor(Distributor.builder().id("D-1").name("Example Distribution").country("DE").email("billing@…"))
- *     .reseller(Reseller.builder().id("R-7").name("Example Reseller").country("DE").email("orders@…"))
- *     .customer(Customer.builder().id("C-1").name("Acme GmbH").country("DE").email("it@…").language(Locale.GERMAN))
+ *     .distributor(PartyBuilder.distributor().id("D-1").name("Example Distribution").country("DE").email("billing@…"))
+ *     .reseller(PartyBuilder.reseller().id("R-7").name("Example Reseller").country("DE").email("orders@…"))
+ *     .customer(CustomerBuilder.create().id("C-1").name("Acme GmbH").country("DE").email("it@…").language(Locale.GERMAN))
  *     .line(OrderLine.perpetual("021-10609", "Office Standard 2019", 25, LicenseType.LICENSE, new BigDecimal("310.00")))
  *     .build();
  * }</pre>
@@ -51,7 +58,17 @@ public final class OrderBuilder {
   private @Nullable CustomerBuilder customer;
   private final List<OrderLine> lines = new ArrayList<>();
 
-  OrderBuilder() {}
+  private OrderBuilder() {}
+
+  /**
+   * Starts building an order part by part; {@link #build()} reports every missing or invalid part at
+   * once.
+   *
+   * @return a new builder
+   */
+  public static OrderBuilder create() {
+    return new OrderBuilder();
+  }
 
   /**
    * The order's identifier in the host's ordering system; fulfillment is idempotent by it. Required.
@@ -274,7 +291,7 @@ public final class OrderBuilder {
 
   private static Customer missingCustomer(List<Violation> missing) {
     missing.add(new Violation("customer", Parts.MISSING));
-    return new CustomerBuilder().assemble("customer", new ArrayList<>());
+    return CustomerBuilder.create().assemble("customer", new ArrayList<>());
   }
 
   private static @Nullable String blankAsMissing(@Nullable String value) {

@@ -1,7 +1,8 @@
-package dev.openproof.core.model;
+package dev.openproof.core.validation;
 
-import dev.openproof.core.validation.InvalidOrderException;
-import dev.openproof.core.validation.Violation;
+import dev.openproof.core.model.Distributor;
+import dev.openproof.core.model.Party;
+import dev.openproof.core.model.Reseller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Distributor} or a {@link Reseller} part by part: {@code
- * Distributor.builder().id("D-1").name("Example Distribution").country("DE").email("billing@…")}.
+ * PartyBuilder.distributor().id("D-1").name("Example Distribution").country("DE").email("billing@…")}.
  * Every part is required. Hand the builder to {@link OrderBuilder}, which reports its missing or
  * invalid parts together with the order's, or call {@link #build()}.
  *
@@ -35,11 +36,21 @@ public final class PartyBuilder<P extends Party> {
     this.maker = maker;
   }
 
-  static PartyBuilder<Distributor> distributor() {
+  /**
+   * Starts building a distributor part by part, for {@link OrderBuilder#distributor(PartyBuilder)}.
+   *
+   * @return a new builder
+   */
+  public static PartyBuilder<Distributor> distributor() {
     return new PartyBuilder<>(Distributor::new);
   }
 
-  static PartyBuilder<Reseller> reseller() {
+  /**
+   * Starts building a reseller part by part, for {@link OrderBuilder#reseller(PartyBuilder)}.
+   *
+   * @return a new builder
+   */
+  public static PartyBuilder<Reseller> reseller() {
     return new PartyBuilder<>(Reseller::new);
   }
 

@@ -1,6 +1,5 @@
-package dev.openproof.core.model;
+package dev.openproof.core.validation;
 
-import dev.openproof.core.validation.Violation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

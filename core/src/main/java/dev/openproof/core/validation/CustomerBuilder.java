@@ -1,7 +1,6 @@
-package dev.openproof.core.model;
+package dev.openproof.core.validation;
 
-import dev.openproof.core.validation.InvalidOrderException;
-import dev.openproof.core.validation.Violation;
+import dev.openproof.core.model.Customer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Customer} part by part: {@code
- * Customer.builder().id("C-1").name("Acme GmbH").country("DE").email("it@acme.example").language(Locale.GERMAN)}.
+ * CustomerBuilder.create().id("C-1").name("Acme GmbH").country("DE").email("it@acme.example").language(Locale.GERMAN)}.
  * The language is English unless set; every other part is required. Hand the builder to {@link
  * OrderBuilder}, which reports its missing or invalid parts together with the order's, or call
  * {@link #build()}.
@@ -26,7 +25,16 @@ public final class CustomerBuilder {
   private @Nullable String email;
   private Locale language = Locale.ENGLISH;
 
-  CustomerBuilder() {}
+  private CustomerBuilder() {}
+
+  /**
+   * Starts building a customer part by part, for {@link OrderBuilder#customer(CustomerBuilder)}.
+   *
+   * @return a new builder
+   */
+  public static CustomerBuilder create() {
+    return new CustomerBuilder();
+  }
 
   /**
    * The customer's identifier in the host's systems; the proof's subject. Required.
@@ -114,7 +122,7 @@ public final class CustomerBuilder {
 
   /** A builder holding the parts of an existing customer. */
   static CustomerBuilder of(Customer customer) {
-    return new CustomerBuilder().id(customer.id()).name(customer.name()).country(customer.country())
+    return CustomerBuilder.create().id(customer.id()).name(customer.name()).country(customer.country())
         .email(customer.email()).language(customer.language());
   }
 }
