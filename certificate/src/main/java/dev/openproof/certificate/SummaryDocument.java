@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * summary lists them. A long table runs on over as many pages as it needs, its head repeated.
  *
  * <pre>{@code
- * LicenseSummary summary = fulfillment.summaryOfCustomer("C-100234", false);
+ * LicenseSummary summary = fulfillment.afterSale().summaryOfCustomer("C-100234", false);
  * byte[] pdf = SummaryDocument.render(summary, proof.customer());
  * }</pre>
  *

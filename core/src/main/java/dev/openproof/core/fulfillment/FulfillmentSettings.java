@@ -1,19 +1,16 @@
 package dev.openproof.core.fulfillment;
 
-import dev.openproof.core.port.CustomerNotices;
 import dev.openproof.core.port.FulfillmentListener;
 import dev.openproof.core.port.IdGenerator;
 import dev.openproof.core.port.Invoicing;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofSigner;
-import dev.openproof.core.port.ResellerContacts;
 import dev.openproof.core.port.StatusLists;
 import dev.openproof.core.validation.OrderValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /** Everything a {@link LicenseFulfillment} is built from; made by {@link LicenseFulfillmentBuilder}. */
 record FulfillmentSettings(
@@ -33,7 +30,4 @@ record FulfillmentSettings(
     int batchSize,
     boolean deferDelivery,
     StatusLists statusLists,
-    CustomerNotices notices,
-    Duration returnWindow,
-    List<Integer> reminderDays,
-    @Nullable ResellerContacts resellerContacts) {}
+    AfterSaleOptions afterSale) {}

@@ -2,22 +2,17 @@ package dev.openproof.core.fulfillment;
 
 import dev.openproof.core.memory.InMemoryInvoicing;
 import dev.openproof.core.memory.NoStatusLists;
-import dev.openproof.core.memory.RecordingCustomerNotices;
-import dev.openproof.core.port.CustomerNotices;
 import dev.openproof.core.port.FulfillmentListener;
 import dev.openproof.core.port.IdGenerator;
 import dev.openproof.core.port.Invoicing;
 import dev.openproof.core.port.ProofDelivery;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.port.ProofSigner;
-import dev.openproof.core.port.ResellerContacts;
 import dev.openproof.core.port.StatusLists;
 import dev.openproof.core.validation.OrderValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -50,10 +45,7 @@ public final class LicenseFulfillmentBuilder {
   private int batchSize = 100;
   private boolean deferDelivery;
   private StatusLists statusLists = NoStatusLists.create();
-  private @Nullable CustomerNotices notices;
-  private Duration returnWindow = Duration.ofDays(60);
-  private List<Integer> reminderDays = List.of(30, 7);
-  private @Nullable ResellerContacts resellerContacts;
+  private AfterSaleOptions afterSale = AfterSaleOptions.defaults();
 
   LicenseFulfillmentBuilder() {}
 
@@ -267,67 +259,19 @@ public final class LicenseFulfillmentBuilder {
         batchSize,
         deferDelivery,
         statusLists,
-        notices != null ? notices : RecordingCustomerNotices.create(),
-        returnWindow,
-        reminderDays,
-        resellerContacts));
+        afterSale));
   }
 
   /**
-   * Where notices to customers after the sale go: a return's notice, renewal reminders. Default: a
-   * {@link RecordingCustomerNotices} that sends nothing.
+   * How the workflow treats a license after the sale: notices, the return window, renewal reminders
+   * and copies to resellers. Default: {@link AfterSaleOptions#defaults()}.
    *
-   * @param notices the notices
+   * @param options the options
    * @return this builder
    * @since 0.2.0
    */
-  public LicenseFulfillmentBuilder notices(CustomerNotices notices) {
-    this.notices = Objects.requireNonNull(notices, "notices");
-    return this;
-  }
-
-  /**
-   * How long after fulfillment an order may be returned. Default: 60 days.
-   *
-   * @param window the window, positive
-   * @return this builder
-   * @since 0.2.0
-   */
-  public LicenseFulfillmentBuilder returnWindow(Duration window) {
-    requirePositive(window, "returnWindow");
-    this.returnWindow = window;
-    return this;
-  }
-
-  /**
-   * How many days before a subscription term or Software Assurance ends its reminders are sent.
-   * Default: 30 and 7.
-   *
-   * @param days one or more distinct numbers of days, each 1 to 366
-   * @return this builder
-   * @since 0.2.0
-   */
-  public LicenseFulfillmentBuilder reminderDays(int... days) {
-    Objects.requireNonNull(days, "days");
-    List<Integer> list = Arrays.stream(days).boxed().distinct().sorted(Comparator.reverseOrder()).toList();
-    if (list.isEmpty() || list.size() != days.length || list.get(list.size() - 1) < 1 || list.get(0) > 366) {
-      throw new IllegalArgumentException("reminderDays must be one or more distinct numbers from 1 to 366: "
-          + Arrays.toString(days));
-    }
-    this.reminderDays = list;
-    return this;
-  }
-
-  /**
-   * Copies each renewal reminder to the order's reseller, at the contact these give. Default: no
-   * copies.
-   *
-   * @param contacts the resellers' contacts
-   * @return this builder
-   * @since 0.2.0
-   */
-  public LicenseFulfillmentBuilder resellerCopies(ResellerContacts contacts) {
-    this.resellerContacts = Objects.requireNonNull(contacts, "contacts");
+  public LicenseFulfillmentBuilder afterSale(AfterSaleOptions options) {
+    this.afterSale = Objects.requireNonNull(options, "options");
     return this;
   }
 

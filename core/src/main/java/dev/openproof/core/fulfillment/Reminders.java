@@ -6,7 +6,6 @@ import dev.openproof.core.model.Recipient;
 import dev.openproof.core.exchange.CustomerNotice;
 import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.ProofRecord;
-import dev.openproof.core.port.ResellerContacts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +33,7 @@ final class Reminders {
 
   ReminderReport remind(Instant now) {
     LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-    List<Integer> days = settings.reminderDays();
+    List<Integer> days = settings.afterSale().reminderDays();
     int farthest = days.get(0);
     int sent = 0;
     int copies = 0;
@@ -59,7 +58,7 @@ final class Reminders {
         List<Entitlement> ending = proof.proof().entitlements().stream().filter(e -> end.equals(e.ends())).toList();
         String noticeId = "remind-" + proof.proof().proofId().value() + "-" + reminder;
         try {
-          String messageId = settings.notices().send(notice(noticeId, proof.recipient(), false, proof, ending, end, left));
+          String messageId = settings.afterSale().notices().send(notice(noticeId, proof.recipient(), false, proof, ending, end, left));
           sent++;
           steps.publish(new FulfillmentEvent.ReminderSent(proof.proof().orderId(), proof.proof().proofId(), reminder, messageId, now));
         } catch (DeliveryException e) {
@@ -69,11 +68,10 @@ final class Reminders {
           failed++;
           continue;
         }
-        ResellerContacts contacts = settings.resellerContacts();
-        Optional<Recipient> reseller = contacts == null ? Optional.empty() : contacts.contactOf(proof.proof().reseller());
+        Optional<Recipient> reseller = settings.afterSale().resellerCopies().flatMap(c -> c.contactOf(proof.proof().reseller()));
         if (reseller.isPresent()) {
           try {
-            settings.notices().send(notice(noticeId + "-reseller", reseller.get(), true, proof, ending, end, left));
+            settings.afterSale().notices().send(notice(noticeId + "-reseller", reseller.get(), true, proof, ending, end, left));
             copies++;
           } catch (DeliveryException e) {
             // The customer has its reminder; the reseller's copy is not worth mailing the customer twice.

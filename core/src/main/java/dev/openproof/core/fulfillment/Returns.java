@@ -70,7 +70,7 @@ final class Returns {
     OrderId orderId = order.orderId();
     ProofRecord first = ledger.findProof(order.issuedProofId().orElseThrow()).orElseThrow();
     Instant now = steps.now();
-    Instant closes = first.proof().issuedAt().plus(settings.returnWindow());
+    Instant closes = first.proof().issuedAt().plus(settings.afterSale().returnWindow());
     if (now.isAfter(closes)) {
       throw new FulfillmentException(FulfillmentException.Reason.RETURN_WINDOW_CLOSED, "order " + orderId + " was fulfilled on "
           + day(first.proof().issuedAt()) + "; its return window closed on " + day(closes));
@@ -113,7 +113,7 @@ final class Returns {
     }
     List<Entitlement> gone = proof.proof().entitlements().stream()
         .filter(e -> returned.whole() || returned.skus().contains(e.sku())).toList();
-    String messageId = settings.notices().send(new CustomerNotice.ReturnNotice("return-" + orderId.value(),
+    String messageId = settings.afterSale().notices().send(new CustomerNotice.ReturnNotice("return-" + orderId.value(),
         proof.recipient(), proof.proof().customer(), proof.proof().reseller(), orderId, proof.proof().licenseNumber(), gone,
         replacement == null ? null : replacement.proof().licenseNumber(), returned.returnedAt().atZone(ZoneOffset.UTC).toLocalDate()));
     ledger.completeReturn(orderId);

@@ -5,7 +5,6 @@ import dev.openproof.core.model.CreditNote;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.model.Invoice;
-import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.OrderId;
@@ -18,7 +17,6 @@ import dev.openproof.core.exchange.DeliveryFailure;
 import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
-import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
@@ -27,16 +25,12 @@ import dev.openproof.core.exchange.ReturnRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,17 +41,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryProofLedger implements ProofLedger {
 
-  private final Map<OrderId, OrderEntry> orders = new HashMap<>();
+  private final Map<OrderId, InMemoryOrder> orders = new HashMap<>();
   private final Map<OrderId, String> digests = new HashMap<>();
   private final Map<OrderId, ProofId> reservedProofIds = new HashMap<>();
   private final Map<ProofId, ProofRecord> proofs = new LinkedHashMap<>();
   private final Map<LicenseNumber, ProofId> proofsByLicense = new HashMap<>();
   private final Map<ProofId, ProofId> replacements = new HashMap<>();
-  private final Map<OrderId, ReturnRecord> returns = new HashMap<>();
-  private final Map<String, CreditNote> creditNotes = new LinkedHashMap<>();
-  private final Set<String> reminders = new HashSet<>();
-  private final Map<DeliveryId, DeliveryEntry> deliveries = new LinkedHashMap<>();
-  private final Map<ProofId, List<DeliveryId>> deliveriesByProof = new HashMap<>();
+  private final InMemoryReturns returns = new InMemoryReturns();
+  private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
 
   private InMemoryProofLedger() {}
 
@@ -86,30 +77,20 @@ public final class InMemoryProofLedger implements ProofLedger {
   @Override
   public synchronized OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease) {
     Objects.requireNonNull(owner, "owner");
-    OrderEntry entry = orders.computeIfAbsent(orderId, OrderEntry::new);
-    if (entry.completed) {
-      return OrderClaim.COMPLETED;
-    }
-    if (entry.owner != null && !entry.owner.equals(owner) && entry.leaseUntil != null && entry.leaseUntil.isAfter(now)) {
-      return OrderClaim.HELD_BY_ANOTHER;
-    }
-    entry.owner = owner;
-    entry.leaseUntil = now.plus(lease);
-    return OrderClaim.ACQUIRED;
+    return orders.computeIfAbsent(orderId, InMemoryOrder::new).claim(owner, now.plus(lease), now);
   }
 
   @Override
   public synchronized void releaseOrder(OrderId orderId, String owner) {
-    OrderEntry entry = orders.get(orderId);
+    InMemoryOrder entry = orders.get(orderId);
     if (entry != null && owner.equals(entry.owner)) {
-      entry.owner = null;
-      entry.leaseUntil = null;
+      entry.release();
     }
   }
 
   @Override
   public synchronized Optional<OrderRecord> findOrder(OrderId orderId) {
-    return Optional.ofNullable(orders.get(orderId)).map(OrderEntry::toRecord);
+    return Optional.ofNullable(orders.get(orderId)).map(InMemoryOrder::toRecord);
   }
 
   @Override
@@ -119,7 +100,7 @@ public final class InMemoryProofLedger implements ProofLedger {
 
   @Override
   public synchronized PhysicalShipment recordShipment(PhysicalShipment shipment) {
-    OrderEntry entry = order(shipment.orderId());
+    InMemoryOrder entry = order(shipment.orderId());
     if (entry.shipment == null) {
       entry.shipment = shipment;
     }
@@ -129,23 +110,24 @@ public final class InMemoryProofLedger implements ProofLedger {
   @Override
   public synchronized ProofRecord recordProof(
       LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
-    OrderEntry entry = order(proof.orderId());
+    InMemoryOrder entry = order(proof.orderId());
     ProofId recorded = entry.proofId;
     if (recorded != null) {
       return Objects.requireNonNull(proofs.get(recorded), "an order's proof is recorded with it");
     }
-    if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
-      throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
-    }
+    ProofRecord record = putProof(proof, signedProof, firstDelivery, now);
     entry.proofId = proof.proofId();
-    return putProof(proof, signedProof, firstDelivery, now);
+    return record;
   }
 
   private ProofRecord putProof(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
+      throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
+    }
     ProofRecord record = new ProofRecord(proof, signedProof, firstDelivery.recipient(), null);
     proofs.put(proof.proofId(), record);
     proofsByLicense.put(proof.licenseNumber(), proof.proofId());
-    putDelivery(firstDelivery, now);
+    deliveries.add(firstDelivery, now);
     return record;
   }
 
@@ -170,18 +152,14 @@ public final class InMemoryProofLedger implements ProofLedger {
       LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
     ProofId replaced = proof.replacesProof().orElseThrow(() ->
         new IllegalArgumentException("proof " + proof.proofId() + " names no proof it replaces"));
-    if (!proofs.containsKey(replaced)) {
-      throw new IllegalStateException("unknown proof " + replaced);
-    }
+    proof(replaced);
     ProofId kept = replacements.get(replaced);
     if (kept != null) {
       return Objects.requireNonNull(proofs.get(kept), "a replacement points to a recorded proof");
     }
-    if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
-      throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
-    }
+    ProofRecord record = putProof(proof, signedProof, firstDelivery, now);
     replacements.put(replaced, proof.proofId());
-    return putProof(proof, signedProof, firstDelivery, now);
+    return record;
   }
 
   @Override
@@ -192,32 +170,28 @@ public final class InMemoryProofLedger implements ProofLedger {
   @Override
   public synchronized ReturnRecord recordReturn(ReturnRecord returned) {
     order(returned.orderId());
-    return returns.computeIfAbsent(returned.orderId(), id -> returned);
+    return returns.record(returned);
   }
 
   @Override
   public synchronized Optional<ReturnRecord> findReturn(OrderId orderId) {
-    return Optional.ofNullable(returns.get(orderId));
+    return returns.find(orderId);
   }
 
   @Override
   public synchronized void completeReturn(OrderId orderId) {
-    ReturnRecord r = returns.get(orderId);
-    if (r == null) {
-      throw new IllegalStateException("order " + orderId + " was never returned");
-    }
-    returns.put(orderId, new ReturnRecord(r.orderId(), r.proofId(), r.skus(), r.reason(), r.returnedAt(), true));
+    returns.complete(orderId);
   }
 
   @Override
   public synchronized CreditNote recordCreditNote(CreditNote creditNote) {
     order(creditNote.orderId());
-    return creditNotes.computeIfAbsent(creditNote.id().value(), id -> creditNote);
+    return returns.record(creditNote);
   }
 
   @Override
   public synchronized List<CreditNote> creditNotes(OrderId orderId) {
-    return creditNotes.values().stream().filter(c -> c.orderId().equals(orderId)).toList();
+    return returns.creditNotes(orderId);
   }
 
   @Override
@@ -228,25 +202,21 @@ public final class InMemoryProofLedger implements ProofLedger {
 
   @Override
   public synchronized boolean recordReminder(ProofId proofId, String reminder, Instant at) {
-    if (!proofs.containsKey(proofId)) {
-      throw new IllegalStateException("unknown proof " + proofId);
-    }
-    return reminders.add(proofId.value() + "\n" + reminder);
+    proof(proofId);
+    return returns.remember(proofId, reminder);
   }
 
   @Override
   public synchronized void forgetReminder(ProofId proofId, String reminder) {
-    reminders.remove(proofId.value() + "\n" + reminder);
+    returns.forget(proofId, reminder);
   }
-
 
   @Override
   public synchronized void completeOrder(OrderId orderId, Route route) {
-    OrderEntry entry = order(orderId);
+    InMemoryOrder entry = order(orderId);
     entry.completed = true;
     entry.route = route;
-    entry.owner = null;
-    entry.leaseUntil = null;
+    entry.release();
   }
 
   @Override
@@ -256,92 +226,49 @@ public final class InMemoryProofLedger implements ProofLedger {
 
   @Override
   public synchronized List<DeliveryRecord> deliveries(ProofId proofId) {
-    return deliveriesByProof.getOrDefault(proofId, List.of()).stream()
-        .map(id -> Objects.requireNonNull(deliveries.get(id), "a proof's delivery is recorded with it").record)
-        .toList();
+    return deliveries.of(proofId);
+  }
+
+  @Override
+  public synchronized Optional<DeliveryRecord> firstDelivery(ProofId proofId) {
+    return deliveries.first(proofId);
   }
 
   @Override
   public synchronized Optional<DeliveryRecord> findDelivery(DeliveryId deliveryId) {
-    return Optional.ofNullable(deliveries.get(deliveryId)).map(e -> e.record);
+    return deliveries.find(deliveryId);
   }
 
   @Override
   public synchronized DeliveryRecord addDelivery(DeliveryRequest request, Instant now) {
-    if (!proofs.containsKey(request.proof().proofId())) {
-      throw new IllegalStateException("unknown proof " + request.proof().proofId());
-    }
-    DeliveryEntry existing = deliveries.get(request.deliveryId());
-    return existing != null ? existing.record : putDelivery(request, now);
-  }
-
-  private DeliveryRecord putDelivery(DeliveryRequest request, Instant now) {
-    DeliveryEntry entry = new DeliveryEntry(DeliveryRecord.pending(request, now));
-    deliveries.put(request.deliveryId(), entry);
-    deliveriesByProof.computeIfAbsent(request.proof().proofId(), id -> new ArrayList<>()).add(request.deliveryId());
-    return entry.record;
+    proof(request.proof().proofId());
+    return deliveries.add(request, now);
   }
 
   @Override
   public synchronized boolean claimDelivery(DeliveryId deliveryId, String owner, Instant now, Duration lease) {
-    DeliveryEntry entry = deliveries.get(deliveryId);
-    if (entry == null || !entry.claimable(now)) {
-      return false;
-    }
-    entry.owner = owner;
-    entry.leaseUntil = now.plus(lease);
-    return true;
+    return deliveries.claim(deliveryId, Objects.requireNonNull(owner, "owner"), now, lease);
   }
 
   @Override
   public synchronized List<DeliveryRequest> claimPendingDeliveries(String owner, Instant now, Duration lease, int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("max must be at least 1: " + max);
-    }
-    List<DeliveryRequest> claimed = new ArrayList<>();
-    for (DeliveryEntry entry : deliveries.values()) {
-      if (claimed.size() == max) {
-        break;
-      }
-      if (entry.claimable(now)) {
-        entry.owner = owner;
-        entry.leaseUntil = now.plus(lease);
-        claimed.add(entry.record.request());
-      }
-    }
-    return claimed;
+    return deliveries.claimPending(Objects.requireNonNull(owner, "owner"), now, lease, max);
   }
 
   @Override
   public synchronized DeliveryRecord recordDelivered(DeliveryReceipt receipt) {
-    DeliveryEntry entry = delivery(receipt.deliveryId());
-    if (entry.record.status() != DeliveryStatus.DELIVERED) {
-      DeliveryRecord old = entry.record;
-      entry.record = new DeliveryRecord(old.request(), DeliveryStatus.DELIVERED, old.attempts() + 1, null, receipt, old.lastFailure());
-    }
-    entry.release();
-    return entry.record;
+    return deliveries.delivered(receipt);
   }
 
   @Override
   public synchronized DeliveryRecord recordDeliveryFailure(
       DeliveryId deliveryId, DeliveryFailure failure, @Nullable Instant retryAt) {
-    DeliveryEntry entry = delivery(deliveryId);
-    DeliveryRecord old = entry.record;
-    if (old.status() == DeliveryStatus.PENDING) {
-      DeliveryStatus status = retryAt == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
-      entry.record = new DeliveryRecord(old.request(), status, old.attempts() + 1, retryAt, null, failure);
-    }
-    entry.release();
-    return entry.record;
+    return deliveries.failed(deliveryId, failure, retryAt);
   }
 
   @Override
   public synchronized Revocation recordRevocation(Revocation revocation) {
-    ProofRecord record = proofs.get(revocation.proofId());
-    if (record == null) {
-      throw new IllegalStateException("unknown proof " + revocation.proofId());
-    }
+    ProofRecord record = proof(revocation.proofId());
     if (record.revocation() != null) {
       return record.revocation();
     }
@@ -349,60 +276,19 @@ public final class InMemoryProofLedger implements ProofLedger {
     return revocation;
   }
 
-  private OrderEntry order(OrderId orderId) {
-    OrderEntry entry = orders.get(orderId);
+  private InMemoryOrder order(OrderId orderId) {
+    InMemoryOrder entry = orders.get(orderId);
     if (entry == null) {
       throw new IllegalStateException("order " + orderId + " was never claimed");
     }
     return entry;
   }
 
-  private DeliveryEntry delivery(DeliveryId deliveryId) {
-    DeliveryEntry entry = deliveries.get(deliveryId);
-    if (entry == null) {
-      throw new IllegalStateException("unknown delivery " + deliveryId);
+  private ProofRecord proof(ProofId proofId) {
+    ProofRecord record = proofs.get(proofId);
+    if (record == null) {
+      throw new IllegalStateException("unknown proof " + proofId);
     }
-    return entry;
-  }
-
-  private static final class OrderEntry {
-    final OrderId orderId;
-    final Map<InvoiceLeg, Invoice> invoices = new EnumMap<>(InvoiceLeg.class);
-    @Nullable String owner;
-    @Nullable Instant leaseUntil;
-    boolean completed;
-    @Nullable Route route;
-    @Nullable PhysicalShipment shipment;
-    @Nullable ProofId proofId;
-
-    OrderEntry(OrderId orderId) {
-      this.orderId = orderId;
-    }
-
-    OrderRecord toRecord() {
-      return new OrderRecord(orderId, completed, route, List.copyOf(invoices.values()), shipment, proofId);
-    }
-  }
-
-  private static final class DeliveryEntry {
-    DeliveryRecord record;
-    @Nullable String owner;
-    @Nullable Instant leaseUntil;
-
-    DeliveryEntry(DeliveryRecord record) {
-      this.record = record;
-    }
-
-    boolean claimable(Instant now) {
-      Instant due = record.nextAttemptAt();
-      return record.status() == DeliveryStatus.PENDING
-          && (due == null || !due.isAfter(now))
-          && (leaseUntil == null || !leaseUntil.isAfter(now));
-    }
-
-    void release() {
-      owner = null;
-      leaseUntil = null;
-    }
+    return record;
   }
 }

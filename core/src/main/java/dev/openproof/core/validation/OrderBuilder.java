@@ -7,7 +7,6 @@ import dev.openproof.core.model.LicenseType;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.OrderLine;
-import dev.openproof.core.model.Party;
 import dev.openproof.core.model.Program;
 import dev.openproof.core.model.Reseller;
 import java.time.Instant;
@@ -236,16 +235,16 @@ public final class OrderBuilder {
     List<Violation> missing = new ArrayList<>();
     List<Violation> invalid = new ArrayList<>();
     Order probe = new Order(
-        OrderId.of(Parts.orPlaceholder(blankAsMissing(id), "order_id", "ORDER", missing)),
+        OrderId.of(Parts.orPlaceholder(Parts.blankAsMissing(id), "order_id", "ORDER", missing)),
         Parts.orPlaceholder(program, "program", Program.OPEN_LICENSE, missing),
         Parts.orPlaceholder(placedAt, "placed_at", Instant.EPOCH, missing),
         currency(invalid),
         authorizationNumber == null ? null : authorization(invalid),
-        distributor == null ? missingParty("distributor", PartyBuilder.distributor(), missing)
+        distributor == null ? Parts.missingParty("distributor", PartyBuilder.distributor(), missing)
             : distributor.assemble("distributor", missing),
-        reseller == null ? missingParty("reseller", PartyBuilder.reseller(), missing)
+        reseller == null ? Parts.missingParty("reseller", PartyBuilder.reseller(), missing)
             : reseller.assemble("reseller", missing),
-        customer == null ? missingCustomer(missing) : customer.assemble("customer", missing),
+        customer == null ? Parts.missingCustomer(missing) : customer.assemble("customer", missing),
         lines);
     List<Violation> all = new ArrayList<>(missing);
     all.addAll(invalid);
@@ -282,20 +281,6 @@ public final class OrderBuilder {
       return AuthorizationNumber.of("AUTH");
     }
     return AuthorizationNumber.of(value);
-  }
-
-  private static <P extends Party> P missingParty(String path, PartyBuilder<P> placeholder, List<Violation> missing) {
-    missing.add(new Violation(path, Parts.MISSING));
-    return placeholder.assemble(path, new ArrayList<>());
-  }
-
-  private static Customer missingCustomer(List<Violation> missing) {
-    missing.add(new Violation("customer", Parts.MISSING));
-    return CustomerBuilder.create().assemble("customer", new ArrayList<>());
-  }
-
-  private static @Nullable String blankAsMissing(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 
   /** One validator for every builder: building one is costly, and it is thread-safe. */

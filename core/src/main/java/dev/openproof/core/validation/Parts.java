@@ -1,5 +1,8 @@
 package dev.openproof.core.validation;
 
+import dev.openproof.core.model.Customer;
+import dev.openproof.core.model.Party;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -25,5 +28,19 @@ final class Parts {
   /** Whether {@code path} is {@code part} or lies inside it. */
   static boolean within(String path, String part) {
     return path.equals(part) || path.startsWith(part + ".") || path.startsWith(part + "[");
+  }
+
+  static <P extends Party> P missingParty(String path, PartyBuilder<P> placeholder, List<Violation> missing) {
+    missing.add(new Violation(path, MISSING));
+    return placeholder.assemble(path, new ArrayList<>());
+  }
+
+  static Customer missingCustomer(List<Violation> missing) {
+    missing.add(new Violation("customer", MISSING));
+    return CustomerBuilder.create().assemble("customer", new ArrayList<>());
+  }
+
+  static @Nullable String blankAsMissing(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -21,7 +21,7 @@ class LicenseSummaryTest {
   @Test
   void aSummaryListsWhatIsInForceWithTheProofsItRestsOn() {
     LicenseProof proof = workflow.fulfill(SampleOrders.russian()).issuedProof().orElseThrow().proof();
-    LicenseSummary summary = workflow.summaryOfCustomer("C-100234", false);
+    LicenseSummary summary = workflow.afterSale().summaryOfCustomer("C-100234", false);
     assertThat(summary.forCustomer()).contains("C-100234");
     assertThat(summary.asOf()).isEqualTo(WorkflowFixture.T0);
     assertThat(summary.lines()).extracting(SummaryLine::sku).containsExactly("021-10609", "P73-07788");
@@ -35,25 +35,25 @@ class LicenseSummaryTest {
   @Test
   void returnedTransferredAndEndedRightsAreLeftOutOrMarked() {
     LicenseProof russian = workflow.fulfill(SampleOrders.russian()).issuedProof().orElseThrow().proof();
-    workflow.returnLines(russian.orderId(), List.of("P73-07788"), "one too many");
+    workflow.afterSale().returnLines(russian.orderId(), List.of("P73-07788"), "one too many");
     LicenseProof german = workflow.fulfill(SampleOrders.germanSubscription()).issuedProof().orElseThrow().proof();
     Customer owner = new Customer("C-990001", "Konditorei Weber GmbH", "DE", "l@weber.example.test", Locale.GERMAN);
-    workflow.transfer(german.authorizationNumber(), owner, "sold");
+    workflow.afterSale().transfer(german.authorizationNumber(), owner, "sold");
 
-    LicenseSummary russianNow = workflow.summaryOfCustomer("C-100234", false);
+    LicenseSummary russianNow = workflow.afterSale().summaryOfCustomer("C-100234", false);
     assertThat(russianNow.lines()).singleElement().satisfies(l -> {
       assertThat(l.sku()).isEqualTo("021-10609");
       assertThat(l.proofs()).doesNotContain(russian.licenseNumber());
     });
-    LicenseSummary russianAll = workflow.summaryOfCustomer("C-100234", true);
+    LicenseSummary russianAll = workflow.afterSale().summaryOfCustomer("C-100234", true);
     assertThat(russianAll.lines()).extracting(SummaryLine::sku, SummaryLine::state).containsExactly(
         org.assertj.core.groups.Tuple.tuple("P73-07788", SummaryLine.State.RETURNED),
         org.assertj.core.groups.Tuple.tuple("021-10609", SummaryLine.State.IN_FORCE));
 
-    assertThat(workflow.summaryOfCustomer("C-880045", false).lines()).isEmpty();
-    assertThat(workflow.summaryOfAuthorization(german.authorizationNumber(), true).lines())
+    assertThat(workflow.afterSale().summaryOfCustomer("C-880045", false).lines()).isEmpty();
+    assertThat(workflow.afterSale().summaryOfAuthorization(german.authorizationNumber(), true).lines())
         .extracting(SummaryLine::state).containsOnly(SummaryLine.State.TRANSFERRED);
-    LicenseSummary owners = workflow.summaryOfCustomer("C-990001", false);
+    LicenseSummary owners = workflow.afterSale().summaryOfCustomer("C-990001", false);
     assertThat(owners.lines()).extracting(SummaryLine::sku).containsExactly("KW5-00360", "T6A-00024");
     SummaryLine subscription = owners.lines().get(0);
     assertThat(subscription.type()).isEqualTo(LicenseType.SUBSCRIPTION);
@@ -63,15 +63,15 @@ class LicenseSummaryTest {
     assertThat(owners.lines().get(1).termEnds()).isNull();
 
     fx.clock.advance(Duration.ofDays(365 * 4));
-    assertThat(workflow.summaryOfCustomer("C-990001", false).lines()).isEmpty();
-    assertThat(workflow.summaryOfCustomer("C-990001", true).lines()).extracting(SummaryLine::state)
+    assertThat(workflow.afterSale().summaryOfCustomer("C-990001", false).lines()).isEmpty();
+    assertThat(workflow.afterSale().summaryOfCustomer("C-990001", true).lines()).extracting(SummaryLine::state)
         .containsOnly(SummaryLine.State.ENDED);
   }
 
   @Test
   void theCsvHasAHeaderAndOneRowPerLineQuotedWhereNeeded() {
     workflow.fulfill(SampleOrders.germanSubscription());
-    String csv = workflow.summaryOfCustomer("C-880045", false).toCsv();
+    String csv = workflow.afterSale().summaryOfCustomer("C-880045", false).toCsv();
     String[] rows = csv.split("\r\n");
     assertThat(rows[0]).isEqualTo("sku,product,quantity,type,term_ends,sa_ends,state,proofs");
     assertThat(rows).hasSize(3);

@@ -21,15 +21,15 @@ class RemindersTest {
   private static final Instant THIRTY_DAYS_BEFORE = Instant.parse("2024-03-01T08:00:00Z");
   private final WorkflowFixture fx = new WorkflowFixture();
   private final RecordingCustomerNotices notices = RecordingCustomerNotices.create();
-  private final LicenseFulfillment workflow = fx.builder().notices(notices).build();
+  private final LicenseFulfillment workflow = fx.builder().afterSale(AfterSaleOptions.defaults().withNotices(notices)).build();
 
   @Test
   void aCustomerIsRemindedOnceThirtyAndOnceSevenDaysBeforeTheTermEnds() {
     LicenseProof proof = workflow.fulfill(SampleOrders.germanSubscription()).issuedProof().orElseThrow().proof();
     workflow.fulfill(SampleOrders.russian());
 
-    assertThat(workflow.remindExpiring(Instant.parse("2024-02-20T08:00:00Z")).sent()).isZero();
-    assertThat(workflow.remindExpiring(THIRTY_DAYS_BEFORE)).isEqualTo(new ReminderReport(1, 0, 0));
+    assertThat(workflow.afterSale().remindExpiring(Instant.parse("2024-02-20T08:00:00Z")).sent()).isZero();
+    assertThat(workflow.afterSale().remindExpiring(THIRTY_DAYS_BEFORE)).isEqualTo(new ReminderReport(1, 0, 0));
     CustomerNotice.RenewalReminder first = (CustomerNotice.RenewalReminder) notices.sent().get(0);
     assertThat(first.daysLeft()).isEqualTo(30);
     assertThat(first.endsOn()).isEqualTo(LocalDate.parse("2024-03-31"));
@@ -38,12 +38,12 @@ class RemindersTest {
     assertThat(first.recipient().language()).isEqualTo(Locale.GERMAN);
     assertThat(first.resellerCopy()).isFalse();
 
-    assertThat(workflow.remindExpiring(THIRTY_DAYS_BEFORE).sent()).isZero();
-    assertThat(workflow.remindExpiring(Instant.parse("2024-03-20T08:00:00Z")).sent()).isZero();
-    assertThat(workflow.remindExpiring(Instant.parse("2024-03-25T08:00:00Z")).sent()).isEqualTo(1);
+    assertThat(workflow.afterSale().remindExpiring(THIRTY_DAYS_BEFORE).sent()).isZero();
+    assertThat(workflow.afterSale().remindExpiring(Instant.parse("2024-03-20T08:00:00Z")).sent()).isZero();
+    assertThat(workflow.afterSale().remindExpiring(Instant.parse("2024-03-25T08:00:00Z")).sent()).isEqualTo(1);
     assertThat(((CustomerNotice.RenewalReminder) notices.sent().get(1)).daysLeft()).isEqualTo(6);
-    assertThat(workflow.remindExpiring(Instant.parse("2024-03-26T08:00:00Z")).sent()).isZero();
-    assertThat(workflow.remindExpiring(Instant.parse("2024-04-02T08:00:00Z")).sent()).isZero();
+    assertThat(workflow.afterSale().remindExpiring(Instant.parse("2024-03-26T08:00:00Z")).sent()).isZero();
+    assertThat(workflow.afterSale().remindExpiring(Instant.parse("2024-04-02T08:00:00Z")).sent()).isZero();
     assertThat(fx.events(FulfillmentEvent.ReminderSent.class)).hasSize(2);
   }
 
@@ -51,19 +51,19 @@ class RemindersTest {
   void anotherInstanceOnTheSameLedgerSendsNothingAgain() {
     workflow.fulfill(SampleOrders.germanSubscription());
     RecordingCustomerNotices second = RecordingCustomerNotices.create();
-    LicenseFulfillment other = fx.builder().notices(second).build();
-    assertThat(workflow.remindExpiring(THIRTY_DAYS_BEFORE).sent()).isEqualTo(1);
-    assertThat(other.remindExpiring(THIRTY_DAYS_BEFORE).sent()).isZero();
+    LicenseFulfillment other = fx.builder().afterSale(AfterSaleOptions.defaults().withNotices(second)).build();
+    assertThat(workflow.afterSale().remindExpiring(THIRTY_DAYS_BEFORE).sent()).isEqualTo(1);
+    assertThat(other.afterSale().remindExpiring(THIRTY_DAYS_BEFORE).sent()).isZero();
     assertThat(second.sent()).isEmpty();
   }
 
   @Test
   void theResellerGetsACopyWhenConfigured() {
     Recipient reseller = new Recipient("Müller & Söhne IT", "bestellung@mueller-it.example.test", Locale.GERMAN);
-    LicenseFulfillment copying = fx.builder().notices(notices)
-        .resellerCopies(r -> r.id().equals("R-301") ? Optional.of(reseller) : Optional.empty()).build();
+    LicenseFulfillment copying = fx.builder().afterSale(AfterSaleOptions.defaults().withNotices(notices)
+        .withResellerCopies(r -> r.id().equals("R-301") ? Optional.of(reseller) : Optional.empty())).build();
     copying.fulfill(SampleOrders.germanSubscription());
-    assertThat(copying.remindExpiring(THIRTY_DAYS_BEFORE)).isEqualTo(new ReminderReport(1, 1, 0));
+    assertThat(copying.afterSale().remindExpiring(THIRTY_DAYS_BEFORE)).isEqualTo(new ReminderReport(1, 1, 0));
     CustomerNotice.RenewalReminder copy = (CustomerNotice.RenewalReminder) notices.sent().get(1);
     assertThat(copy.resellerCopy()).isTrue();
     assertThat(copy.recipient()).isEqualTo(reseller);
@@ -73,20 +73,20 @@ class RemindersTest {
   @Test
   void aReminderThatCouldNotBeSentIsSentByTheNextRunAndARevokedProofGetsNone() {
     AtomicInteger calls = new AtomicInteger();
-    LicenseFulfillment flaky = fx.builder().notices(n -> {
+    LicenseFulfillment flaky = fx.builder().afterSale(AfterSaleOptions.defaults().withNotices(n -> {
       if (calls.incrementAndGet() == 1) {
         throw new DeliveryException(FailureKind.TRANSIENT, "busy", null);
       }
       return notices.send(n);
-    }).reminderDays(45, 10).build();
+    }).withReminderDays(45, 10)).build();
     flaky.fulfill(SampleOrders.germanSubscription());
-    assertThat(flaky.remindExpiring(THIRTY_DAYS_BEFORE)).isEqualTo(new ReminderReport(0, 0, 1));
-    assertThat(flaky.remindExpiring(THIRTY_DAYS_BEFORE)).isEqualTo(new ReminderReport(1, 0, 0));
+    assertThat(flaky.afterSale().remindExpiring(THIRTY_DAYS_BEFORE)).isEqualTo(new ReminderReport(0, 0, 1));
+    assertThat(flaky.afterSale().remindExpiring(THIRTY_DAYS_BEFORE)).isEqualTo(new ReminderReport(1, 0, 0));
     assertThat(((CustomerNotice.RenewalReminder) notices.sent().get(0)).daysLeft()).isEqualTo(30);
 
-    LicenseFulfillment plain = new WorkflowFixture().builder().notices(notices).build();
+    LicenseFulfillment plain = new WorkflowFixture().builder().afterSale(AfterSaleOptions.defaults().withNotices(notices)).build();
     LicenseProof proof = plain.fulfill(SampleOrders.germanSubscription()).issuedProof().orElseThrow().proof();
     plain.revoke(proof.proofId(), "returned");
-    assertThat(plain.remindExpiring(THIRTY_DAYS_BEFORE).sent()).isZero();
+    assertThat(plain.afterSale().remindExpiring(THIRTY_DAYS_BEFORE).sent()).isZero();
   }
 }

@@ -30,7 +30,7 @@ class ReturnsTest {
   private final WorkflowFixture fx = new WorkflowFixture();
   private final InMemoryStatusLists lists = InMemoryStatusLists.create("https://licensing.example.test/status", 1024, new Random(5));
   private final RecordingCustomerNotices notices = RecordingCustomerNotices.create();
-  private final LicenseFulfillment workflow = fx.builder().statusLists(lists).notices(notices).build();
+  private final LicenseFulfillment workflow = fx.builder().statusLists(lists).afterSale(AfterSaleOptions.defaults().withNotices(notices)).build();
 
   private static void refused(Runnable call, String code) {
     assertThatThrownBy(call::run)
@@ -42,7 +42,7 @@ class ReturnsTest {
     FulfillmentResult sold = workflow.fulfill(SampleOrders.russian());
     LicenseProof proof = sold.issuedProof().orElseThrow().proof();
     fx.clock.advance(Duration.ofDays(59));
-    ReturnResult returned = workflow.returnOrder(sold.orderId(), "customer changed its mind");
+    ReturnResult returned = workflow.afterSale().returnOrder(sold.orderId(), "customer changed its mind");
     assertThat(returned.revocation().proofId()).isEqualTo(proof.proofId());
     assertThat(lists.status(proof.proofId())).contains(ProofStatus.INVALID);
     assertThat(returned.replacementProof()).isEmpty();
@@ -72,8 +72,8 @@ class ReturnsTest {
   @Test
   void aSecondReturnIsRefusedAndIssuesNothing() {
     OrderId orderId = workflow.fulfill(SampleOrders.russian()).orderId();
-    workflow.returnOrder(orderId, "returned");
-    refused(() -> workflow.returnOrder(orderId, "returned"), "ALREADY_RETURNED");
+    workflow.afterSale().returnOrder(orderId, "returned");
+    refused(() -> workflow.afterSale().returnOrder(orderId, "returned"), "ALREADY_RETURNED");
     assertThat(fx.ledger.creditNotes(orderId)).hasSize(2);
     assertThat(notices.sent()).hasSize(1);
     assertThat(fx.events(FulfillmentEvent.ProofRevoked.class)).hasSize(1);
@@ -83,7 +83,7 @@ class ReturnsTest {
   void aPartialReturnCreditsThoseLinesAndReplacesTheProofByOneOfTheRest() {
     FulfillmentResult sold = workflow.fulfill(SampleOrders.russian());
     LicenseProof old = sold.issuedProof().orElseThrow().proof();
-    ReturnResult returned = workflow.returnLines(sold.orderId(), List.of("P73-07788"), "one server too many");
+    ReturnResult returned = workflow.afterSale().returnLines(sold.orderId(), List.of("P73-07788"), "one server too many");
     for (CreditNote note : returned.creditNotes()) {
       Invoice cancelled = sold.invoices().stream().filter(i -> i.leg() == note.leg()).findFirst().orElseThrow();
       assertThat(note.lines()).singleElement().isEqualTo(cancelled.lines().get(1));
@@ -108,7 +108,7 @@ class ReturnsTest {
   @Test
   void namingEveryLineIsAWholeReturn() {
     OrderId orderId = workflow.fulfill(SampleOrders.russian()).orderId();
-    ReturnResult returned = workflow.returnLines(orderId, List.of("P73-07788", "021-10609"), "all of it");
+    ReturnResult returned = workflow.afterSale().returnLines(orderId, List.of("P73-07788", "021-10609"), "all of it");
     assertThat(returned.skus()).isEmpty();
     assertThat(returned.replacementProof()).isEmpty();
     assertThat(returned.creditNotes().get(0).lines()).hasSize(2);
@@ -118,39 +118,39 @@ class ReturnsTest {
   void unknownPaperLateAndUnknownLineReturnsAreRefusedWithTheirCodes() {
     OrderId digital = workflow.fulfill(SampleOrders.russian()).orderId();
     OrderId paper = workflow.fulfill(SampleOrders.beforeCutover()).orderId();
-    refused(() -> workflow.returnOrder(OrderId.of("PO-NONE"), "x"), "UNKNOWN_ORDER");
-    refused(() -> workflow.returnOrder(paper, "x"), "NOT_DIGITAL");
-    refused(() -> workflow.returnLines(digital, List.of("NOPE-1", "NOPE-2"), "x"), "UNKNOWN_LINE");
-    assertThatThrownBy(() -> workflow.returnLines(digital, List.of("NOPE-1", "NOPE-2"), "x")).hasMessageContaining("NOPE-1, NOPE-2");
+    refused(() -> workflow.afterSale().returnOrder(OrderId.of("PO-NONE"), "x"), "UNKNOWN_ORDER");
+    refused(() -> workflow.afterSale().returnOrder(paper, "x"), "NOT_DIGITAL");
+    refused(() -> workflow.afterSale().returnLines(digital, List.of("NOPE-1", "NOPE-2"), "x"), "UNKNOWN_LINE");
+    assertThatThrownBy(() -> workflow.afterSale().returnLines(digital, List.of("NOPE-1", "NOPE-2"), "x")).hasMessageContaining("NOPE-1, NOPE-2");
     fx.clock.advance(Duration.ofDays(60).plusSeconds(1));
-    refused(() -> workflow.returnOrder(digital, "x"), "RETURN_WINDOW_CLOSED");
+    refused(() -> workflow.afterSale().returnOrder(digital, "x"), "RETURN_WINDOW_CLOSED");
     assertThat(fx.ledger.findReturn(digital)).isEmpty();
     assertThat(notices.sent()).isEmpty();
   }
 
   @Test
   void theReturnWindowIsConfigurable() {
-    LicenseFulfillment shortWindow = fx.builder().returnWindow(Duration.ofDays(10)).build();
+    LicenseFulfillment shortWindow = fx.builder().afterSale(AfterSaleOptions.defaults().withReturnWindow(Duration.ofDays(10))).build();
     OrderId orderId = shortWindow.fulfill(SampleOrders.russian()).orderId();
     fx.clock.advance(Duration.ofDays(11));
-    refused(() -> shortWindow.returnOrder(orderId, "x"), "RETURN_WINDOW_CLOSED");
-    assertThatThrownBy(() -> fx.builder().returnWindow(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    refused(() -> shortWindow.afterSale().returnOrder(orderId, "x"), "RETURN_WINDOW_CLOSED");
+    assertThatThrownBy(() -> AfterSaleOptions.defaults().withReturnWindow(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aReturnStoppedByAFailedNoticeIsFinishedByTheNextCallWithoutDoingAnythingTwice() {
     AtomicInteger calls = new AtomicInteger();
-    LicenseFulfillment flaky = fx.builder().notices(n -> {
+    LicenseFulfillment flaky = fx.builder().afterSale(AfterSaleOptions.defaults().withNotices(n -> {
       if (calls.incrementAndGet() == 1) {
         throw new DeliveryException(FailureKind.TRANSIENT, "mail server busy", null);
       }
       return "<ok>";
-    }).build();
+    })).build();
     OrderId orderId = flaky.fulfill(SampleOrders.russian()).orderId();
-    assertThatThrownBy(() -> flaky.returnOrder(orderId, "returned")).isInstanceOf(DeliveryException.class);
+    assertThatThrownBy(() -> flaky.afterSale().returnOrder(orderId, "returned")).isInstanceOf(DeliveryException.class);
     assertThat(fx.ledger.findReturn(orderId).orElseThrow().completed()).isFalse();
     fx.clock.advance(Duration.ofDays(90)); // past the window: a return begun in time is still finished
-    ReturnResult finished = flaky.returnOrder(orderId, "returned");
+    ReturnResult finished = flaky.afterSale().returnOrder(orderId, "returned");
     assertThat(finished.noticeMessageId()).isEqualTo("<ok>");
     assertThat(fx.ledger.creditNotes(orderId)).hasSize(2);
     assertThat(fx.events(FulfillmentEvent.CreditNoteIssued.class)).hasSize(2);
@@ -161,7 +161,7 @@ class ReturnsTest {
   @Test
   void aBlankReasonIsRefused() {
     OrderId orderId = workflow.fulfill(SampleOrders.russian()).orderId();
-    assertThatThrownBy(() -> workflow.returnOrder(orderId, " ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> workflow.returnLines(orderId, List.of(), "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> workflow.afterSale().returnOrder(orderId, " ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> workflow.afterSale().returnLines(orderId, List.of(), "x")).isInstanceOf(IllegalArgumentException.class);
   }
 }

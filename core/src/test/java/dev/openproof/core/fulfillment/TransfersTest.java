@@ -40,7 +40,7 @@ class TransfersTest {
   @Test
   void aTransferReplacesEveryProofByOneToTheNewOwnerUnderANewAuthorization() {
     List<LicenseProof> old = twoOrdersUnderOneAuthorization();
-    TransferResult result = workflow.transfer(AUTH, NEW_OWNER, "company sold its bakery");
+    TransferResult result = workflow.afterSale().transfer(AUTH, NEW_OWNER, "company sold its bakery");
     assertThat(result.from()).isEqualTo(AUTH);
     assertThat(result.to()).isNotEqualTo(AUTH);
     assertThat(result.newProofs()).hasSize(2);
@@ -67,8 +67,8 @@ class TransfersTest {
   @Test
   void transferringAgainRepeatsTheFirstTransferAndIssuesNothingNew() {
     twoOrdersUnderOneAuthorization();
-    TransferResult first = workflow.transfer(AUTH, NEW_OWNER, "sold");
-    TransferResult again = workflow.transfer(AUTH, NEW_OWNER, "sold");
+    TransferResult first = workflow.afterSale().transfer(AUTH, NEW_OWNER, "sold");
+    TransferResult again = workflow.afterSale().transfer(AUTH, NEW_OWNER, "sold");
     assertThat(again.to()).isEqualTo(first.to());
     assertThat(again.newProofs()).isEqualTo(first.newProofs());
     assertThat(again.deliveries()).extracting(d -> d.status()).containsOnly(DeliveryStatus.DELIVERED);
@@ -79,14 +79,14 @@ class TransfersTest {
   @Test
   void anUnknownOrEmptiedAuthorizationAndAnInvalidOwnerAreRefused() {
     List<LicenseProof> old = twoOrdersUnderOneAuthorization();
-    assertThatThrownBy(() -> workflow.transfer(AuthorizationNumber.of("NOPE"), NEW_OWNER, "x"))
+    assertThatThrownBy(() -> workflow.afterSale().transfer(AuthorizationNumber.of("NOPE"), NEW_OWNER, "x"))
         .isInstanceOfSatisfying(FulfillmentException.class, e -> assertThat(e.reasonCode()).isEqualTo("UNKNOWN_AUTHORIZATION"));
     Customer invalid = new Customer("C 1", "Name", "Germany", "not-an-address", Locale.GERMAN);
-    assertThatThrownBy(() -> workflow.transfer(AUTH, invalid, " "))
+    assertThatThrownBy(() -> workflow.afterSale().transfer(AUTH, invalid, " "))
         .isInstanceOfSatisfying(InvalidOrderException.class, e -> assertThat(e.violations()).extracting(v -> v.path())
             .contains("customer.id", "customer.country", "customer.email", "reason"));
     old.forEach(p -> workflow.revoke(p.proofId(), "returned"));
-    assertThatThrownBy(() -> workflow.transfer(AUTH, NEW_OWNER, "x"))
+    assertThatThrownBy(() -> workflow.afterSale().transfer(AUTH, NEW_OWNER, "x"))
         .isInstanceOfSatisfying(FulfillmentException.class, e -> assertThat(e.reasonCode()).isEqualTo("NOTHING_TO_TRANSFER"));
   }
 }

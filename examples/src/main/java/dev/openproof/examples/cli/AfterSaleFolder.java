@@ -1,5 +1,6 @@
 package dev.openproof.examples.cli;
 
+import dev.openproof.core.fulfillment.AfterSaleOptions;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.fulfillment.LicenseFulfillmentBuilder;
 import dev.openproof.core.exchange.ProofRecord;
@@ -48,7 +49,7 @@ final class AfterSaleFolder implements AutoCloseable {
     this.fulfillment = more.apply(LicenseFulfillment.builder()
         .signer(JwsProofSigner.of(key, issuer))
         .delivery(mail.delivery())
-        .notices(mail.notices())
+        .afterSale(AfterSaleOptions.defaults().withNotices(mail.notices()))
         .invoicing(new FileInvoicing(dir.resolve("invoices")))
         .ledger(ledger)
         .statusLists(lists)).build();

@@ -40,7 +40,7 @@ final class RemindCommand implements Callable<Integer> {
     Instant at = now != null ? now : Instant.now();
     ReminderReport report;
     try (AfterSaleFolder folder = AfterSaleFolder.open(dir, issuer, mailServer)) {
-      report = folder.fulfillment().remindExpiring(at);
+      report = folder.fulfillment().afterSale().remindExpiring(at);
       folder.publish();
       out.println("reminders as of " + at + ": " + report.sent() + " sent, " + report.copies() + " copies to resellers, "
           + report.failed() + " not sent, via " + folder.describeMail());

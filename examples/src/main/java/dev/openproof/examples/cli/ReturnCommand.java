@@ -53,8 +53,8 @@ final class ReturnCommand implements Callable<Integer> {
     try (AfterSaleFolder folder = AfterSaleFolder.open(dir, issuer, mailServer)) {
       OrderId order = OrderId.of(orderId);
       ReturnResult result = lines.isEmpty()
-          ? folder.fulfillment().returnOrder(order, reason)
-          : folder.fulfillment().returnLines(order, lines, reason);
+          ? folder.fulfillment().afterSale().returnOrder(order, reason)
+          : folder.fulfillment().afterSale().returnLines(order, lines, reason);
       out.println("returned order " + result.orderId() + (result.skus().isEmpty() ? "" : " (lines " + String.join(", ", result.skus()) + ")")
           + ": proof " + result.revocation().proofId() + " revoked");
       for (CreditNote note : result.creditNotes()) {

@@ -85,8 +85,8 @@ final class SummaryCommand implements Callable<Integer> {
           .delivery(RecordingProofDelivery.create(Clock.systemUTC())) // a summary sends nothing
           .build();
       summary = subject.customer != null
-          ? fulfillment.summaryOfCustomer(subject.customer, all)
-          : fulfillment.summaryOfAuthorization(AuthorizationNumber.of(Objects.requireNonNull(subject.authorization, "--customer or --authorization")), all);
+          ? fulfillment.afterSale().summaryOfCustomer(subject.customer, all)
+          : fulfillment.afterSale().summaryOfAuthorization(AuthorizationNumber.of(Objects.requireNonNull(subject.authorization, "--customer or --authorization")), all);
       holder = pdf == null ? null : holder(subject.customer != null ? ledger.findProofsOfCustomer(subject.customer)
           : ledger.findProofs(AuthorizationNumber.of(Objects.requireNonNull(subject.authorization, "--customer or --authorization"))));
     }

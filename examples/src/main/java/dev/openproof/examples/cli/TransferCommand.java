@@ -50,7 +50,7 @@ final class TransferCommand implements Callable<Integer> {
     var customer = CustomerFile.read(customerFile);
     boolean allDelivered;
     try (AfterSaleFolder folder = AfterSaleFolder.open(dir, issuer, mailServer)) {
-      TransferResult result = folder.fulfillment().transfer(AuthorizationNumber.of(authorization), customer, reason);
+      TransferResult result = folder.fulfillment().afterSale().transfer(AuthorizationNumber.of(authorization), customer, reason);
       out.println("transferred authorization " + result.from() + " to " + customer.id() + " (" + customer.name()
           + ") under authorization " + result.to());
       for (int i = 0; i < result.newProofs().size(); i++) {
