@@ -3,7 +3,10 @@ package dev.openproof.jwt;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
-/** Strict base64url decoding: the unpadded alphabet only, and only the canonical encoding of a value. */
+/**
+ * Base64url without padding; decoding is strict: the unpadded alphabet only, and only the canonical
+ * encoding of a value.
+ */
 final class Base64Url {
   private static final byte[] VALUES = new byte[128];
 
@@ -15,7 +18,14 @@ final class Base64Url {
     }
   }
 
+  private static final java.util.Base64.Encoder ENCODER = java.util.Base64.getUrlEncoder().withoutPadding();
+
   private Base64Url() {}
+
+  /** The unpadded base64url text of the bytes. */
+  static String encode(byte[] bytes) {
+    return ENCODER.encodeToString(bytes);
+  }
 
   /**
    * Decodes {@code text[from, to)}.

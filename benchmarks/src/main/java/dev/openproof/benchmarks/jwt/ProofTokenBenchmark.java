@@ -16,8 +16,12 @@ import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
@@ -37,15 +41,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Per algorithm: {@code sign} a proof through {@link JwsProofSigner}, {@code verify} its token
- * through {@link ProofVerifier} (every check, claims decoded into a {@code LicenseProof}), and {@code
- * jcaVerify}, the baseline: a bare JCA {@link Signature} check of the same signing input and
- * signature bytes, with a {@code Signature} object kept per thread (ES256 in the JDK's IEEE P1363
- * form, which is JWS's {@code R || S}: no DER conversion). Keys, signer and verifier are built once
- * per trial, not per token.
+ * Per algorithm: {@code sign} a proof through {@link JwsProofSigner} against {@code jcaSign}, a bare
+ * JCA signature over the same signing input; {@code verify} its token through {@link ProofVerifier}
+ * (every check, claims decoded into a {@code LicenseProof}) against {@code jcaVerify}, a bare JCA
+ * {@link Signature} check of the same signing input and signature bytes; and the peers {@code
+ * nimbusVerify}, {@code jjwtVerify} and {@code auth0Verify} on the same token and key, each with its
+ * {@code typ}, issuer and expiry checks (see {@link Peers}). The baselines keep a {@code Signature}
+ * per thread, initialized once with the key (ES256 in the JDK's IEEE P1363 form, which is JWS's
+ * {@code R || S}: no DER conversion). Keys, signer and verifiers are built once per trial.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProofTokenBenchmark -f 1 -wi 10 -w 2s -i 4 -r 2s}
- * (a long warm-up: the verify path has more code for the JIT to compile than the baseline).
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProofTokenBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s}
+ * (add {@code -prof gc} for the bytes allocated per operation).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -67,12 +73,15 @@ public class ProofTokenBenchmark {
   private PublicKey publicKey;
   private String jcaName;
   private JwsAlgorithm algorithm;
+  private Peers peers;
+  private PrivateKey privateKey;
 
   /** Builds the key, the signer, the verifier and one signed token. */
   @Setup(Level.Trial)
   public void setUp() {
     algorithm = JwsAlgorithm.fromJoseName(alg).orElseThrow();
-    SigningKey key = SigningKey.generate(algorithm);
+    KeyPair pair = keyPair(algorithm);
+    SigningKey key = SigningKey.of(pair, algorithm);
     signer = JwsProofSigner.of(key, ISSUER);
     verifier = ProofVerifier.builder()
         .trustedKeys(new JWKSet(key.publicJwk()))
@@ -85,6 +94,9 @@ public class ProofTokenBenchmark {
     signingInput = token.substring(0, dot).getBytes(StandardCharsets.US_ASCII);
     signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
     publicKey = key.verificationKey().publicKey();
+    privateKey = pair.getPrivate();
+    peers = Peers.of(algorithm, key.publicJwk(), publicKey, ISSUER, ISSUED.plusSeconds(3600));
+    peers.check(token, proof.proofId().value());
     jcaName = switch (algorithm) {
       case ES256 -> "SHA256withECDSAinP1363Format";
       case EDDSA -> "Ed25519";
@@ -96,10 +108,11 @@ public class ProofTokenBenchmark {
     }
   }
 
-  /** The baseline's JCA object, one per thread as a caller of the bare JDK would keep it. */
+  /** The baselines' JCA objects, one per thread, each initialized once with its key. */
   @State(Scope.Thread)
   public static class Jca {
     Signature signature;
+    Signature signer;
 
     /**
      * Creates the thread's {@code Signature}.
@@ -110,9 +123,14 @@ public class ProofTokenBenchmark {
     @Setup(Level.Trial)
     public void setUp(ProofTokenBenchmark benchmark) throws GeneralSecurityException {
       signature = Signature.getInstance(benchmark.jcaName);
+      signer = Signature.getInstance(benchmark.jcaName);
       if (benchmark.algorithm == JwsAlgorithm.PS256) {
-        signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        PSSParameterSpec pss = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
+        signature.setParameter(pss);
+        signer.setParameter(pss);
       }
+      signature.initVerify(benchmark.publicKey);
+      signer.initSign(benchmark.privateKey);
     }
   }
 
@@ -124,6 +142,19 @@ public class ProofTokenBenchmark {
   @Benchmark
   public SignedProof sign() {
     return signer.sign(proof);
+  }
+
+  /**
+   * The sign baseline: a bare JCA signature over the same signing input.
+   *
+   * @param jca the thread's JCA objects
+   * @return the signature
+   * @throws GeneralSecurityException never for these keys
+   */
+  @Benchmark
+  public byte[] jcaSign(Jca jca) throws GeneralSecurityException {
+    jca.signer.update(signingInput);
+    return jca.signer.sign();
   }
 
   /**
@@ -145,9 +176,57 @@ public class ProofTokenBenchmark {
    */
   @Benchmark
   public boolean jcaVerify(Jca jca) throws GeneralSecurityException {
-    jca.signature.initVerify(publicKey);
     jca.signature.update(signingInput);
     return jca.signature.verify(signature);
+  }
+
+  /**
+   * nimbus-jose-jwt's {@code DefaultJWTProcessor}; not for EdDSA, which it verifies only with Google
+   * Tink on the class path.
+   *
+   * @return the claims set
+   */
+  @Benchmark
+  public Object nimbusVerify() {
+    return peers.nimbus(token);
+  }
+
+  /**
+   * jjwt's parser.
+   *
+   * @return the claims
+   */
+  @Benchmark
+  public Object jjwtVerify() {
+    return peers.jjwt(token);
+  }
+
+  /**
+   * auth0 java-jwt's {@code JWTVerifier}; not for EdDSA, which it does not offer.
+   *
+   * @return the decoded token
+   */
+  @Benchmark
+  public Object auth0Verify() {
+    return peers.auth0(token);
+  }
+
+  private static KeyPair keyPair(JwsAlgorithm algorithm) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance(switch (algorithm) {
+        case ES256 -> "EC";
+        case EDDSA -> "Ed25519";
+        case RS256, PS256 -> "RSA";
+      });
+      if (algorithm == JwsAlgorithm.ES256) {
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+      } else if (algorithm.isRsa()) {
+        generator.initialize(2048);
+      }
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JDK cannot generate " + algorithm + " keys", e);
+    }
   }
 
   private static LicenseProof proofOf(Order order) {

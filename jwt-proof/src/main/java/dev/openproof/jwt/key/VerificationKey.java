@@ -40,7 +40,10 @@ public final class VerificationKey {
   private final int signatureLength;
   private final String jcaName;
   private final Provider provider;
-  /** {@code Signature} objects are not thread-safe; each thread keeps one per key. */
+  /**
+   * {@code Signature} objects are not thread-safe; each thread keeps one per key, initialized with the
+   * key once: after {@code verify} a {@code Signature} is ready for the next check with the same key.
+   */
   private final ThreadLocal<Signature> signatures;
 
   private VerificationKey(JwsAlgorithm algorithm, String keyId, PublicKey key) {
@@ -59,7 +62,9 @@ public final class VerificationKey {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this JDK offers no " + jcaName, e);
     }
+    Signature first = newSignature();
     this.signatures = ThreadLocal.withInitial(this::newSignature);
+    this.signatures.set(first);
   }
 
   private Signature newSignature() {
@@ -68,9 +73,10 @@ public final class VerificationKey {
       if (algorithm == JwsAlgorithm.PS256) {
         signature.setParameter(PSS_SHA256);
       }
+      signature.initVerify(key);
       return signature;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK's " + jcaName + " is unavailable", e);
+      throw new IllegalArgumentException("the JDK's " + jcaName + " is unavailable for this key", e);
     }
   }
 
@@ -155,15 +161,14 @@ public final class VerificationKey {
     }
     Signature verifier = signatures.get();
     try {
-      verifier.initVerify(key);
       verifier.update(signingInput);
       return verifier.verify(signature);
     } catch (SignatureException e) {
       signatures.remove();
       return false;
-    } catch (GeneralSecurityException e) {
+    } catch (RuntimeException e) {
       signatures.remove();
-      throw new IllegalStateException("the JDK's " + jcaName + " failed", e);
+      throw e;
     }
   }
 
