@@ -74,6 +74,7 @@ final class ClaimsStream {
     boolean issued = false;
     String subject = null;
     String jti = null;
+    String replaces = null;
     long iat = -1;
     long exp = -1;
     StatusReference status = null;
@@ -83,6 +84,7 @@ final class ClaimsStream {
         case "iss" -> issued = issuer.equals(text());
         case "sub" -> subject = text();
         case "jti" -> jti = text();
+        case "replaces" -> replaces = text();
         case "iat" -> iat = seconds();
         case "exp" -> exp = seconds();
         case "status" -> status = status();
@@ -91,53 +93,60 @@ final class ClaimsStream {
       }
     }
     if (!issued || subject == null || jti == null || iat < 0 || license == null
-        || jti.isEmpty() || jti.codePointCount(0, jti.length()) > 64
-        || !license.customer.id().equals(subject)) {
+        || !isProofId(jti) || replaces != null && !isProofId(replaces)
+        || !license.customer().id().equals(subject)) {
       throw NOT_DECIDED;
     }
-    return new LicenseProof(ProofId.of(jti), license.number, license.authorization, license.program, license.orderId,
-        license.orderedAt, license.customer, license.reseller, license.distributor, license.entitlements,
-        Instant.ofEpochSecond(iat), exp < 0 ? null : Instant.ofEpochSecond(exp), status);
+    return new LicenseProof(ProofId.of(jti), license.number(), license.authorization(), license.program(),
+        license.orderId(), license.orderedAt(), license.customer(), license.reseller(), license.distributor(),
+        license.entitlements(),
+        Instant.ofEpochSecond(iat), exp < 0 ? null : Instant.ofEpochSecond(exp), status,
+        replaces == null ? null : ProofId.of(replaces));
   }
 
-  /** What {@code license} holds, before it joins the rest. */
-  private static final class License {
-    @Nullable Program program;
-    @Nullable LicenseNumber number;
-    @Nullable AuthorizationNumber authorization;
-    @Nullable OrderId orderId;
-    @Nullable Instant orderedAt;
-    @Nullable PartyRef customer;
-    @Nullable PartyRef reseller;
-    @Nullable PartyRef distributor;
-    @Nullable List<Entitlement> entitlements;
+  /** A proof id as the rules want it: 1 to 64 code points. */
+  private static boolean isProofId(String text) {
+    return !text.isEmpty() && text.codePointCount(0, text.length()) <= 64;
   }
+
+  /** What {@code license} holds, before it joins the rest; every member present and checked. */
+  private record License(Program program, LicenseNumber number, AuthorizationNumber authorization, OrderId orderId,
+      Instant orderedAt, PartyRef customer, PartyRef reseller, PartyRef distributor, List<Entitlement> entitlements) {}
 
   private License license() throws IOException {
     expect(JsonToken.START_OBJECT);
-    License license = new License();
     boolean version = false;
+    Program program = null;
+    LicenseNumber number = null;
+    AuthorizationNumber authorization = null;
+    OrderId orderId = null;
+    Instant orderedAt = null;
+    PartyRef customer = null;
+    PartyRef reseller = null;
+    PartyRef distributor = null;
+    List<Entitlement> entitlements = null;
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       switch (name) {
         case "version" -> version = integer() == 1;
-        case "program" -> license.program = Program.valueOf(oneOf(ClaimsRules.PROGRAMS));
-        case "license_number" -> license.number = new LicenseNumber(identifier());
-        case "authorization_number" -> license.authorization = AuthorizationNumber.of(identifier());
-        case "order_id" -> license.orderId = OrderId.of(identifier());
-        case "ordered_at" -> license.orderedAt = dateTime();
-        case "customer" -> license.customer = party();
-        case "reseller" -> license.reseller = party();
-        case "distributor" -> license.distributor = party();
-        case "entitlements" -> license.entitlements = entitlements();
+        case "program" -> program = Program.valueOf(oneOf(ClaimsRules.PROGRAMS));
+        case "license_number" -> number = new LicenseNumber(identifier());
+        case "authorization_number" -> authorization = AuthorizationNumber.of(identifier());
+        case "order_id" -> orderId = OrderId.of(identifier());
+        case "ordered_at" -> orderedAt = dateTime();
+        case "customer" -> customer = party();
+        case "reseller" -> reseller = party();
+        case "distributor" -> distributor = party();
+        case "entitlements" -> entitlements = entitlements();
         default -> throw NOT_DECIDED;
       }
     }
-    if (!version || license.program == null || license.number == null || license.authorization == null
-        || license.orderId == null || license.orderedAt == null || license.customer == null
-        || license.reseller == null || license.distributor == null || license.entitlements == null) {
+    if (!version || program == null || number == null || authorization == null || orderId == null
+        || orderedAt == null || customer == null || reseller == null || distributor == null
+        || entitlements == null) {
       throw NOT_DECIDED;
     }
-    return license;
+    return new License(program, number, authorization, orderId, orderedAt, customer, reseller, distributor,
+        entitlements);
   }
 
   private PartyRef party() throws IOException {

@@ -33,6 +33,9 @@ final class ClaimsWriter {
         if (proof.expiresAt() != null) {
           json.writeNumberField("exp", proof.expiresAt().getEpochSecond());
         }
+        if (proof.replaces() != null) {
+          json.writeStringField("replaces", proof.replaces().value());
+        }
         StatusReference status = proof.status();
         if (status != null) {
           json.writeObjectFieldStart("status");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openproof.core.model.LicenseNumber;
 import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.StatusReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,7 +35,7 @@ class ClaimsStreamAgreesWithTheTreeTest {
   /** Cases of the schema test that the streaming path must decide itself, not leave to the tree. */
   private static final Set<String> STREAMED = Set.of("as issued", "with status", "with term dates",
       "a party without country", "a name of 200 characters beyond the BMP",
-      "a date-time with offset and fraction", "a date-time in lower case", "500 entitlements");
+      "a date-time with offset and fraction", "a date-time in lower case", "500 entitlements", "replaces a proof");
   /** The rule {@link ClaimsRules#isDateTime(String)} replaced, kept here as the reference. */
   private static final Pattern DATE_TIME = Pattern.compile(
       "(\\d{4}-\\d{2}-\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|[+-](\\d{2}):(\\d{2}))");
@@ -99,11 +101,17 @@ class ClaimsStreamAgreesWithTheTreeTest {
   @Test
   void theSignersBytesAreTheTreesBytes() throws Exception {
     for (LicenseProof proof : List.of(Proofs.perpetual(), Proofs.withTerm(),
-        Proofs.perpetual().withStatus(new StatusReference(7, "https://status.example.test/1")))) {
+        Proofs.perpetual().withStatus(new StatusReference(7, "https://status.example.test/1")), replacement())) {
       byte[] bytes = ClaimsWriter.bytes(proof, Proofs.ISSUER);
       assertThat(bytes).isEqualTo(Json.MAPPER.writeValueAsBytes(ClaimsWriter.write(proof, Proofs.ISSUER)));
       assertThat(ClaimsStream.read(bytes, Proofs.ISSUER)).isEqualTo(proof);
     }
+  }
+
+  private static LicenseProof replacement() {
+    LicenseProof old = Proofs.perpetual();
+    return old.replacedBy(ProofId.of("P-NEW-1"), LicenseNumber.withCheckDigit("555000111"), old.authorizationNumber(),
+        old.customer(), old.entitlements(), Proofs.ISSUED);
   }
 
   @Property(tries = 3000)
