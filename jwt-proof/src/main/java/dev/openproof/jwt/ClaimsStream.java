@@ -1,7 +1,5 @@
 package dev.openproof.jwt;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.openproof.core.model.AuthorizationNumber;
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.LicenseNumber;
@@ -12,31 +10,43 @@ import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.Program;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.StatusReference;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The verifier's fast path: a proof's claims set decoded and checked in one pass of Jackson's
- * streaming parser, straight into the model, with no tree; the signer's check of what it signs too.
- * It accepts a claims set only when {@link ClaimsRules}, the verifier's issuer check and {@link
- * ClaimsReader} would all accept it, and then yields the same proof (the verifier checks its times); for anything else (a rule broken, but also a form it does not
- * handle, such as {@code 1.0} for {@code 1}, {@code aud}, {@code nbf} or a member it does not know) it
- * answers {@code null}, and the tree path gives the verdict with its exact reason. The parser is the
- * tree path's own, so duplicate members, the nesting limit and the number limits are enforced alike.
+ * The verifier's fast path: a proof's claims set decoded and checked in one pass over its bytes,
+ * straight into the model, with no tree and no general JSON parser; the signer's check of what it
+ * signs too. It reads only the plainest form of JSON: the members the schema names, each at most once;
+ * names without escapes; strings without raw control characters, their escapes decoded as JSON's; integers of digits alone. It accepts a claims set
+ * only when {@link ClaimsRules}, the verifier's issuer check and {@link ClaimsReader} would all accept
+ * it, and then yields the same proof (the verifier checks its times); for anything else (a rule
+ * broken, but also a form it does not handle, such as {@code 1.0} for {@code 1}, an escaped name, a
+ * surrogate escaped alone, {@code aud}, {@code nbf} or a member it does not know) it answers {@code null}, and the tree path,
+ * Jackson with its duplicate, nesting and number limits, gives the verdict with its exact reason.
  */
 final class ClaimsStream {
   private static final long MAX_SECONDS = Instant.MAX.getEpochSecond();
   /** Not a claims set this path decides; stackless, since it is control flow within this class. */
   private static final NotDecided NOT_DECIDED = new NotDecided();
 
-  private final JsonParser parser;
+  private static final byte[][] CLAIMS = names("iss", "sub", "jti", "replaces", "iat", "exp", "status", "license");
+  private static final byte[][] LICENSE = names("version", "program", "license_number", "authorization_number",
+      "order_id", "ordered_at", "customer", "reseller", "distributor", "entitlements");
+  private static final byte[][] PARTY = names("id", "name", "country");
+  private static final byte[][] ENTITLEMENT = names("sku", "product", "quantity", "type", "starts", "ends");
+  private static final byte[][] STATUS = names("status_list");
+  private static final byte[][] STATUS_LIST = names("idx", "uri");
 
-  private ClaimsStream(JsonParser parser) {
-    this.parser = parser;
+  private final byte[] json;
+  private int at;
+
+  private ClaimsStream(byte[] json) {
+    this.json = json;
   }
 
   /**
@@ -61,16 +71,18 @@ final class ClaimsStream {
     if (json.length == 0 || json[0] != '{' || !Utf8.isWellFormedWithoutNul(json)) {
       return null;
     }
-    try (JsonParser parser = Json.MAPPER.createParser(json)) {
-      LicenseProof proof = new ClaimsStream(parser).claims(issuer);
-      return parser.nextToken() == null ? proof : null;
-    } catch (IOException | RuntimeException e) {
+    try {
+      ClaimsStream stream = new ClaimsStream(json);
+      LicenseProof proof = stream.claims(issuer);
+      stream.skipWhitespace();
+      return stream.at == json.length ? proof : null;
+    } catch (RuntimeException e) {
       return null;
     }
   }
 
-  private LicenseProof claims(String issuer) throws IOException {
-    expect(JsonToken.START_OBJECT);
+  private LicenseProof claims(String issuer) {
+    expect('{');
     boolean issued = false;
     String subject = null;
     String jti = null;
@@ -79,17 +91,18 @@ final class ClaimsStream {
     long exp = -1;
     StatusReference status = null;
     License license = null;
-    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      switch (name) {
-        case "iss" -> issued = issuer.equals(text());
-        case "sub" -> subject = text();
-        case "jti" -> jti = text();
-        case "replaces" -> replaces = text();
-        case "iat" -> iat = seconds();
-        case "exp" -> exp = seconds();
-        case "status" -> status = status();
-        case "license" -> license = license();
-        default -> throw NOT_DECIDED;
+    int seen = 0;
+    for (int member = member(seen, CLAIMS); member >= 0; member = member(seen, CLAIMS)) {
+      seen |= 1 << member;
+      switch (member) {
+        case 0 -> issued = issuer.equals(text());
+        case 1 -> subject = text();
+        case 2 -> jti = text();
+        case 3 -> replaces = text();
+        case 4 -> iat = seconds();
+        case 5 -> exp = seconds();
+        case 6 -> status = status();
+        default -> license = license();
       }
     }
     if (!issued || subject == null || jti == null || iat < 0 || license == null
@@ -113,8 +126,8 @@ final class ClaimsStream {
   private record License(Program program, LicenseNumber number, AuthorizationNumber authorization, OrderId orderId,
       Instant orderedAt, PartyRef customer, PartyRef reseller, PartyRef distributor, List<Entitlement> entitlements) {}
 
-  private License license() throws IOException {
-    expect(JsonToken.START_OBJECT);
+  private License license() {
+    expect('{');
     boolean version = false;
     Program program = null;
     LicenseNumber number = null;
@@ -125,19 +138,20 @@ final class ClaimsStream {
     PartyRef reseller = null;
     PartyRef distributor = null;
     List<Entitlement> entitlements = null;
-    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      switch (name) {
-        case "version" -> version = integer() == 1;
-        case "program" -> program = Program.valueOf(oneOf(ClaimsRules.PROGRAMS));
-        case "license_number" -> number = new LicenseNumber(identifier());
-        case "authorization_number" -> authorization = AuthorizationNumber.of(identifier());
-        case "order_id" -> orderId = OrderId.of(identifier());
-        case "ordered_at" -> orderedAt = dateTime();
-        case "customer" -> customer = party();
-        case "reseller" -> reseller = party();
-        case "distributor" -> distributor = party();
-        case "entitlements" -> entitlements = entitlements();
-        default -> throw NOT_DECIDED;
+    int seen = 0;
+    for (int member = member(seen, LICENSE); member >= 0; member = member(seen, LICENSE)) {
+      seen |= 1 << member;
+      switch (member) {
+        case 0 -> version = integer() == 1;
+        case 1 -> program = Program.valueOf(oneOf(ClaimsRules.PROGRAMS));
+        case 2 -> number = new LicenseNumber(identifier());
+        case 3 -> authorization = AuthorizationNumber.of(identifier());
+        case 4 -> orderId = OrderId.of(identifier());
+        case 5 -> orderedAt = dateTime();
+        case 6 -> customer = party();
+        case 7 -> reseller = party();
+        case 8 -> distributor = party();
+        default -> entitlements = entitlements();
       }
     }
     if (!version || program == null || number == null || authorization == null || orderId == null
@@ -149,22 +163,23 @@ final class ClaimsStream {
         entitlements);
   }
 
-  private PartyRef party() throws IOException {
-    expect(JsonToken.START_OBJECT);
+  private PartyRef party() {
+    expect('{');
     String id = null;
     String name = null;
     String country = null;
-    for (String member = parser.nextFieldName(); member != null; member = parser.nextFieldName()) {
+    int seen = 0;
+    for (int member = member(seen, PARTY); member >= 0; member = member(seen, PARTY)) {
+      seen |= 1 << member;
       switch (member) {
-        case "id" -> id = identifier();
-        case "name" -> name = plainText();
-        case "country" -> {
+        case 0 -> id = identifier();
+        case 1 -> name = plainText();
+        default -> {
           country = text();
           if (!ClaimsRules.isCountry(country)) {
             throw NOT_DECIDED;
           }
         }
-        default -> throw NOT_DECIDED;
       }
     }
     if (id == null || name == null) {
@@ -173,38 +188,44 @@ final class ClaimsStream {
     return new PartyRef(id, name, country);
   }
 
-  private List<Entitlement> entitlements() throws IOException {
-    expect(JsonToken.START_ARRAY);
+  private List<Entitlement> entitlements() {
+    expect('[');
     List<Entitlement> entitlements = new ArrayList<>(4);
-    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-      if (token != JsonToken.START_OBJECT || entitlements.size() == ClaimsRules.MAX_ENTITLEMENTS) {
+    skipWhitespace();
+    if (peek() == ']') {
+      throw NOT_DECIDED; // at least one entitlement
+    }
+    do {
+      if (entitlements.size() == ClaimsRules.MAX_ENTITLEMENTS) {
         throw NOT_DECIDED;
       }
       entitlements.add(entitlement());
-    }
-    if (entitlements.isEmpty()) {
+      skipWhitespace();
+    } while (next() == ',');
+    if (json[at - 1] != ']') {
       throw NOT_DECIDED;
     }
     return entitlements;
   }
 
-  /** An entitlement, its {@code START_OBJECT} read. */
-  private Entitlement entitlement() throws IOException {
+  private Entitlement entitlement() {
+    expect('{');
     String sku = null;
     String product = null;
     int quantity = 0;
     LicenseType type = null;
     LocalDate starts = null;
     LocalDate ends = null;
-    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      switch (name) {
-        case "sku" -> sku = identifier();
-        case "product" -> product = plainText();
-        case "quantity" -> quantity = integer();
-        case "type" -> type = LicenseType.valueOf(oneOf(ClaimsRules.TYPES));
-        case "starts" -> starts = date();
-        case "ends" -> ends = date();
-        default -> throw NOT_DECIDED;
+    int seen = 0;
+    for (int member = member(seen, ENTITLEMENT); member >= 0; member = member(seen, ENTITLEMENT)) {
+      seen |= 1 << member;
+      switch (member) {
+        case 0 -> sku = identifier();
+        case 1 -> product = plainText();
+        case 2 -> quantity = integer();
+        case 3 -> type = LicenseType.valueOf(oneOf(ClaimsRules.TYPES));
+        case 4 -> starts = date();
+        default -> ends = date();
       }
     }
     if (sku == null || product == null || quantity < 1 || type == null) {
@@ -213,39 +234,189 @@ final class ClaimsStream {
     return new Entitlement(sku, product, quantity, type, starts, ends);
   }
 
-  private StatusReference status() throws IOException {
-    expect(JsonToken.START_OBJECT);
-    if (!"status_list".equals(parser.nextFieldName())) {
+  private StatusReference status() {
+    expect('{');
+    if (member(0, STATUS) != 0) {
       throw NOT_DECIDED;
     }
-    expect(JsonToken.START_OBJECT);
+    expect('{');
     long index = -1;
     String uri = null;
-    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      switch (name) {
-        case "idx" -> index = seconds();
-        case "uri" -> uri = text();
-        default -> throw NOT_DECIDED;
+    int seen = 0;
+    for (int member = member(seen, STATUS_LIST); member >= 0; member = member(seen, STATUS_LIST)) {
+      seen |= 1 << member;
+      if (member == 0) {
+        index = seconds();
+      } else {
+        uri = text();
       }
     }
-    if (index < 0 || uri == null || uri.isEmpty() || parser.nextToken() != JsonToken.END_OBJECT) {
+    if (index < 0 || uri == null || uri.isEmpty() || member(1, STATUS) != -1) {
       throw NOT_DECIDED;
     }
     return new StatusReference(index, uri);
   }
 
-  private void expect(JsonToken token) throws IOException {
-    if (parser.nextToken() != token) {
+  /**
+   * The next member of an object whose {@code '{'} is read: the index of its name among {@code names},
+   * its {@code ':'} read, or -1 at the object's end.
+   *
+   * @param seen the members read so far, a bit each: a name seen again is not decided here
+   */
+  private int member(int seen, byte[][] names) {
+    skipWhitespace();
+    byte b = next();
+    if (b == '}') {
+      return -1;
+    }
+    if (seen != 0) {
+      if (b != ',') {
+        throw NOT_DECIDED;
+      }
+      skipWhitespace();
+      b = next();
+    }
+    if (b != '"') {
+      throw NOT_DECIDED;
+    }
+    int start = at;
+    int end = endOfString();
+    int member = -1;
+    for (int i = 0; i < names.length; i++) {
+      if (Arrays.equals(json, start, end, names[i], 0, names[i].length)) {
+        member = i;
+        break;
+      }
+    }
+    if (member < 0 || (seen & 1 << member) != 0) {
+      throw NOT_DECIDED;
+    }
+    expect(':');
+    return member;
+  }
+
+  /** After a string's opening quote: moves past its closing quote and answers where it ends. */
+  private int endOfString() {
+    for (int i = at; i < json.length; i++) {
+      byte b = json[i];
+      if (b == '"') {
+        at = i + 1;
+        return i;
+      }
+      if (b == '\\' || (b >= 0 && b < 0x20)) {
+        throw NOT_DECIDED; // an escaped name (the tree decodes it) or a raw control character (not JSON)
+      }
+    }
+    throw NOT_DECIDED;
+  }
+
+  private void skipWhitespace() {
+    while (at < json.length) {
+      byte b = json[at];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return;
+      }
+      at++;
+    }
+  }
+
+  private byte peek() {
+    if (at >= json.length) {
+      throw NOT_DECIDED;
+    }
+    return json[at];
+  }
+
+  private byte next() {
+    byte b = peek();
+    at++;
+    return b;
+  }
+
+  private void expect(char c) {
+    skipWhitespace();
+    if (next() != c) {
       throw NOT_DECIDED;
     }
   }
 
-  private String text() throws IOException {
-    expect(JsonToken.VALUE_STRING);
-    return parser.getText();
+  /** A string value: as it stands when it has no escape, else decoded as JSON says. */
+  private String text() {
+    expect('"');
+    int start = at;
+    for (int i = at; i < json.length; i++) {
+      byte b = json[i];
+      if (b == '"') {
+        at = i + 1;
+        return new String(json, start, i - start, StandardCharsets.UTF_8);
+      }
+      if (b == '\\') {
+        at = i;
+        return escaped(start);
+      }
+      if (b >= 0 && b < 0x20) {
+        throw NOT_DECIDED; // a raw control character: not JSON
+      }
+    }
+    throw NOT_DECIDED;
   }
 
-  private String identifier() throws IOException {
+  /** The rest of a string from its first escape, at {@code at}; {@code start} is where the string began. */
+  private String escaped(int start) {
+    StringBuilder text = new StringBuilder(new String(json, start, at - start, StandardCharsets.UTF_8));
+    int segment = at;
+    while (true) {
+      byte b = next();
+      if (b == '"') {
+        text.append(new String(json, segment, at - 1 - segment, StandardCharsets.UTF_8));
+        break;
+      }
+      if (b >= 0 && b < 0x20) {
+        throw NOT_DECIDED;
+      }
+      if (b == '\\') {
+        text.append(new String(json, segment, at - 1 - segment, StandardCharsets.UTF_8));
+        switch (next()) {
+          case '"' -> text.append('"');
+          case '\\' -> text.append('\\');
+          case '/' -> text.append('/');
+          case 'b' -> text.append('\b');
+          case 'f' -> text.append('\f');
+          case 'n' -> text.append('\n');
+          case 'r' -> text.append('\r');
+          case 't' -> text.append('\t');
+          case 'u' -> text.append(hexChar());
+          default -> throw NOT_DECIDED;
+        }
+        segment = at;
+      }
+    }
+    // A surrogate escaped alone is left to the tree.
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw NOT_DECIDED;
+      }
+    }
+    return text.toString();
+  }
+
+  /** The four hexadecimal digits of a unicode escape, as the character they name. */
+  private char hexChar() {
+    int value = 0;
+    for (int i = 0; i < 4; i++) {
+      int digit = Character.digit(next(), 16);
+      if (digit < 0) {
+        throw NOT_DECIDED;
+      }
+      value = value << 4 | digit;
+    }
+    return (char) value;
+  }
+
+  private String identifier() {
     String text = text();
     if (!ClaimsRules.isIdentifier(text)) {
       throw NOT_DECIDED;
@@ -253,7 +424,7 @@ final class ClaimsStream {
     return text;
   }
 
-  private String plainText() throws IOException {
+  private String plainText() {
     String text = text();
     if (!ClaimsRules.isPlainText(text)) {
       throw NOT_DECIDED;
@@ -261,7 +432,7 @@ final class ClaimsStream {
     return text;
   }
 
-  private String oneOf(java.util.Set<String> values) throws IOException {
+  private String oneOf(java.util.Set<String> values) {
     String text = text();
     if (!values.contains(text)) {
       throw NOT_DECIDED;
@@ -269,7 +440,7 @@ final class ClaimsStream {
     return text;
   }
 
-  private LocalDate date() throws IOException {
+  private LocalDate date() {
     String text = text();
     if (!ClaimsRules.isDate(text)) {
       throw NOT_DECIDED;
@@ -277,7 +448,7 @@ final class ClaimsStream {
     return ClaimsReader.date(text);
   }
 
-  private Instant dateTime() throws IOException {
+  private Instant dateTime() {
     String text = text();
     if (!ClaimsRules.isDateTime(text)) {
       throw NOT_DECIDED;
@@ -285,27 +456,51 @@ final class ClaimsStream {
     return ClaimsReader.dateTime(text);
   }
 
-  /** An integer written without fraction or exponent that fits an {@code int}. */
-  private int integer() throws IOException {
-    expect(JsonToken.VALUE_NUMBER_INT);
-    if (parser.getNumberType() != JsonParser.NumberType.INT) {
+  /** An integer written without sign, fraction or exponent that fits an {@code int}. */
+  private int integer() {
+    long value = digits();
+    if (value > Integer.MAX_VALUE) {
       throw NOT_DECIDED;
     }
-    return parser.getIntValue();
+    return (int) value;
   }
 
-  /** A non-negative integer that fits a {@code long} and is no later than {@link Instant#MAX}. */
-  private long seconds() throws IOException {
-    expect(JsonToken.VALUE_NUMBER_INT);
-    JsonParser.NumberType type = parser.getNumberType();
-    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-      throw NOT_DECIDED;
-    }
-    long value = parser.getLongValue();
-    if (value < 0 || value > MAX_SECONDS) {
+  /** A non-negative integer no later than {@link Instant#MAX}, written without sign, fraction or exponent. */
+  private long seconds() {
+    long value = digits();
+    if (value > MAX_SECONDS) {
       throw NOT_DECIDED;
     }
     return value;
+  }
+
+  /**
+   * Digits alone, at most 18 and no leading zero: what follows must be a comma, a closing bracket or
+   * whitespace, or the caller's next step refuses it (so {@code 1.5}, {@code 1e3} and {@code 12x} are
+   * never read as numbers here).
+   */
+  private long digits() {
+    skipWhitespace();
+    int start = at;
+    long value = 0;
+    while (at < json.length && json[at] >= '0' && json[at] <= '9' && at - start < 18) {
+      value = value * 10 + (json[at] - '0');
+      at++;
+    }
+    int count = at - start;
+    if (count == 0 || (count > 1 && json[start] == '0')
+        || at < json.length && json[at] >= '0' && json[at] <= '9') {
+      throw NOT_DECIDED;
+    }
+    return value;
+  }
+
+  private static byte[][] names(String... names) {
+    byte[][] bytes = new byte[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+    }
+    return bytes;
   }
 
   /** Control flow within this class only. */

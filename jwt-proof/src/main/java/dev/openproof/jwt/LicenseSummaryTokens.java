@@ -140,7 +140,7 @@ public final class LicenseSummaryTokens {
     if (key.algorithm() != header.algorithm()) {
       throw reject(RejectionReason.ALGORITHM_KEY_MISMATCH, "alg " + header.algorithm() + " does not match key " + Texts.quote(key.keyId()));
     }
-    if (!key.verify(jws.signingInput(), jws.signature())) {
+    if (!jws.isSignedBy(key)) {
       throw reject(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + Texts.quote(key.keyId()));
     }
     JsonNode claims = Json.readObject(jws.payload(), "claims set");

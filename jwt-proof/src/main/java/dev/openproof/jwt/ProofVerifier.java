@@ -105,7 +105,7 @@ public final class ProofVerifier {
       throw reject(RejectionReason.ALGORITHM_KEY_MISMATCH,
           "alg " + header.algorithm() + " does not match key " + Texts.quote(key.keyId()) + ", which is for " + key.algorithm());
     }
-    if (!key.verify(jws.signingInput(), jws.signature())) {
+    if (!jws.isSignedBy(key)) {
       throw reject(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + Texts.quote(key.keyId()));
     }
     LicenseProof proof = ClaimsStream.read(jws.payload(), expectedIssuer);

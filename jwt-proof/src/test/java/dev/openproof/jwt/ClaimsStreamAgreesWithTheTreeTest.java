@@ -98,6 +98,35 @@ class ClaimsStreamAgreesWithTheTreeTest {
     assertThat(ClaimsStream.read(withBom, Proofs.ISSUER)).isNull();
   }
 
+  /** The claims set with the reseller's name written as the given JSON string body. */
+  private static byte[] withResellerName(String jsonText) {
+    ObjectNode claims = Forge.claims(Proofs.perpetual());
+    ((ObjectNode) claims.get("license").get("reseller")).put("name", "NAME-HERE");
+    return claims.toString().replace("NAME-HERE", jsonText).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void decodesEscapesAsTheTreeDoesAndLeavesOddFormsToIt() {
+    byte[] escaped = withResellerName("Ex\\u00e9mple \\\"R\\\" \\/ \\ud83d\\ude00");
+    LicenseProof streamed = ClaimsStream.read(escaped, Proofs.ISSUER);
+    assertThat(streamed).isNotNull().isEqualTo(treeRead(escaped));
+    assertThat(streamed.reseller().name()).isEqualTo("Ex\u00e9mple \"R\" / \ud83d\ude00");
+
+    String spaced = CLAIMS.replace("\":", "\" :\n ").replace(",\"", " ,\r\n\t\"");
+    assertThat(ClaimsStream.read(spaced.getBytes(StandardCharsets.UTF_8), Proofs.ISSUER)).isEqualTo(Proofs.perpetual());
+
+    for (byte[] odd : List.of(withResellerName("lone \\ud83d surrogate"), withResellerName("bad \\x escape"),
+        withResellerName("short \\u00e"), CLAIMS.replace("\"sub\"", "\"s\\u0075b\"").getBytes(StandardCharsets.UTF_8),
+        CLAIMS.replace("\"version\":1", "\"version\":01").getBytes(StandardCharsets.UTF_8),
+        CLAIMS.replace("\"version\":1", "\"version\":1.0").getBytes(StandardCharsets.UTF_8),
+        CLAIMS.replace("\"version\":1", "\"version\":1e0").getBytes(StandardCharsets.UTF_8),
+        CLAIMS.replace("\"version\":1", "\"version\":-1").getBytes(StandardCharsets.UTF_8),
+        CLAIMS.replace("]", ",]").getBytes(StandardCharsets.UTF_8),
+        CLAIMS.replace("}}", "},}").getBytes(StandardCharsets.UTF_8))) {
+      assertThat(ClaimsStream.read(odd, Proofs.ISSUER)).as(new String(odd, StandardCharsets.UTF_8)).isNull();
+    }
+  }
+
   @Test
   void theSignersBytesAreTheTreesBytes() throws Exception {
     for (LicenseProof proof : List.of(Proofs.perpetual(), Proofs.withTerm(),

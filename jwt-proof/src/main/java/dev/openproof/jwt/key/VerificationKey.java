@@ -153,6 +153,21 @@ public final class VerificationKey {
    * @return {@code true} only if the signature is one of this key's over exactly these bytes
    */
   public boolean verify(byte[] signingInput, byte[] signature) {
+    return verify(signingInput, 0, signingInput.length, signature);
+  }
+
+  /**
+   * Checks a JWS signature over a range of bytes, such as the first two parts of a token's ASCII.
+   *
+   * @param data the bytes holding the JWS signing input
+   * @param offset where the signing input starts
+   * @param length how many bytes it has
+   * @param signature the decoded JWS signature
+   * @return {@code true} only if the signature is one of this key's over exactly these bytes
+   * @throws IndexOutOfBoundsException if the range is not within {@code data}
+   */
+  public boolean verify(byte[] data, int offset, int length, byte[] signature) {
+    Objects.checkFromIndexSize(offset, length, data.length);
     if (signature.length != signatureLength) {
       return false;
     }
@@ -161,7 +176,7 @@ public final class VerificationKey {
     }
     Signature verifier = signatures.get();
     try {
-      verifier.update(signingInput);
+      verifier.update(data, offset, length);
       return verifier.verify(signature);
     } catch (SignatureException e) {
       signatures.remove();
