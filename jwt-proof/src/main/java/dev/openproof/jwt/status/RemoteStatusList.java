@@ -82,7 +82,7 @@ public final class RemoteStatusList implements StatusSource {
   /**
    * Starts a source for every list under a trusted URL prefix: the list a proof names is fetched
    * only if its URI is the prefix followed by plain path segments ({@code [A-Za-z0-9._~-]}, none
-   * starting with a dot); any other is refused as {@link StatusSourceException#STATUS_LIST_UNTRUSTED}
+   * starting with a dot); any other is refused as {@link StatusSourceException.Reason#STATUS_LIST_UNTRUSTED}
    * and never fetched. Each list is cached for its own {@code ttl}.
    *
    * @param prefix the prefix, such as {@code https://licensing.example.com/status/} (a {@code /} is

@@ -63,7 +63,7 @@ public interface StatusSource {
   /**
    * The tokens of every list of an issuer, as files in a folder: the list {@code <baseUri>/<n>} is
    * the file {@code <n>.jwt} (the layout {@code openproof status publish} writes). A proof that names
-   * a list of another form is refused as {@link StatusSourceException#STATUS_LIST_UNTRUSTED}, and no
+   * a list of another form is refused as {@link StatusSourceException.Reason#STATUS_LIST_UNTRUSTED}, and no
    * file is read for it. Each file is read within {@link #MAX_TOKEN_BYTES}, and again only when it
    * changes.
    *
@@ -80,7 +80,7 @@ public interface StatusSource {
   /**
    * The tokens of every list under a trusted URL prefix, each fetched when a proof names it and
    * cached for its {@code ttl}; a proof that names a list outside the prefix is refused as {@link
-   * StatusSourceException#STATUS_LIST_UNTRUSTED} and nothing is fetched.
+   * StatusSourceException.Reason#STATUS_LIST_UNTRUSTED} and nothing is fetched.
    *
    * @param prefix the prefix, such as {@code https://licensing.example.com/status/}
    * @return the source, with {@link RemoteStatusList}'s defaults
