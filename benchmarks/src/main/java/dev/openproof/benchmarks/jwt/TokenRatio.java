@@ -38,7 +38,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * all of ours, and each peer's {@code typ}, issuer and expiry (see {@link Peers}).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.openproof.benchmarks.jwt.TokenRatio [alg=ES256,RS256]
- *     [subject=verify,sign,nimbus,jjwt,auth0] [forks=3] [warmup=10] [iterations=20] [ms=200]</pre>
+ *     [subject=verify,sign,nimbus,jjwt,auth0,self] [forks=3] [warmup=10] [warmupMs=400] [iterations=16] [ms=200]</pre>
+ *
+ * <p>{@code self} (not run unless named) measures the baseline against itself: the method's own
+ * check, which must read 1.00×.
  *
  * <p>The load average (from {@code /proc/loadavg}) is printed before and after the run.
  */
@@ -60,7 +63,8 @@ public final class TokenRatio {
     settings.put("subject", String.join(",", SUBJECTS));
     settings.put("forks", "3");
     settings.put("warmup", "10");
-    settings.put("iterations", "20");
+    settings.put("warmupMs", "400");
+    settings.put("iterations", "16");
     settings.put("ms", "200");
     for (String arg : args) {
       int eq = arg.indexOf('=');
@@ -77,6 +81,7 @@ public final class TokenRatio {
     if (warmup % 2 != 0 || iterations % 2 != 0 || iterations < 2 || forks < 1) {
       throw new IllegalArgumentException("warm-up and measured iterations come in pairs (even counts), forks >= 1");
     }
+    TimeValue warmupTime = TimeValue.milliseconds(Long.parseLong(settings.get("warmupMs")));
     TimeValue time = TimeValue.milliseconds(Long.parseLong(settings.get("ms")));
     System.out.println("JDK " + Runtime.version() + " (" + System.getProperty("java.vm.name") + "), "
         + Runtime.getRuntime().availableProcessors() + " CPUs; load average before: " + loadAverage());
@@ -93,7 +98,7 @@ public final class TokenRatio {
             .param("subject", subject)
             .forks(forks)
             .warmupIterations(warmup)
-            .warmupTime(time)
+            .warmupTime(warmupTime)
             .measurementIterations(iterations)
             .measurementTime(time)
             .threads(1)
