@@ -32,13 +32,17 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * with the subject iteration next to it; the fork's ratio is the median of its pairs' ratios, which
  * a burst of load during one pair does not move. Several forks (a new JVM each: new JIT decisions,
  * new heap layout) give the spread; the figure printed is the median of the forks' ratios, with
- * their minimum and maximum. Ours and each peer run against the baseline in forks of their own, never
+ * their minimum and maximum. A signature takes a millisecond or more under load, so in a warm-up
+ * of a few seconds the code around it runs only some thousand times; {@code compileScaling} (the
+ * JVM's {@code -XX:CompileThresholdScaling}, default 1) lets the forks compile hot code sooner, the
+ * same for both sides, to check that a ratio is not a warm-up artefact (at 0.1 the figures did not
+ * move). Ours and each peer run against the baseline in forks of their own, never
  * beside one another, so no library's JIT profile pollutes another's. The throughputs printed are
  * the medians of the iterations; they move with the load, the ratios much less. Every check stays on:
  * all of ours, and each peer's {@code typ}, issuer and expiry (see {@link Peers}).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.openproof.benchmarks.jwt.TokenRatio [alg=ES256,RS256]
- *     [subject=verify,sign,nimbus,jjwt,auth0,self] [forks=3] [warmup=10] [warmupMs=400] [iterations=16] [ms=200]</pre>
+ *     [subject=verify,sign,nimbus,jjwt,auth0,self] [forks=3] [warmup=10] [warmupMs=400] [iterations=16] [ms=200] [compileScaling=1]</pre>
  *
  * <p>{@code self} (not run unless named) measures the baseline against itself: the method's own
  * check, which must read 1.00×.
@@ -66,6 +70,7 @@ public final class TokenRatio {
     settings.put("warmupMs", "400");
     settings.put("iterations", "16");
     settings.put("ms", "200");
+    settings.put("compileScaling", "1");
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (eq < 0 || !settings.containsKey(arg.substring(0, eq))) {
@@ -102,7 +107,7 @@ public final class TokenRatio {
             .measurementIterations(iterations)
             .measurementTime(time)
             .threads(1)
-            .jvmArgsAppend("-Xms512m", "-Xmx512m")
+            .jvmArgsAppend("-Xms512m", "-Xmx512m", "-XX:CompileThresholdScaling=" + settings.get("compileScaling"))
             .shouldFailOnError(true)
             .verbosity(VerboseMode.SILENT)
             .build();
