@@ -95,15 +95,16 @@ final class ClaimsReader {
   }
 
   private static @Nullable LocalDate date(@Nullable JsonNode date) {
-    if (date == null) {
-      return null;
-    }
-    String text = date.textValue();
+    return date == null ? null : date(date.textValue());
+  }
+
+  /** An RFC 3339 full-date that {@link ClaimsRules#isDate(String)} accepted. */
+  static LocalDate date(String text) {
     return LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
   }
 
   /** An RFC 3339 date-time that {@link ClaimsRules#isDateTime(String)} accepted. */
-  private static Instant dateTime(String text) {
+  static Instant dateTime(String text) {
     LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
         number(text, 11, 13), number(text, 14, 16), number(text, 17, 19));
     int at = 19;

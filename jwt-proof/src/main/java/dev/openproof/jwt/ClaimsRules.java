@@ -6,8 +6,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,11 +21,9 @@ final class ClaimsRules {
       "authorization_number", "order_id", "ordered_at", "customer", "reseller", "distributor", "entitlements");
   private static final Set<String> PARTY_MEMBERS = Set.of("id", "name", "country");
   private static final Set<String> ENTITLEMENT_MEMBERS = Set.of("sku", "product", "quantity", "type", "starts", "ends");
-  private static final Set<String> PROGRAMS = Set.of("OPEN_LICENSE", "OPEN_VALUE", "OPEN_VALUE_SUBSCRIPTION");
-  private static final Set<String> TYPES =
+  static final Set<String> PROGRAMS = Set.of("OPEN_LICENSE", "OPEN_VALUE", "OPEN_VALUE_SUBSCRIPTION");
+  static final Set<String> TYPES =
       Set.of("LICENSE", "SOFTWARE_ASSURANCE", "LICENSE_AND_SOFTWARE_ASSURANCE", "SUBSCRIPTION");
-  private static final Pattern DATE_TIME = Pattern.compile(
-      "(\\d{4}-\\d{2}-\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|[+-](\\d{2}):(\\d{2}))");
 
   private ClaimsRules() {}
 
@@ -256,19 +252,19 @@ final class ClaimsRules {
     return true;
   }
 
-  private static boolean isCountry(String text) {
+  static boolean isCountry(String text) {
     return text.length() == 2 && isUpper(text.charAt(0)) && isUpper(text.charAt(1));
   }
 
   /** RFC 3339 {@code full-date}. */
   static boolean isDate(String text) {
-    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+    return text.length() == 10 && isDateAt(text);
+  }
+
+  /** Whether the text starts with a valid {@code YYYY-MM-DD}. */
+  private static boolean isDateAt(String text) {
+    if (text.charAt(4) != '-' || text.charAt(7) != '-' || !digits(text, 0, 4) || !digits(text, 5, 7) || !digits(text, 8, 10)) {
       return false;
-    }
-    for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
-      if (!isDigit(text.charAt(i))) {
-        return false;
-      }
     }
     try {
       LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10));
@@ -278,16 +274,49 @@ final class ClaimsRules {
     }
   }
 
-  /** RFC 3339 {@code date-time}, without leap seconds. */
+  /**
+   * RFC 3339 {@code date-time}, without leap seconds: {@code YYYY-MM-DD}, {@code T} or {@code t},
+   * {@code hh:mm:ss}, optional fraction ({@code .} and digits), then {@code Z}, {@code z} or {@code
+   * +hh:mm} / {@code -hh:mm}.
+   */
   static boolean isDateTime(String text) {
-    Matcher m = DATE_TIME.matcher(text);
-    if (!m.matches() || !isDate(m.group(1))) {
+    int length = text.length();
+    if (length < 20 || !isDateAt(text) || (text.charAt(10) != 'T' && text.charAt(10) != 't')) {
       return false;
     }
-    if (Integer.parseInt(m.group(2)) > 23 || Integer.parseInt(m.group(3)) > 59 || Integer.parseInt(m.group(4)) > 59) {
+    if (!digits(text, 11, 13) || text.charAt(13) != ':' || !digits(text, 14, 16) || text.charAt(16) != ':'
+        || !digits(text, 17, 19) || two(text, 11) > 23 || two(text, 14) > 59 || two(text, 17) > 59) {
       return false;
     }
-    return m.group(5) == null || (Integer.parseInt(m.group(5)) <= 23 && Integer.parseInt(m.group(6)) <= 59);
+    int at = 19;
+    if (text.charAt(at) == '.') {
+      int first = ++at;
+      while (at < length && isDigit(text.charAt(at))) {
+        at++;
+      }
+      if (at == first || at == length) {
+        return false;
+      }
+    }
+    char zone = text.charAt(at);
+    if (zone == 'Z' || zone == 'z') {
+      return at + 1 == length;
+    }
+    return (zone == '+' || zone == '-') && at + 6 == length && digits(text, at + 1, at + 3) && text.charAt(at + 3) == ':'
+        && digits(text, at + 4, at + 6) && two(text, at + 1) <= 23 && two(text, at + 4) <= 59;
+  }
+
+  private static boolean digits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int two(String text, int at) {
+    return (text.charAt(at) - '0') * 10 + (text.charAt(at + 1) - '0');
   }
 
   /** JSON Schema's {@code integer}: any number without a fractional part, such as 1 or 1.0. */

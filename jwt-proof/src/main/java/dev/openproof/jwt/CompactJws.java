@@ -1,14 +1,30 @@
 package dev.openproof.jwt;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 
 /**
  * A compact JWS taken apart strictly, before any JSON is read: within the size limit, exactly three
- * non-empty parts, each canonical base64url.
+ * non-empty parts, each canonical base64url. The header is left undecoded ({@code null}) when it is
+ * exactly a header known to be canonical, whose checks the caller has kept. The token's characters are
+ * read once into {@code ascii}, one byte each (a character beyond Latin-1 becomes {@code ?}, outside
+ * the alphabet like every byte above 127), so its first two parts are the signing input as they stand.
  */
-record CompactJws(String token, int signingInputLength, byte[] header, byte[] payload, byte[] signature) {
+record CompactJws(String token, byte[] ascii, int headerLength, int signingInputLength, byte @Nullable [] header,
+    byte[] payload, byte[] signature) {
 
   static CompactJws parse(String token, int maxLength) {
+    return parse(token, maxLength, null);
+  }
+
+  /**
+   * Takes a token apart.
+   *
+   * @param knownHeader an encoded header accepted before, or {@code null}: when the token's first part
+   *     is exactly this text, it is not decoded again
+   */
+  static CompactJws parse(String token, int maxLength, @Nullable String knownHeader) {
     if (token.length() > maxLength) {
       throw reject(RejectionReason.TOO_LARGE, "the token has " + token.length() + " characters; the limit is " + maxLength);
     }
@@ -31,19 +47,34 @@ record CompactJws(String token, int signingInputLength, byte[] header, byte[] pa
     if (first == 0 || second == first + 1 || second == token.length() - 1) {
       throw reject(RejectionReason.MALFORMED, "a part of the token is empty");
     }
-    byte[] header = decode(token, 0, first, "header");
-    byte[] payload = decode(token, first + 1, second, "payload");
-    byte[] signature = decode(token, second + 1, token.length(), "signature");
-    return new CompactJws(token, second, header, payload, signature);
+    boolean known = knownHeader != null && knownHeader.length() == first && token.startsWith(knownHeader);
+    byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] header = known ? null : decode(ascii, 0, first, "header");
+    byte[] payload = decode(ascii, first + 1, second, "payload");
+    byte[] signature = decode(ascii, second + 1, ascii.length, "signature");
+    return new CompactJws(token, ascii, first, second, header, payload, signature);
   }
 
-  /** The JWS signing input: the first two parts and the dot between them, as ASCII. */
-  byte[] signingInput() {
-    return token.substring(0, signingInputLength).getBytes(StandardCharsets.US_ASCII);
+  /** The header as decoded; only for a token parsed without a known header. */
+  byte[] decodedHeader() {
+    if (header == null) {
+      throw new IllegalStateException("the header was known and not decoded");
+    }
+    return header;
   }
 
-  private static byte[] decode(String token, int from, int to, String part) {
-    byte[] bytes = Base64Url.decode(token, from, to);
+  /** The first part, as the token has it. */
+  String encodedHeader() {
+    return token.substring(0, headerLength);
+  }
+
+  /** Whether the key signed this token: the signing input checked where it stands in {@code ascii}. */
+  boolean isSignedBy(dev.openproof.jwt.key.VerificationKey key) {
+    return key.verify(ascii, 0, signingInputLength, signature);
+  }
+
+  private static byte[] decode(byte[] ascii, int from, int to, String part) {
+    byte[] bytes = Base64Url.decode(ascii, from, to);
     if (bytes == null) {
       throw reject(RejectionReason.NOT_CANONICAL, "the " + part + " is not canonical base64url (unpadded, no whitespace, only A-Z a-z 0-9 - _)");
     }

@@ -1,12 +1,7 @@
 package dev.openproof.jwt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.SignedProof;
@@ -14,10 +9,11 @@ import dev.openproof.core.port.ProofSigner;
 import dev.openproof.core.exchange.SigningException;
 import dev.openproof.jwt.key.ContentSigner;
 import dev.openproof.jwt.key.KeyRing;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Signs license proofs as compact JWS (nimbus-jose-jwt): header {@code alg}, {@code kid} and {@code
+ * Signs license proofs as compact JWS: header {@code alg}, {@code kid} and {@code
  * typ: license-proof+jwt}; claims written with Jackson exactly as {@code
  * license-proof-claims.schema.json} says, checked against it before signing. {@code exp} is written
  * only for a proof whose every entitlement has an end date.
@@ -36,17 +32,22 @@ import java.util.Objects;
 public final class JwsProofSigner implements ProofSigner {
   private final ContentSigner signer;
   private final String issuer;
-  private final JWSHeader header;
-  private final ContentSignerAdapter adapter;
+  /** The encoded protected header and its dot: the same for every proof of this signer. */
+  private final String headerAndDot;
+  private final int signatureLength;
 
   private JwsProofSigner(ContentSigner signer, String issuer) {
     this.signer = signer;
     this.issuer = issuer;
-    this.header = new JWSHeader.Builder(signer.algorithm().toNimbus())
+    this.headerAndDot = new JWSHeader.Builder(signer.algorithm().toNimbus())
         .keyID(signer.keyId())
         .type(new JOSEObjectType(HeaderRules.TYPE))
-        .build();
-    this.adapter = new ContentSignerAdapter(signer);
+        .build()
+        .toBase64URL() + ".";
+    this.signatureLength = switch (signer.algorithm()) {
+      case ES256, EDDSA -> 64;
+      case RS256, PS256 -> -1;
+    };
   }
 
   /**
@@ -100,26 +101,34 @@ public final class JwsProofSigner implements ProofSigner {
         }
       }
     }
-    ObjectNode claims = ClaimsWriter.write(proof, issuer);
-    String violation = ClaimsRules.violation(claims);
+    byte[] claims = ClaimsWriter.bytes(proof, issuer);
+    if (ClaimsStream.conforms(claims, issuer)) {
+      return signed(proof, claims);
+    }
+    // The streaming check is narrower than the rules: the tree decides, and names the rule broken.
+    String violation = ClaimsRules.violation(ClaimsWriter.write(proof, issuer));
     if (violation != null) {
       throw new SigningException(SigningException.Reason.INVALID_PROOF, "proof " + proof.proofId() + " would break the claims schema: " + violation, null);
     }
-    JWSObject jws;
+    return signed(proof, claims);
+  }
+
+  private SignedProof signed(LicenseProof proof, byte[] claims) {
+    String signingInput = headerAndDot + Base64Url.encode(claims);
+    byte[] signature;
     try {
-      jws = new JWSObject(header, new Payload(Json.MAPPER.writeValueAsBytes(claims)));
-    } catch (JsonProcessingException e) {
-      throw new SigningException("cannot write the claims of proof " + proof.proofId(), e);
-    }
-    try {
-      jws.sign(adapter);
-    } catch (JOSEException e) {
-      if (e.getCause() instanceof SigningException signing) {
-        throw signing;
-      }
+      signature = signer.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+    } catch (SigningException e) {
+      throw e;
+    } catch (RuntimeException e) {
       throw new SigningException("key " + signer.keyId() + " could not sign proof " + proof.proofId(), e);
     }
-    return new SignedProof(proof.proofId(), jws.serialize(), signer.algorithm().joseName(), signer.keyId());
+    if (signature == null || (signatureLength > 0 ? signature.length != signatureLength : signature.length < 256)) {
+      throw new SigningException("key " + signer.keyId() + " could not sign proof " + proof.proofId(), new IllegalStateException(
+          "key " + signer.keyId() + " returned a signature of the wrong length for " + signer.algorithm()));
+    }
+    String token = signingInput + "." + Base64Url.encode(signature);
+    return new SignedProof(proof.proofId(), token, signer.algorithm().joseName(), signer.keyId());
   }
 
   @Override

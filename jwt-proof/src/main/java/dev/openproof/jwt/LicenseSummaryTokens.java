@@ -102,7 +102,7 @@ public final class LicenseSummaryTokens {
    */
   public static boolean isSummary(String token) {
     try {
-      JsonNode typ = Json.readObject(CompactJws.parse(token, MAX_TOKEN_LENGTH).header(), "JWS header").get("typ");
+      JsonNode typ = Json.readObject(CompactJws.parse(token, MAX_TOKEN_LENGTH).decodedHeader(), "JWS header").get("typ");
       return typ != null && typ.isTextual()
           && (typ.textValue().equalsIgnoreCase(TYPE) || typ.textValue().equalsIgnoreCase("application/" + TYPE));
     } catch (ProofVerificationException e) {
@@ -126,7 +126,7 @@ public final class LicenseSummaryTokens {
     Objects.requireNonNull(trusted, "trusted");
     Objects.requireNonNull(issuer, "issuer");
     CompactJws jws = CompactJws.parse(token, MAX_TOKEN_LENGTH);
-    HeaderRules.Checked header = HeaderRules.check(Json.readObject(jws.header(), "JWS header"),
+    HeaderRules.Checked header = HeaderRules.check(Json.readObject(jws.decodedHeader(), "JWS header"),
         EnumSet.allOf(JwsAlgorithm.class), TYPE);
     VerificationKey key;
     try {
@@ -140,7 +140,7 @@ public final class LicenseSummaryTokens {
     if (key.algorithm() != header.algorithm()) {
       throw reject(RejectionReason.ALGORITHM_KEY_MISMATCH, "alg " + header.algorithm() + " does not match key " + Texts.quote(key.keyId()));
     }
-    if (!key.verify(jws.signingInput(), jws.signature())) {
+    if (!jws.isSignedBy(key)) {
       throw reject(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + Texts.quote(key.keyId()));
     }
     JsonNode claims = Json.readObject(jws.payload(), "claims set");

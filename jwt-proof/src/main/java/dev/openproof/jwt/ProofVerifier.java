@@ -57,6 +57,7 @@ public final class ProofVerifier {
   private final int maxTokenLength;
   private final Set<JwsAlgorithm> allowedAlgorithms;
   private volatile @Nullable KeyIndex keyIndex;
+  private volatile @Nullable KnownHeader knownHeader;
   private final @Nullable StatusListCheck statusCheck;
 
   private ProofVerifier(Builder builder) {
@@ -90,17 +91,36 @@ public final class ProofVerifier {
    */
   public VerifiedProof verify(String token) {
     Objects.requireNonNull(token, "token");
-    CompactJws jws = CompactJws.parse(token, maxTokenLength);
-    HeaderRules.Checked header = HeaderRules.check(Json.readObject(jws.header(), "JWS header"), allowedAlgorithms);
+    KnownHeader known = knownHeader;
+    CompactJws jws = CompactJws.parse(token, maxTokenLength, known == null ? null : known.encoded());
+    HeaderRules.Checked header;
+    if (jws.header() == null && known != null) {
+      header = known.checked();
+    } else {
+      header = HeaderRules.check(Json.readObject(jws.decodedHeader(), "JWS header"), allowedAlgorithms);
+      knownHeader = new KnownHeader(jws.encodedHeader(), header);
+    }
     VerificationKey key = keyFor(header.keyId());
     if (key.algorithm() != header.algorithm()) {
       throw reject(RejectionReason.ALGORITHM_KEY_MISMATCH,
           "alg " + header.algorithm() + " does not match key " + Texts.quote(key.keyId()) + ", which is for " + key.algorithm());
     }
-    if (!key.verify(jws.signingInput(), jws.signature())) {
+    if (!jws.isSignedBy(key)) {
       throw reject(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + Texts.quote(key.keyId()));
     }
-    JsonNode claims = Json.readObject(jws.payload(), "claims set");
+    LicenseProof proof = ClaimsStream.read(jws.payload(), expectedIssuer);
+    if (proof == null || !isCurrent(proof)) {
+      proof = checkedClaims(jws.payload());
+    }
+    return new VerifiedProof(proof, expectedIssuer, key.keyId(), key.algorithm(), checkStatus(proof));
+  }
+
+  /**
+   * The tree path: the claims parsed into a tree, checked rule by rule, then read. It decides every
+   * claims set the streaming path leaves open, and names the first rule broken.
+   */
+  private LicenseProof checkedClaims(byte[] payload) {
+    JsonNode claims = Json.readObject(payload, "claims set");
     String violation = ClaimsRules.violation(claims);
     if (violation != null) {
       throw reject(RejectionReason.INVALID_CLAIMS, violation);
@@ -111,14 +131,25 @@ public final class ProofVerifier {
     }
     checkAudience(claims.get("aud"));
     checkTimes(claims);
-    LicenseProof proof;
     try {
-      proof = ClaimsReader.read(claims);
+      return ClaimsReader.read(claims);
     } catch (IllegalArgumentException e) {
       throw reject(RejectionReason.INVALID_CLAIMS, "the claims do not form a license proof: " + e.getMessage());
     }
-    return new VerifiedProof(proof, issuer, key.keyId(), key.algorithm(), checkStatus(proof));
   }
+
+  /** The time checks of {@link #checkTimes(JsonNode)} on a proof read by the streaming path (no {@code nbf}). */
+  private boolean isCurrent(LicenseProof proof) {
+    long now = clock.instant().getEpochSecond();
+    Instant exp = proof.expiresAt();
+    return (exp == null || now - skewSeconds < exp.getEpochSecond()) && proof.issuedAt().getEpochSecond() <= now + skewSeconds;
+  }
+
+  /**
+   * The last header that passed {@link HeaderRules}, as the token carried it: a token whose first part
+   * is exactly this text has exactly this header, and the verifier's rules for it do not change.
+   */
+  private record KnownHeader(String encoded, HeaderRules.Checked checked) {}
 
   /** After the signature and the claims: the proof's status, when a status source is given. */
   private StatusCheck checkStatus(LicenseProof proof) {

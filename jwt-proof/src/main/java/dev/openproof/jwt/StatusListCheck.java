@@ -124,12 +124,12 @@ final class StatusListCheck {
 
   private Decoded decode(String token, Function<String, VerificationKey> keys) {
     CompactJws jws = CompactJws.parse(token, MAX_TOKEN_LENGTH);
-    HeaderRules.Checked header = HeaderRules.check(Json.readObject(jws.header(), "JWS header"), allowed, StatusListTokenSigner.TYPE);
+    HeaderRules.Checked header = HeaderRules.check(Json.readObject(jws.decodedHeader(), "JWS header"), allowed, StatusListTokenSigner.TYPE);
     VerificationKey key = keys.apply(header.keyId());
     if (key.algorithm() != header.algorithm()) {
       throw reject(RejectionReason.ALGORITHM_KEY_MISMATCH, "alg " + header.algorithm() + " does not match key " + Texts.quote(key.keyId()));
     }
-    if (!key.verify(jws.signingInput(), jws.signature())) {
+    if (!jws.isSignedBy(key)) {
       throw reject(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + Texts.quote(key.keyId()));
     }
     JsonNode claims = Json.readObject(jws.payload(), "claims set");

@@ -1,10 +1,6 @@
 package dev.openproof.jwt.key;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -26,6 +22,8 @@ import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.text.ParseException;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +31,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A private signing key held in memory, with its public half: ES256 (P-256), EdDSA (Ed25519), RS256
  * or PS256 (RSA, 2048 bits or more). Its {@code kid} is the RFC 7638 thumbprint of the public key
- * unless a loaded JWK names another. ES256, RS256 and PS256 sign through nimbus-jose-jwt's signers,
- * EdDSA through the JDK's own Ed25519.
+ * unless a loaded JWK names another. It signs with the JDK's own providers: ES256 directly in JWS's
+ * {@code R || S} form (no DER transcoding), EdDSA on Ed25519, RS256 and PS256; each thread keeps a
+ * {@code Signature} initialized with the key once.
  *
  * <p>Immutable and thread-safe. {@link #toString()} names the algorithm and key id only: the private
  * key never appears in a string, an exception or a log line.
@@ -49,8 +48,8 @@ public final class SigningKey implements ContentSigner {
   private final JWK publicJwk;
   private final PrivateKey privateKey;
   private final VerificationKey verificationKey;
-  private final @Nullable JWSSigner nimbusSigner;
-  private final JWSHeader nimbusHeader;
+  private final String jcaName;
+  private final ThreadLocal<Signature> signatures;
 
   private SigningKey(JwsAlgorithm algorithm, JWK privateJwk, PrivateKey privateKey, PublicKey publicKey) {
     this.algorithm = algorithm;
@@ -58,12 +57,15 @@ public final class SigningKey implements ContentSigner {
     this.publicJwk = privateJwk.toPublicJWK();
     this.privateKey = privateKey;
     this.verificationKey = VerificationKey.of(publicKey, algorithm, privateJwk.getKeyID());
-    this.nimbusHeader = new JWSHeader(algorithm.toNimbus());
-    this.nimbusSigner = switch (algorithm) {
-      case ES256 -> ecdsaSigner((ECPrivateKey) privateKey);
-      case RS256, PS256 -> new RSASSASigner(privateKey);
-      case EDDSA -> null;
+    checkPrivateKey(algorithm, privateKey);
+    this.jcaName = switch (algorithm) {
+      case ES256 -> "SHA256withECDSAinP1363Format";
+      case EDDSA -> "Ed25519";
+      case RS256 -> "SHA256withRSA";
+      case PS256 -> "RSASSA-PSS";
     };
+    newSignature();
+    this.signatures = ThreadLocal.withInitial(this::newSignature);
     if (!verificationKey.verify(SELF_TEST, sign(SELF_TEST))) {
       throw new IllegalArgumentException("the private and the public key do not belong together");
     }
@@ -255,16 +257,40 @@ public final class SigningKey implements ContentSigner {
   @Override
   public byte[] sign(byte[] signingInput) {
     Objects.requireNonNull(signingInput, "signingInput");
+    Signature signature = signatures.get();
     try {
-      if (nimbusSigner != null) {
-        return nimbusSigner.sign(nimbusHeader, signingInput).decode();
-      }
-      Signature signature = Signature.getInstance("Ed25519");
-      signature.initSign(privateKey);
+      // After sign() a Signature is ready to sign again with the same key.
       signature.update(signingInput);
       return signature.sign();
-    } catch (JOSEException | GeneralSecurityException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
+      signatures.remove();
       throw new SigningException("key " + keyId() + " failed to sign (" + e.getClass().getSimpleName() + ")", null);
+    }
+  }
+
+  /** A {@code Signature} of the JDK's, initialized for signing with this key. */
+  private Signature newSignature() {
+    try {
+      Signature signature = Signature.getInstance(jcaName);
+      if (algorithm == JwsAlgorithm.PS256) {
+        signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+      }
+      signature.initSign(privateKey);
+      return signature;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("the JDK cannot sign " + algorithm + " with this key (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** The private key must fit the algorithm as the public one does: P-256, Ed25519, RSA of 2048 bits or more. */
+  private static void checkPrivateKey(JwsAlgorithm algorithm, PrivateKey key) {
+    boolean fits = switch (algorithm) {
+      case ES256 -> key instanceof ECPrivateKey ec && P256Keys.isP256(ec.getParams());
+      case EDDSA -> key instanceof EdECPrivateKey;
+      case RS256, PS256 -> key instanceof RSAPrivateKey rsa && rsa.getModulus().bitLength() >= VerificationKey.MIN_RSA_BITS;
+    };
+    if (!fits) {
+      throw new IllegalArgumentException("the private key does not fit " + algorithm);
     }
   }
 
@@ -286,13 +312,5 @@ public final class SigningKey implements ContentSigner {
   @Override
   public String toString() {
     return "SigningKey[alg=" + algorithm + ", kid=" + keyId() + "]";
-  }
-
-  private static ECDSASigner ecdsaSigner(ECPrivateKey key) {
-    try {
-      return new ECDSASigner(key);
-    } catch (JOSEException e) {
-      throw new IllegalArgumentException("not a P-256 private key");
-    }
   }
 }

@@ -40,7 +40,10 @@ public final class VerificationKey {
   private final int signatureLength;
   private final String jcaName;
   private final Provider provider;
-  /** {@code Signature} objects are not thread-safe; each thread keeps one per key. */
+  /**
+   * {@code Signature} objects are not thread-safe; each thread keeps one per key, initialized with the
+   * key once: after {@code verify} a {@code Signature} is ready for the next check with the same key.
+   */
   private final ThreadLocal<Signature> signatures;
 
   private VerificationKey(JwsAlgorithm algorithm, String keyId, PublicKey key) {
@@ -59,7 +62,9 @@ public final class VerificationKey {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this JDK offers no " + jcaName, e);
     }
+    Signature first = newSignature();
     this.signatures = ThreadLocal.withInitial(this::newSignature);
+    this.signatures.set(first);
   }
 
   private Signature newSignature() {
@@ -68,9 +73,10 @@ public final class VerificationKey {
       if (algorithm == JwsAlgorithm.PS256) {
         signature.setParameter(PSS_SHA256);
       }
+      signature.initVerify(key);
       return signature;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK's " + jcaName + " is unavailable", e);
+      throw new IllegalArgumentException("the JDK's " + jcaName + " is unavailable for this key", e);
     }
   }
 
@@ -147,6 +153,21 @@ public final class VerificationKey {
    * @return {@code true} only if the signature is one of this key's over exactly these bytes
    */
   public boolean verify(byte[] signingInput, byte[] signature) {
+    return verify(signingInput, 0, signingInput.length, signature);
+  }
+
+  /**
+   * Checks a JWS signature over a range of bytes, such as the first two parts of a token's ASCII.
+   *
+   * @param data the bytes holding the JWS signing input
+   * @param offset where the signing input starts
+   * @param length how many bytes it has
+   * @param signature the decoded JWS signature
+   * @return {@code true} only if the signature is one of this key's over exactly these bytes
+   * @throws IndexOutOfBoundsException if the range is not within {@code data}
+   */
+  public boolean verify(byte[] data, int offset, int length, byte[] signature) {
+    Objects.checkFromIndexSize(offset, length, data.length);
     if (signature.length != signatureLength) {
       return false;
     }
@@ -155,15 +176,14 @@ public final class VerificationKey {
     }
     Signature verifier = signatures.get();
     try {
-      verifier.initVerify(key);
-      verifier.update(signingInput);
+      verifier.update(data, offset, length);
       return verifier.verify(signature);
     } catch (SignatureException e) {
       signatures.remove();
       return false;
-    } catch (GeneralSecurityException e) {
+    } catch (RuntimeException e) {
       signatures.remove();
-      throw new IllegalStateException("the JDK's " + jcaName + " failed", e);
+      throw e;
     }
   }
 

@@ -1,0 +1,514 @@
+package dev.openproof.jwt;
+
+import dev.openproof.core.model.AuthorizationNumber;
+import dev.openproof.core.model.Entitlement;
+import dev.openproof.core.model.LicenseNumber;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.LicenseType;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.PartyRef;
+import dev.openproof.core.model.Program;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.StatusReference;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The verifier's fast path: a proof's claims set decoded and checked in one pass over its bytes,
+ * straight into the model, with no tree and no general JSON parser; the signer's check of what it
+ * signs too. It reads only the plainest form of JSON: the members the schema names, each at most once;
+ * names without escapes; strings without raw control characters, their escapes decoded as JSON's; integers of digits alone. It accepts a claims set
+ * only when {@link ClaimsRules}, the verifier's issuer check and {@link ClaimsReader} would all accept
+ * it, and then yields the same proof (the verifier checks its times); for anything else (a rule
+ * broken, but also a form it does not handle, such as {@code 1.0} for {@code 1}, an escaped name, a
+ * surrogate escaped alone, {@code aud}, {@code nbf} or a member it does not know) it answers {@code null}, and the tree path,
+ * Jackson with its duplicate, nesting and number limits, gives the verdict with its exact reason.
+ */
+final class ClaimsStream {
+  private static final long MAX_SECONDS = Instant.MAX.getEpochSecond();
+  /** Not a claims set this path decides; stackless, since it is control flow within this class. */
+  private static final NotDecided NOT_DECIDED = new NotDecided();
+
+  private static final byte[][] CLAIMS = names("iss", "sub", "jti", "replaces", "iat", "exp", "status", "license");
+  private static final byte[][] LICENSE = names("version", "program", "license_number", "authorization_number",
+      "order_id", "ordered_at", "customer", "reseller", "distributor", "entitlements");
+  private static final byte[][] PARTY = names("id", "name", "country");
+  private static final byte[][] ENTITLEMENT = names("sku", "product", "quantity", "type", "starts", "ends");
+  private static final byte[][] STATUS = names("status_list");
+  private static final byte[][] STATUS_LIST = names("idx", "uri");
+
+  private final byte[] json;
+  private int at;
+
+  private ClaimsStream(byte[] json) {
+    this.json = json;
+  }
+
+  /**
+   * Whether a claims set passes every claims check, as {@link #read(byte[], String)} decides.
+   *
+   * @param json the claims set's bytes
+   * @param issuer the expected issuer
+   */
+  static boolean conforms(byte[] json, String issuer) {
+    return read(json, issuer) != null;
+  }
+
+  /**
+   * The proof of a claims set that passes every claims check, or {@code null} when the tree path must
+   * decide.
+   *
+   * @param json the claims set's bytes
+   * @param issuer the expected issuer
+   */
+  static @Nullable LicenseProof read(byte[] json, String issuer) {
+    // One object, first byte '{' (so no byte order mark), UTF-8 only, as the tree path's decoder wants.
+    if (json.length == 0 || json[0] != '{' || !Utf8.isWellFormedWithoutNul(json)) {
+      return null;
+    }
+    try {
+      ClaimsStream stream = new ClaimsStream(json);
+      LicenseProof proof = stream.claims(issuer);
+      stream.skipWhitespace();
+      return stream.at == json.length ? proof : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private LicenseProof claims(String issuer) {
+    expect('{');
+    boolean issued = false;
+    String subject = null;
+    String jti = null;
+    String replaces = null;
+    long iat = -1;
+    long exp = -1;
+    StatusReference status = null;
+    License license = null;
+    int seen = 0;
+    for (int member = member(seen, CLAIMS); member >= 0; member = member(seen, CLAIMS)) {
+      seen |= 1 << member;
+      switch (member) {
+        case 0 -> issued = issuer.equals(text());
+        case 1 -> subject = text();
+        case 2 -> jti = text();
+        case 3 -> replaces = text();
+        case 4 -> iat = seconds();
+        case 5 -> exp = seconds();
+        case 6 -> status = status();
+        default -> license = license();
+      }
+    }
+    if (!issued || subject == null || jti == null || iat < 0 || license == null
+        || !isProofId(jti) || replaces != null && !isProofId(replaces)
+        || !license.customer().id().equals(subject)) {
+      throw NOT_DECIDED;
+    }
+    return new LicenseProof(ProofId.of(jti), license.number(), license.authorization(), license.program(),
+        license.orderId(), license.orderedAt(), license.customer(), license.reseller(), license.distributor(),
+        license.entitlements(),
+        Instant.ofEpochSecond(iat), exp < 0 ? null : Instant.ofEpochSecond(exp), status,
+        replaces == null ? null : ProofId.of(replaces));
+  }
+
+  /** A proof id as the rules want it: 1 to 64 code points. */
+  private static boolean isProofId(String text) {
+    return !text.isEmpty() && text.codePointCount(0, text.length()) <= 64;
+  }
+
+  /** What {@code license} holds, before it joins the rest; every member present and checked. */
+  private record License(Program program, LicenseNumber number, AuthorizationNumber authorization, OrderId orderId,
+      Instant orderedAt, PartyRef customer, PartyRef reseller, PartyRef distributor, List<Entitlement> entitlements) {}
+
+  private License license() {
+    expect('{');
+    boolean version = false;
+    Program program = null;
+    LicenseNumber number = null;
+    AuthorizationNumber authorization = null;
+    OrderId orderId = null;
+    Instant orderedAt = null;
+    PartyRef customer = null;
+    PartyRef reseller = null;
+    PartyRef distributor = null;
+    List<Entitlement> entitlements = null;
+    int seen = 0;
+    for (int member = member(seen, LICENSE); member >= 0; member = member(seen, LICENSE)) {
+      seen |= 1 << member;
+      switch (member) {
+        case 0 -> version = integer() == 1;
+        case 1 -> program = Program.valueOf(oneOf(ClaimsRules.PROGRAMS));
+        case 2 -> number = new LicenseNumber(identifier());
+        case 3 -> authorization = AuthorizationNumber.of(identifier());
+        case 4 -> orderId = OrderId.of(identifier());
+        case 5 -> orderedAt = dateTime();
+        case 6 -> customer = party();
+        case 7 -> reseller = party();
+        case 8 -> distributor = party();
+        default -> entitlements = entitlements();
+      }
+    }
+    if (!version || program == null || number == null || authorization == null || orderId == null
+        || orderedAt == null || customer == null || reseller == null || distributor == null
+        || entitlements == null) {
+      throw NOT_DECIDED;
+    }
+    return new License(program, number, authorization, orderId, orderedAt, customer, reseller, distributor,
+        entitlements);
+  }
+
+  private PartyRef party() {
+    expect('{');
+    String id = null;
+    String name = null;
+    String country = null;
+    int seen = 0;
+    for (int member = member(seen, PARTY); member >= 0; member = member(seen, PARTY)) {
+      seen |= 1 << member;
+      switch (member) {
+        case 0 -> id = identifier();
+        case 1 -> name = plainText();
+        default -> {
+          country = text();
+          if (!ClaimsRules.isCountry(country)) {
+            throw NOT_DECIDED;
+          }
+        }
+      }
+    }
+    if (id == null || name == null) {
+      throw NOT_DECIDED;
+    }
+    return new PartyRef(id, name, country);
+  }
+
+  private List<Entitlement> entitlements() {
+    expect('[');
+    List<Entitlement> entitlements = new ArrayList<>(4);
+    skipWhitespace();
+    if (peek() == ']') {
+      throw NOT_DECIDED; // at least one entitlement
+    }
+    do {
+      if (entitlements.size() == ClaimsRules.MAX_ENTITLEMENTS) {
+        throw NOT_DECIDED;
+      }
+      entitlements.add(entitlement());
+      skipWhitespace();
+    } while (next() == ',');
+    if (json[at - 1] != ']') {
+      throw NOT_DECIDED;
+    }
+    return entitlements;
+  }
+
+  private Entitlement entitlement() {
+    expect('{');
+    String sku = null;
+    String product = null;
+    int quantity = 0;
+    LicenseType type = null;
+    LocalDate starts = null;
+    LocalDate ends = null;
+    int seen = 0;
+    for (int member = member(seen, ENTITLEMENT); member >= 0; member = member(seen, ENTITLEMENT)) {
+      seen |= 1 << member;
+      switch (member) {
+        case 0 -> sku = identifier();
+        case 1 -> product = plainText();
+        case 2 -> quantity = integer();
+        case 3 -> type = LicenseType.valueOf(oneOf(ClaimsRules.TYPES));
+        case 4 -> starts = date();
+        default -> ends = date();
+      }
+    }
+    if (sku == null || product == null || quantity < 1 || type == null) {
+      throw NOT_DECIDED;
+    }
+    return new Entitlement(sku, product, quantity, type, starts, ends);
+  }
+
+  private StatusReference status() {
+    expect('{');
+    if (member(0, STATUS) != 0) {
+      throw NOT_DECIDED;
+    }
+    expect('{');
+    long index = -1;
+    String uri = null;
+    int seen = 0;
+    for (int member = member(seen, STATUS_LIST); member >= 0; member = member(seen, STATUS_LIST)) {
+      seen |= 1 << member;
+      if (member == 0) {
+        index = seconds();
+      } else {
+        uri = text();
+      }
+    }
+    if (index < 0 || uri == null || uri.isEmpty() || member(1, STATUS) != -1) {
+      throw NOT_DECIDED;
+    }
+    return new StatusReference(index, uri);
+  }
+
+  /**
+   * The next member of an object whose {@code '{'} is read: the index of its name among {@code names},
+   * its {@code ':'} read, or -1 at the object's end.
+   *
+   * @param seen the members read so far, a bit each: a name seen again is not decided here
+   */
+  private int member(int seen, byte[][] names) {
+    skipWhitespace();
+    byte b = next();
+    if (b == '}') {
+      return -1;
+    }
+    if (seen != 0) {
+      if (b != ',') {
+        throw NOT_DECIDED;
+      }
+      skipWhitespace();
+      b = next();
+    }
+    if (b != '"') {
+      throw NOT_DECIDED;
+    }
+    int start = at;
+    int end = endOfString();
+    int member = -1;
+    for (int i = 0; i < names.length; i++) {
+      if (Arrays.equals(json, start, end, names[i], 0, names[i].length)) {
+        member = i;
+        break;
+      }
+    }
+    if (member < 0 || (seen & 1 << member) != 0) {
+      throw NOT_DECIDED;
+    }
+    expect(':');
+    return member;
+  }
+
+  /** After a string's opening quote: moves past its closing quote and answers where it ends. */
+  private int endOfString() {
+    for (int i = at; i < json.length; i++) {
+      byte b = json[i];
+      if (b == '"') {
+        at = i + 1;
+        return i;
+      }
+      if (b == '\\' || (b >= 0 && b < 0x20)) {
+        throw NOT_DECIDED; // an escaped name (the tree decodes it) or a raw control character (not JSON)
+      }
+    }
+    throw NOT_DECIDED;
+  }
+
+  private void skipWhitespace() {
+    while (at < json.length) {
+      byte b = json[at];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return;
+      }
+      at++;
+    }
+  }
+
+  private byte peek() {
+    if (at >= json.length) {
+      throw NOT_DECIDED;
+    }
+    return json[at];
+  }
+
+  private byte next() {
+    byte b = peek();
+    at++;
+    return b;
+  }
+
+  private void expect(char c) {
+    skipWhitespace();
+    if (next() != c) {
+      throw NOT_DECIDED;
+    }
+  }
+
+  /** A string value: as it stands when it has no escape, else decoded as JSON says. */
+  private String text() {
+    expect('"');
+    int start = at;
+    for (int i = at; i < json.length; i++) {
+      byte b = json[i];
+      if (b == '"') {
+        at = i + 1;
+        return new String(json, start, i - start, StandardCharsets.UTF_8);
+      }
+      if (b == '\\') {
+        at = i;
+        return escaped(start);
+      }
+      if (b >= 0 && b < 0x20) {
+        throw NOT_DECIDED; // a raw control character: not JSON
+      }
+    }
+    throw NOT_DECIDED;
+  }
+
+  /** The rest of a string from its first escape, at {@code at}; {@code start} is where the string began. */
+  private String escaped(int start) {
+    StringBuilder text = new StringBuilder(new String(json, start, at - start, StandardCharsets.UTF_8));
+    int segment = at;
+    while (true) {
+      byte b = next();
+      if (b == '"') {
+        text.append(new String(json, segment, at - 1 - segment, StandardCharsets.UTF_8));
+        break;
+      }
+      if (b >= 0 && b < 0x20) {
+        throw NOT_DECIDED;
+      }
+      if (b == '\\') {
+        text.append(new String(json, segment, at - 1 - segment, StandardCharsets.UTF_8));
+        switch (next()) {
+          case '"' -> text.append('"');
+          case '\\' -> text.append('\\');
+          case '/' -> text.append('/');
+          case 'b' -> text.append('\b');
+          case 'f' -> text.append('\f');
+          case 'n' -> text.append('\n');
+          case 'r' -> text.append('\r');
+          case 't' -> text.append('\t');
+          case 'u' -> text.append(hexChar());
+          default -> throw NOT_DECIDED;
+        }
+        segment = at;
+      }
+    }
+    // A surrogate escaped alone is left to the tree.
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw NOT_DECIDED;
+      }
+    }
+    return text.toString();
+  }
+
+  /** The four hexadecimal digits of a unicode escape, as the character they name. */
+  private char hexChar() {
+    int value = 0;
+    for (int i = 0; i < 4; i++) {
+      int digit = Character.digit(next(), 16);
+      if (digit < 0) {
+        throw NOT_DECIDED;
+      }
+      value = value << 4 | digit;
+    }
+    return (char) value;
+  }
+
+  private String identifier() {
+    String text = text();
+    if (!ClaimsRules.isIdentifier(text)) {
+      throw NOT_DECIDED;
+    }
+    return text;
+  }
+
+  private String plainText() {
+    String text = text();
+    if (!ClaimsRules.isPlainText(text)) {
+      throw NOT_DECIDED;
+    }
+    return text;
+  }
+
+  private String oneOf(java.util.Set<String> values) {
+    String text = text();
+    if (!values.contains(text)) {
+      throw NOT_DECIDED;
+    }
+    return text;
+  }
+
+  private LocalDate date() {
+    String text = text();
+    if (!ClaimsRules.isDate(text)) {
+      throw NOT_DECIDED;
+    }
+    return ClaimsReader.date(text);
+  }
+
+  private Instant dateTime() {
+    String text = text();
+    if (!ClaimsRules.isDateTime(text)) {
+      throw NOT_DECIDED;
+    }
+    return ClaimsReader.dateTime(text);
+  }
+
+  /** An integer written without sign, fraction or exponent that fits an {@code int}. */
+  private int integer() {
+    long value = digits();
+    if (value > Integer.MAX_VALUE) {
+      throw NOT_DECIDED;
+    }
+    return (int) value;
+  }
+
+  /** A non-negative integer no later than {@link Instant#MAX}, written without sign, fraction or exponent. */
+  private long seconds() {
+    long value = digits();
+    if (value > MAX_SECONDS) {
+      throw NOT_DECIDED;
+    }
+    return value;
+  }
+
+  /**
+   * Digits alone, at most 18 and no leading zero: what follows must be a comma, a closing bracket or
+   * whitespace, or the caller's next step refuses it (so {@code 1.5}, {@code 1e3} and {@code 12x} are
+   * never read as numbers here).
+   */
+  private long digits() {
+    skipWhitespace();
+    int start = at;
+    long value = 0;
+    while (at < json.length && json[at] >= '0' && json[at] <= '9' && at - start < 18) {
+      value = value * 10 + (json[at] - '0');
+      at++;
+    }
+    int count = at - start;
+    if (count == 0 || (count > 1 && json[start] == '0')
+        || at < json.length && json[at] >= '0' && json[at] <= '9') {
+      throw NOT_DECIDED;
+    }
+    return value;
+  }
+
+  private static byte[][] names(String... names) {
+    byte[][] bytes = new byte[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+    }
+    return bytes;
+  }
+
+  /** Control flow within this class only. */
+  private static final class NotDecided extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotDecided() {
+      super("not decided by the streaming path", null, false, false);
+    }
+  }
+}

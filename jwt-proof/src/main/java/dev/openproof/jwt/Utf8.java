@@ -1,0 +1,77 @@
+package dev.openproof.jwt;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/** Well-formed UTF-8 (RFC 3629, the Unicode Standard's table 3-7), checked without decoding. */
+final class Utf8 {
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_BITS = 0x0101010101010101L;
+
+  private Utf8() {}
+
+  /**
+   * Whether the bytes are well-formed UTF-8 without a NUL byte: no overlong form, no surrogate, nothing
+   * above U+10FFFF, no sequence cut short.
+   */
+  static boolean isWellFormedWithoutNul(byte[] bytes) {
+    int n = bytes.length;
+    int i = 0;
+    while (i < n) {
+      // Eight bytes at a time while they are ASCII without NUL: no high bit set, no byte zero.
+      while (i + 8 <= n) {
+        long word = (long) WORDS.get(bytes, i);
+        if ((word & HIGH_BITS) != 0 || ((word - LOW_BITS) & ~word & HIGH_BITS) != 0) {
+          break;
+        }
+        i += 8;
+      }
+      if (i >= n) {
+        break;
+      }
+      int c = bytes[i];
+      if (c > 0) {
+        i++;
+        continue;
+      }
+      if (c == 0) {
+        return false;
+      }
+      c &= 0xff;
+      if (c < 0xc2 || c > 0xf4) {
+        return false;
+      }
+      if (c < 0xe0) {
+        if (i + 1 >= n || !isContinuation(bytes[i + 1])) {
+          return false;
+        }
+        i += 2;
+      } else if (c < 0xf0) {
+        if (i + 2 >= n || !secondInRange(c, bytes[i + 1] & 0xff) || !isContinuation(bytes[i + 2])) {
+          return false;
+        }
+        i += 3;
+      } else {
+        if (i + 3 >= n || !secondInRange(c, bytes[i + 1] & 0xff)
+            || !isContinuation(bytes[i + 2]) || !isContinuation(bytes[i + 3])) {
+          return false;
+        }
+        i += 4;
+      }
+    }
+    return true;
+  }
+
+  /** The second byte's range, which depends on the first (E0, ED, F0 and F4 are narrower). */
+  private static boolean secondInRange(int first, int second) {
+    int low = first == 0xe0 ? 0xa0 : first == 0xf0 ? 0x90 : 0x80;
+    int high = first == 0xed ? 0x9f : first == 0xf4 ? 0x8f : 0xbf;
+    return second >= low && second <= high;
+  }
+
+  private static boolean isContinuation(byte b) {
+    return (b & 0xc0) == 0x80;
+  }
+}
