@@ -51,7 +51,7 @@ public final class DemoRun {
   private final AtomicInteger proofs = new AtomicInteger();
   private final AtomicInteger mails = new AtomicInteger();
   private final AtomicInteger shipments = new AtomicInteger();
-  private final MailOutcomes outcomes = new MailOutcomes();
+  private final MailOutcomes outcomes = new MailOutcomes(false); // no id per order for the whole run
   private int outboxFiles;
 
   private DemoRun(DemoOptions options, PrintWriter progress) {
