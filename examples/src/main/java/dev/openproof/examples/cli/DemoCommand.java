@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code openproof demo [--out DIR] [--smtp HOST:PORT] [--orders N]}. */
+/** {@code openproof demo [--out DIR] [--smtp HOST:PORT] [--orders N] [--workers N]}. */
 @Command(name = "demo", header = "Run the whole job on embedded defaults.", description =
     "Reads the bundled sample orders, invoices both legs of the chain, signs a proof for each digital order,"
-        + " mails it straight to each customer and verifies every proof with the published keys."
-        + " Run it again on the same folder: it adds nothing.")
+        + " mails it straight to each customer and verifies every proof with the published keys, on a worker per processor."
+        + " The summary gives orders/s against the one-core crypto bound (one ES256 sign and verify an order, measured"
+        + " in the same run) and the memory used. Run it again on the same folder: it adds nothing.")
 final class DemoCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
