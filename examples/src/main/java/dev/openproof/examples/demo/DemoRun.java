@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code proofs/}, {@code certificates/} (the PDF attached to each mail), {@code outbox/},
  * {@code invoices/}, the signed status lists in {@code status/}, the verification site in
  * {@code site/} and the ledger in {@code ledger/}, so a second
- * run does no order twice and a killed run resumes.
+ * run does no order twice and a killed run resumes. The orders are fulfilled by a pool of workers,
+ * a chunk at a time, and the summary gives the rate against the one-core crypto bound measured in
+ * the same run, and the memory used.
  *
  * @since 0.1.0
  */
@@ -106,10 +108,8 @@ public final class DemoRun {
       CryptoBound.Sample sample = new CryptoBound.Sample(BOUND_SAMPLE);
       DemoWorker worker = new DemoWorker(fulfillment, outcomes, invoicing, verifier, proofDir, times, sample);
       Tally tally = new Tally(total, options.extraOrders() > 0, mail);
-      if (misconfigured) {
-        worker.stop();
-      } else {
-        // Wrong mail settings stop the run at once: what is recorded stays pending for a fixed rerun.
+      // Wrong mail settings stop the run at once: what is recorded stays pending for a fixed rerun.
+      if (!misconfigured) {
         new DemoPool(options.workers(), CHUNK).run(
             DemoOrders.all(bundledOrders, options.extraOrders()), worker::fulfil, tally::add);
         if (!tally.misconfigured) {
