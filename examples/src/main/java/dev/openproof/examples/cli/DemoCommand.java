@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code openproof demo [--out DIR] [--smtp HOST:PORT] [--orders N]}. */
+/** {@code openproof demo [--out DIR] [--smtp HOST:PORT] [--orders N] [--workers N]}. */
 @Command(name = "demo", header = "Run the whole job on embedded defaults.", description =
     "Reads the bundled sample orders, invoices both legs of the chain, signs a proof for each digital order,"
-        + " mails it straight to each customer and verifies every proof with the published keys."
-        + " Run it again on the same folder: it adds nothing.")
+        + " mails it straight to each customer and verifies every proof with the published keys, on a worker per processor."
+        + " The summary gives orders/s against the one-core crypto bound (one ES256 sign and verify an order, measured"
+        + " in the same run) and the memory used. Run it again on the same folder: it adds nothing.")
 final class DemoCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -28,6 +29,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--orders", defaultValue = "0", paramLabel = "N",
       description = "Generated orders to add to the bundled samples, for a load run.")
   int orders;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Threads that fulfil the orders, each 100 at a time"
+      + " (default: one per processor, here ${DEFAULT-VALUE}).")
+  int workers = DemoOptions.defaultWorkers();
 
   @Mixin
   MailServerOptions mailServer;
@@ -40,11 +45,14 @@ final class DemoCommand implements Callable<Integer> {
     if (orders < 0) {
       throw new ParameterException(spec.commandLine(), "--orders must not be negative");
     }
+    if (workers < 1 || workers > DemoOptions.MAX_WORKERS) {
+      throw new ParameterException(spec.commandLine(), "--workers must be 1 to " + DemoOptions.MAX_WORKERS);
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("OpenProof demo in " + out.toAbsolutePath().normalize()
         + " (mail through " + mailServer.describe() + ")");
     DemoSummary summary = DemoRun.run(new DemoOptions(out, mailServer.host(), mailServer.port(), mailServer.tls, orders, issuer,
-        mailServer.trust), stdout);
+        mailServer.trust, workers), stdout);
     stdout.println(summary.render());
     stdout.println("verify a proof:   java -jar openproof.jar verify --jwks " + out.resolve("jwks.json") + " " + out.resolve("proofs") + "/*.jwt");
     stdout.println("or in a browser:  serve " + out.resolve("site") + "/ and open verify.html#<the proof's token>");

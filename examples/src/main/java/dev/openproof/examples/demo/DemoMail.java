@@ -117,7 +117,7 @@ public final class DemoMail implements AutoCloseable {
     if (site != null) {
       settings.issuerSite(site);
     }
-    SmtpSandbox sandbox = host == null ? SmtpSandbox.start() : null;
+    SmtpSandbox sandbox = host == null ? SmtpSandbox.start(outbox) : null;
     SmtpProofDelivery smtp = SmtpProofDelivery.create(settings
         .host(sandbox != null || host == null ? "127.0.0.1" : host)
         .port(sandbox != null ? sandbox.port() : port)
@@ -149,14 +149,13 @@ public final class DemoMail implements AutoCloseable {
   }
 
   /**
-   * Saves in the outbox what the sandbox received since the last call (a real server's mails are
-   * copied there as they are sent).
+   * How many mails the sandbox saved in the outbox since the last call: it writes each one there
+   * before it accepts it (a real server's mails are copied there as they are sent, and not counted).
    *
-   * @return how many files were written now
-   * @throws IOException if a file cannot be written
+   * @return how many files were written since the last call
    */
-  public int drain() throws IOException {
-    return sandbox == null ? 0 : sandbox.drainTo(outbox);
+  public int drain() {
+    return sandbox == null ? 0 : sandbox.drain();
   }
 
   /**

@@ -51,6 +51,23 @@ final class DemoOrders {
     return orders;
   }
 
+  /** The bundled orders, then {@code count} generated ones, made lazily as they are read. */
+  static Iterator<Order> all(List<Order> bundled, int count) {
+    Iterator<Order> first = bundled.iterator();
+    Iterator<Order> then = generated(count);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return first.hasNext() || then.hasNext();
+      }
+
+      @Override
+      public Order next() {
+        return first.hasNext() ? first.next() : then.next();
+      }
+    };
+  }
+
   /** {@code count} generated digital orders, made lazily; the same numbers give the same orders. */
   static Iterator<Order> generated(int count) {
     return new Iterator<>() {

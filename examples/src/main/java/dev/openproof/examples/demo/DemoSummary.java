@@ -29,7 +29,12 @@ import org.jspecify.annotations.Nullable;
  * @param signing time spent signing
  * @param mail time spent mailing
  * @param verifying time spent verifying
- * @param total the whole run
+ * @param total the whole run, but for the measurement of the crypto bound
+ * @param workers the threads that fulfilled the orders
+ * @param boundProofs proofs the crypto bound was measured on ({@code 0}: not measured)
+ * @param boundOrdersPerSecond the one-core crypto bound: orders a second one thread could do if an
+ *     order cost one ES256 signature and one verification, measured in this run
+ * @param memory the process's memory at the end of the run
  * @since 0.1.0
  */
 public record DemoSummary(
@@ -51,11 +56,35 @@ public record DemoSummary(
     Duration signing,
     Duration mail,
     Duration verifying,
-    Duration total) {
+    Duration total,
+    int workers,
+    int boundProofs,
+    double boundOrdersPerSecond,
+    ProcessMemory memory) {
 
   /** Copies the list. */
   public DemoSummary {
     undelivered = List.copyOf(undelivered);
+  }
+
+  /**
+   * Orders read a second, over the whole run.
+   *
+   * @return the rate
+   */
+  public double ordersPerSecond() {
+    return orders * 1e9 / Math.max(1, total.toNanos());
+  }
+
+  /**
+   * The rate over the one-core crypto bound: {@code 1.0} is as fast as one thread that did nothing
+   * but sign and verify.
+   *
+   * @return the ratio, or empty where the bound was not measured
+   */
+  public java.util.OptionalDouble boundRatio() {
+    return boundProofs > 0 && boundOrdersPerSecond > 0
+        ? java.util.OptionalDouble.of(ordersPerSecond() / boundOrdersPerSecond) : java.util.OptionalDouble.empty();
   }
 
   /**
@@ -87,7 +116,20 @@ public record DemoSummary(
             physicalShipments),
         String.format(Locale.ROOT, "shipments avoided %d paper certificates not printed, not shipped, not lost", proofs),
         String.format(Locale.ROOT, "time              invoicing %s, signing %s, mail %s, verifying %s, total %s",
-            millis(invoicing), millis(signing), millis(mail), millis(verifying), millis(total)));
+            millis(invoicing), millis(signing), millis(mail), millis(verifying), millis(total)),
+        speed(),
+        "memory            " + memory.describe());
+  }
+
+  private String speed() {
+    String rate = String.format(Locale.ROOT, "speed             %.1f orders/s on %d worker%s", ordersPerSecond(), workers,
+        workers == 1 ? "" : "s");
+    if (boundRatio().isEmpty()) {
+      return rate + "; one-core crypto bound not measured (no proof to sign)";
+    }
+    return rate + String.format(Locale.ROOT,
+        "; one-core crypto bound %.1f orders/s (ES256 sign + verify of %d proofs, one thread); ratio %.2f",
+        boundOrdersPerSecond, boundProofs, boundRatio().getAsDouble());
   }
 
   private static String millis(Duration d) {

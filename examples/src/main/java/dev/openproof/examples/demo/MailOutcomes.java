@@ -27,10 +27,21 @@ import org.jspecify.annotations.Nullable;
 public final class MailOutcomes {
   private final Set<DeliveryId> open = ConcurrentHashMap.newKeySet();
   private final Set<DeliveryId> attemptedNow = ConcurrentHashMap.newKeySet();
+  private final boolean recordsAttempts;
   private volatile @Nullable DeliveryFailure configuration;
 
-  /** Creates an empty record of a run. */
-  public MailOutcomes() {}
+  /** Creates an empty record of a run that answers {@link #attemptedNow}. */
+  public MailOutcomes() {
+    this(true);
+  }
+
+  /**
+   * Creates an empty record of a run; a long run that never asks {@link #attemptedNow} keeps no id
+   * of each delivery it attempted, only of those not delivered.
+   */
+  MailOutcomes(boolean recordsAttempts) {
+    this.recordsAttempts = recordsAttempts;
+  }
 
   /**
    * Takes note of a workflow event.
@@ -39,10 +50,14 @@ public final class MailOutcomes {
    */
   public void on(FulfillmentEvent event) {
     if (event instanceof FulfillmentEvent.ProofDelivered delivered) {
-      attemptedNow.add(delivered.receipt().deliveryId());
+      if (recordsAttempts) {
+        attemptedNow.add(delivered.receipt().deliveryId());
+      }
       open.remove(delivered.receipt().deliveryId());
     } else if (event instanceof FulfillmentEvent.DeliveryFailed failed) {
-      attemptedNow.add(failed.deliveryId());
+      if (recordsAttempts) {
+        attemptedNow.add(failed.deliveryId());
+      }
       open.add(failed.deliveryId());
       if (failed.failure().kind() == FailureKind.CONFIGURATION && configuration == null) {
         configuration = failed.failure();
@@ -61,7 +76,8 @@ public final class MailOutcomes {
   }
 
   /**
-   * Whether a delivery was attempted in this run.
+   * Whether a delivery was attempted in this run ({@code false} for every one in a record that does
+   * not keep attempts).
    *
    * @param deliveryId the delivery
    * @return {@code true} if this run tried to send it

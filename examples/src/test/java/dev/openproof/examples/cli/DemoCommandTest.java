@@ -56,6 +56,55 @@ class DemoCommandTest {
   }
 
   @Test
+  void theSummaryGivesTheRateTheOneCoreCryptoBoundTheirRatioAndTheMemory() {
+    assertThat(firstRun.out())
+        .containsPattern("speed             \\d+\\.\\d orders/s on \\d+ workers?; one-core crypto bound \\d+\\.\\d orders/s"
+            + " \\(ES256 sign \\+ verify of 5 proofs, one thread\\); ratio \\d+\\.\\d\\d")
+        .containsPattern("memory            RSS \\d+ MB \\(peak \\d+ MB\\), heap used \\d+ MB of \\d+ MB");
+  }
+
+  @Test
+  void twoWorkersWriteTheSameFilesAndCountsAsOne() throws IOException {
+    CommandRun one = CommandRun.of("demo", "--out", scratch.resolve("one").toString(), "--orders", "150", "--workers", "1");
+    CommandRun two = CommandRun.of("demo", "--out", scratch.resolve("two").toString(), "--orders", "150", "--workers", "2");
+    assertThat(one.exitCode()).as(one.toString()).isZero();
+    assertThat(two.exitCode()).as(two.toString()).isZero();
+    assertThat(one.out()).contains("on 1 worker;");
+    assertThat(two.out()).contains("on 2 workers;");
+    assertThat(counts(two.out())).isEqualTo(counts(one.out()))
+        .contains("orders            156 read: 156 fulfilled now, 0 already done by an earlier run, 0 refused",
+            "mails             155 sent straight to customers, 0 waiting for a retry, 0 failed for good, 155 saved in outbox/");
+    assertThat(names(scratch.resolve("two"), "invoices")).isEqualTo(names(scratch.resolve("one"), "invoices")).hasSize(312);
+    for (String folder : List.of("proofs", "certificates", "outbox")) {
+      assertThat(names(scratch.resolve("two"), folder)).as(folder).hasSize(155)
+          .hasSameSizeAs(names(scratch.resolve("one"), folder));
+    }
+    assertThat(recipients(scratch.resolve("two"))).isEqualTo(recipients(scratch.resolve("one"))).hasSize(155);
+  }
+
+  /** The summary's lines but those of times, rates and memory, the progress lines and the hints. */
+  private static List<String> counts(String out) {
+    return out.lines().filter(line -> !line.startsWith("time ") && !line.startsWith("speed ") && !line.startsWith("memory ")
+        && !line.startsWith("...") && !line.startsWith("OpenProof demo in ") && !line.startsWith("verify a proof:")
+        && !line.startsWith("or in a browser:")).toList();
+  }
+
+  private static java.util.SortedSet<String> names(Path root, String folder) throws IOException {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    files(root, folder, "").forEach(f -> names.add(f.getFileName().toString()));
+    return names;
+  }
+
+  /** Each mail's To: line, sorted: who got mail, each once. */
+  private static List<String> recipients(Path root) throws IOException {
+    List<String> to = new ArrayList<>();
+    for (Path mail : files(root, "outbox", ".eml")) {
+      Files.readAllLines(mail, StandardCharsets.ISO_8859_1).stream().filter(l -> l.startsWith("To: ")).forEach(to::add);
+    }
+    return to.stream().sorted().toList();
+  }
+
+  @Test
   void itWritesProofsMailsInvoicesAndThePublicKeys() throws IOException {
     assertThat(files("proofs", ".jwt")).hasSize(5);
     assertThat(files("invoices", ".json")).hasSize(12);
