@@ -10,15 +10,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param order the order's record
  * @param proof the order's proof, or {@code null} where none was recorded (a physical order, or one not yet issued)
- * @param firstDelivery the proof's first delivery, or {@code null} without a proof
+ * @param delivery the proof's first delivery, or {@code null} without a proof
  * @since 0.3.0
  */
-public record FulfilledOrder(OrderRecord order, @Nullable ProofRecord proof, @Nullable DeliveryRecord firstDelivery) {
+public record FulfilledOrder(OrderRecord order, @Nullable ProofRecord proof, @Nullable DeliveryRecord delivery) {
 
   /** Checks that the parts are present and agree. */
   public FulfilledOrder {
     Objects.requireNonNull(order, "order");
-    if ((proof == null) != (firstDelivery == null)) {
+    if ((proof == null) != (delivery == null)) {
       throw new IllegalArgumentException("a proof comes with its first delivery");
     }
   }

@@ -16,22 +16,22 @@ import java.util.Objects;
  * @param invoices the order's invoices to record, none where both were recorded before
  * @param proof the proof
  * @param signedProof the proof as signed
- * @param firstDelivery its first delivery, of kind {@link DeliveryKind#ORIGINAL}
+ * @param delivery its first delivery, of kind {@link DeliveryKind#ORIGINAL}
  * @param now when it is recorded, the earliest time of the first attempt
  * @since 0.3.0
  */
 public record ProofIssue(
-    List<Invoice> invoices, LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now) {
+    List<Invoice> invoices, LicenseProof proof, SignedProof signedProof, DeliveryRequest delivery, Instant now) {
 
   /** Checks that the parts are present and belong to one order and one proof. */
   public ProofIssue {
     invoices = List.copyOf(Objects.requireNonNull(invoices, "invoices"));
     Objects.requireNonNull(proof, "proof");
     Objects.requireNonNull(signedProof, "signedProof");
-    Objects.requireNonNull(firstDelivery, "firstDelivery");
+    Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(now, "now");
-    if (!signedProof.proofId().equals(proof.proofId()) || !firstDelivery.proof().proofId().equals(proof.proofId())
-        || firstDelivery.kind() != DeliveryKind.ORIGINAL) {
+    if (!signedProof.proofId().equals(proof.proofId()) || !delivery.proof().proofId().equals(proof.proofId())
+        || delivery.kind() != DeliveryKind.ORIGINAL) {
       throw new IllegalArgumentException("the signed proof and the original first delivery must be of proof " + proof.proofId());
     }
     if (invoices.stream().anyMatch(i -> !i.orderId().equals(proof.orderId()))) {

@@ -126,7 +126,7 @@ final class BatchIssuing {
     Map<OrderId, Integer> fresh = new LinkedHashMap<>();
     held.forEach((id, i) -> {
       if (!at(digests, id).equals(recorded.get(id))) {
-        outcomes[i] = FulfillmentOutcome.Failed.of(id, Issuing.conflict(id, String.valueOf(recorded.get(id)), at(digests, id)));
+        outcomes[i] = FulfillmentOutcome.Failed.of(id, IssuingSteps.conflict(id, String.valueOf(recorded.get(id)), at(digests, id)));
       } else {
         fresh.put(id, i);
       }
@@ -151,8 +151,8 @@ final class BatchIssuing {
       Order order = orders.get(at(fresh, id));
       OrderRecord record = Objects.requireNonNull(records.get(id));
       signing.put(id, CompletableFuture.supplyAsync(() -> {
-        List<Invoice> invoices = Issuing.missingInvoices(settings, order, record, now);
-        DeliveryRequest first = Issuing.signedFirstDelivery(settings, order, proofId, now);
+        List<Invoice> invoices = IssuingSteps.issueMissing(settings, order, record, now, new ArrayList<>(2));
+        DeliveryRequest first = IssuingSteps.signedFirstDelivery(settings, order, proofId, now);
         return new ProofIssue(invoices, first.proof(), first.signedProof(), first, now);
       }, executor()));
     });
@@ -185,7 +185,7 @@ final class BatchIssuing {
         workflow.publish(new FulfillmentEvent.ProofIssued(issue.orderId(), proof.proof().proofId(),
             proof.proof().licenseNumber(), now));
       }
-      firsts.add(Objects.requireNonNull(order.firstDelivery()));
+      firsts.add(Objects.requireNonNull(order.delivery()));
     }
     List<DeliveryRecord> delivered = settings.deferDelivery() ? firsts : delivery.deliver(firsts, owner);
     for (int k = 0; k < issues.size(); k++) {

@@ -86,7 +86,7 @@ final class Issuing {
     String digest = OrderDigest.of(order);
     String recorded = workflow.ledger().recordOrderDigest(order.orderId(), digest);
     if (!recorded.equals(digest)) {
-      throw conflict(order.orderId(), recorded, digest);
+      throw IssuingSteps.conflict(order.orderId(), recorded, digest);
     }
   }
 
@@ -124,7 +124,7 @@ final class Issuing {
           ? workflow.ledger().findFulfilledOrder(order.orderId()).filter(f -> f.proof() != null).orElseThrow(() ->
               new IllegalStateException("the ledger holds order " + order.orderId() + " with a proof id but no proof"))
           : issueProof(order, record);
-      DeliveryRecord first = Objects.requireNonNull(issued.firstDelivery());
+      DeliveryRecord first = Objects.requireNonNull(issued.delivery());
       renewLeaseIfDue(order.orderId(), owner, claimedAt);
       if (first.status() == DeliveryStatus.PENDING && !settings.deferDelivery()) {
         first = workflow.attempt(first.request());
@@ -143,27 +143,31 @@ final class Issuing {
   /** Issues the legs not yet invoiced and records them in one step; returns both legs' invoices, as recorded. */
   private List<Invoice> invoiceBothLegs(Order order, OrderRecord record) {
     Instant now = workflow.now();
-    List<Invoice> issued = missingInvoices(settings, order, record, now);
+    List<Invoice> issued = new ArrayList<>(2);
+    try {
+      IssuingSteps.issueMissing(settings, order, record, now, issued);
+    } catch (RuntimeException e) {
+      // The legs issued before the failure are kept, so a retry issues only the others.
+      recordInvoices(order, issued, now);
+      throw e;
+    }
+    return issued.isEmpty() ? record.invoices() : merged(record, recordInvoices(order, issued, now));
+  }
+
+  private List<Invoice> recordInvoices(Order order, List<Invoice> issued, Instant now) {
     if (issued.isEmpty()) {
-      return record.invoices();
+      return issued;
     }
     List<Invoice> kept = workflow.ledger().recordInvoices(issued);
     kept.forEach(invoice -> workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), invoice, now)));
+    return kept;
+  }
+
+  private static List<Invoice> merged(OrderRecord record, List<Invoice> kept) {
     List<Invoice> all = new ArrayList<>(record.invoices());
     all.addAll(kept);
     all.sort(Comparator.comparing(Invoice::leg));
     return all;
-  }
-
-  /** The invoices of the legs the ledger has none of, issued by the invoicing port. */
-  static List<Invoice> missingInvoices(FulfillmentSettings settings, Order order, OrderRecord record, Instant now) {
-    List<Invoice> issued = new ArrayList<>(2);
-    for (InvoiceLeg leg : InvoiceLeg.values()) {
-      if (record.invoice(leg).isEmpty()) {
-        issued.add(settings.invoicing().issue(new InvoiceRequest(invoiceId(order.orderId(), leg), leg, order, now)));
-      }
-    }
-    return issued;
   }
 
   private PhysicalShipment recordShipment(Order order, OrderRecord record) {
@@ -183,7 +187,7 @@ final class Issuing {
     Instant now = workflow.now();
     // One proof id per order, reserved after the claim: a retry keeps it, and with it its status index.
     ProofId proofId = workflow.ledger().reserveProofId(order.orderId(), settings.ids().newProofId());
-    DeliveryRequest first = signedFirstDelivery(settings, order, proofId, now);
+    DeliveryRequest first = IssuingSteps.signedFirstDelivery(settings, order, proofId, now);
     ProofRecord kept = workflow.ledger().recordProof(first.proof(), first.signedProof(), first, now);
     if (!kept.proof().proofId().equals(proofId)) {
       // Another instance recorded a proof first (this one's lease had run out): that proof stands.
@@ -193,21 +197,6 @@ final class Issuing {
     DeliveryRequest recorded = new DeliveryRequest(first.deliveryId(), DeliveryKind.ORIGINAL, null, kept.recipient(),
         kept.proof(), kept.signedProof());
     return new FulfilledOrder(record, kept, DeliveryRecord.pending(recorded, now));
-  }
-
-  /** Builds and signs an order's proof (with its status entry where lists are published); returns its first delivery. */
-  static DeliveryRequest signedFirstDelivery(FulfillmentSettings settings, Order order, ProofId proofId, Instant now) {
-    LicenseProof proof = LicenseProof.of(order, proofId, settings.ids().newLicenseNumber(),
-        order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber), now);
-    if (settings.statusLists().publishes()) {
-      proof = proof.withStatus(settings.statusLists().allocate(proof.proofId()));
-    }
-    SignedProof signed = settings.signer().sign(proof);
-    if (!signed.proofId().equals(proof.proofId())) {
-      throw new SigningException("the signer returned proof " + signed.proofId() + " for proof " + proof.proofId(), null);
-    }
-    return new DeliveryRequest(settings.ids().newDeliveryId(), DeliveryKind.ORIGINAL, null, Recipient.of(order.customer()),
-        proof, signed);
   }
 
   RedeliveryReport redeliverPending() {
@@ -255,35 +244,11 @@ final class Issuing {
   }
 
   Optional<FulfillmentResult> find(OrderId orderId) {
-    return workflow.ledger().findFulfilledOrder(orderId).filter(f -> f.order().completed()).map(f -> result(f, true));
+    return workflow.ledger().findFulfilledOrder(orderId).filter(f -> f.order().completed()).map(f -> IssuingSteps.result(f, true));
   }
 
   private FulfillmentResult recordedResult(OrderId orderId, boolean replayed) {
-    return result(workflow.ledger().findFulfilledOrder(orderId).orElseThrow(), replayed);
-  }
-
-  /** The result of an order as the ledger holds it. */
-  static FulfillmentResult result(FulfilledOrder fulfilled, boolean replayed) {
-    OrderRecord record = fulfilled.order();
-    ProofRecord proof = fulfilled.proof();
-    DeliveryRecord first = fulfilled.firstDelivery();
-    if (proof != null && first != null) {
-      return new FulfillmentResult.Digital(record.orderId(), record.invoices(), proof, first, replayed);
-    }
-    PhysicalShipment shipment = record.physicalShipment().orElseThrow(() -> new IllegalStateException(
-        "the ledger holds order " + record.orderId() + " completed with neither proof nor shipment"));
-    return new FulfillmentResult.Physical(record.orderId(), record.invoices(), shipment, replayed);
-  }
-
-  /** The refusal of an order whose id was fulfilled before with other content. */
-  static FulfillmentException conflict(OrderId orderId, String recorded, String digest) {
-    return new FulfillmentException(FulfillmentException.Reason.ORDER_CONFLICT, "order " + orderId
-        + " was fulfilled before with other content: " + String.join(", ", OrderDigest.differences(recorded, digest))
-        + " differ; an order id names one order, so nothing was done now");
-  }
-
-  static InvoiceId invoiceId(OrderId orderId, InvoiceLeg leg) {
-    return InvoiceId.of((leg == InvoiceLeg.VENDOR_TO_DISTRIBUTOR ? "VD-" : "DR-") + orderId.value());
+    return IssuingSteps.result(workflow.ledger().findFulfilledOrder(orderId).orElseThrow(), replayed);
   }
 
   private static void sleep(long millis) {

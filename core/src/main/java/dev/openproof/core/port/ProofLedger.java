@@ -203,12 +203,12 @@ public interface ProofLedger extends OrderLedger, AfterSaleLedger {
     List<FulfilledOrder> records = new ArrayList<>(issues.size());
     for (ProofIssue issue : issues) {
       recordInvoices(issue.invoices());
-      ProofRecord kept = recordProof(issue.proof(), issue.signedProof(), issue.firstDelivery(), issue.now());
+      ProofRecord kept = recordProof(issue.proof(), issue.signedProof(), issue.delivery(), issue.now());
       completeOrder(issue.orderId(), Route.DIGITAL);
       OrderRecord order = findOrder(issue.orderId()).orElseThrow(() ->
           new IllegalStateException("order " + issue.orderId() + " was never claimed"));
       DeliveryRecord first = kept.proof().proofId().equals(issue.proof().proofId())
-          ? DeliveryRecord.pending(new DeliveryRequest(issue.firstDelivery().deliveryId(), DeliveryKind.ORIGINAL, null,
+          ? DeliveryRecord.pending(new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
               kept.recipient(), kept.proof(), kept.signedProof()), issue.now())
           : firstDelivery(kept.proof().proofId()).orElseThrow(() ->
               new IllegalStateException("proof " + kept.proof().proofId() + " has no first delivery"));
