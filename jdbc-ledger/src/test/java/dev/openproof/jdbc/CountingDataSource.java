@@ -25,7 +25,7 @@ final class CountingDataSource {
   private final DataSource counted;
 
   CountingDataSource(DataSource target) {
-    this.counted = proxy(DataSource.class, target, (method, result) -> method.getName().equals("getConnection")
+    this.counted = proxy(DataSource.class, target, (method, result) -> method.getName().equals("getConnection") && result != null
         ? proxy(Connection.class, result, this::onConnection) : result);
   }
 
@@ -46,7 +46,7 @@ final class CountingDataSource {
     commits.set(0);
   }
 
-  private Object onConnection(Method method, Object result) {
+  private @org.jspecify.annotations.Nullable Object onConnection(Method method, @org.jspecify.annotations.Nullable Object result) {
     String name = method.getName();
     if (name.equals("commit") || name.equals("rollback")) {
       roundTrips.incrementAndGet();
@@ -81,7 +81,7 @@ final class CountingDataSource {
 
   /** What to do with the result of a call on the proxied object. */
   private interface After {
-    Object apply(Method method, Object result);
+    @org.jspecify.annotations.Nullable Object apply(Method method, @org.jspecify.annotations.Nullable Object result);
   }
 
   private static <T> T proxy(Class<T> type, Object target, After after) {
@@ -96,7 +96,7 @@ final class CountingDataSource {
         }
         throw e.getCause();
       }
-      return result == null ? null : after.apply(method, result);
+      return after.apply(method, result);
     };
     return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
   }

@@ -43,7 +43,28 @@ class LedgerCostTest {
       double commits = (double) counting.commits() / ORDERS;
       System.out.println(String.format(Locale.ROOT, "%s fulfill: %.1f round trips, %.1f commits per order",
           kind, roundTrips, commits));
-      assertThat(roundTrips).isGreaterThan(0);
+      assertThat(roundTrips).isLessThanOrEqualTo(16);
+      assertThat(commits).isLessThanOrEqualTo(8);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aBatchOfAHundredCostsAFewRoundTripsAndCommitsInAll(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      CountingDataSource counting = new CountingDataSource(database.newPool(4));
+      JdbcProofLedger ledger = JdbcProofLedger.create(counting.dataSource());
+      ledger.migrate();
+      LicenseFulfillment fulfillment = LicenseFulfillment.builder().signer(new FakeSigner()).ledger(ledger).delivery(sink)
+          .clock(clock).build();
+      fulfillment.fulfill(SampleOrders.numbered(0));
+      List<Order> orders = IntStream.rangeClosed(1, 100).mapToObj(SampleOrders::numbered).toList();
+      counting.reset();
+      assertThat(fulfillment.fulfillAll(orders)).allMatch(o -> o.fulfilled().isPresent());
+      System.out.println(String.format(Locale.ROOT, "%s fulfillAll of 100: %d round trips, %d commits",
+          kind, counting.roundTrips(), counting.commits()));
+      assertThat(counting.roundTrips()).isLessThanOrEqualTo(kind == TestDatabase.Kind.H2 ? 2_000 : 30);
+      assertThat(counting.commits()).isLessThanOrEqualTo(6);
     }
   }
 }
