@@ -161,6 +161,9 @@ final class BatchIssuing {
       try {
         issues.add(future.join());
       } catch (CompletionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
         RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
         outcomes[at(fresh, id)] = FulfillmentOutcome.Failed.of(id, cause);
       }
