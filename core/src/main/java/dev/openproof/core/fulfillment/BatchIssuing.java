@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * so every rule of a single order holds for it. Thread-safe.
  */
 final class BatchIssuing {
+  private static final System.Logger LOG = System.getLogger(LicenseFulfillment.class.getName());
+
   private final Workflow workflow;
   private final Issuing issuing;
   private final FulfillmentSettings settings;
@@ -76,6 +78,12 @@ final class BatchIssuing {
         outcomes[i] = new FulfillmentOutcome.Fulfilled(issuing.fulfill(order));
       } catch (RuntimeException e) {
         outcomes[i] = FulfillmentOutcome.Failed.of(order.orderId(), e);
+      }
+    }
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] == null) {
+        outcomes[i] = FulfillmentOutcome.Failed.of(orders.get(i).orderId(),
+            new IllegalStateException("the batch lost track of order " + orders.get(i).orderId()));
       }
     }
     return List.of(outcomes);
@@ -190,7 +198,15 @@ final class BatchIssuing {
       }
       firsts.add(Objects.requireNonNull(order.delivery()));
     }
-    List<DeliveryRecord> delivered = settings.deferDelivery() ? firsts : delivery.deliver(firsts, owner);
+    List<DeliveryRecord> delivered = firsts;
+    if (!settings.deferDelivery()) {
+      try {
+        delivered = delivery.deliver(firsts, owner);
+      } catch (RuntimeException e) {
+        // The orders are recorded whole; their deliveries stay pending for redeliverPending().
+        LOG.log(System.Logger.Level.WARNING, "the deliveries of a batch could not be attempted; they stay pending", e);
+      }
+    }
     for (int k = 0; k < issues.size(); k++) {
       FulfilledOrder order = kept.get(k);
       OrderRecord record = order.order();
