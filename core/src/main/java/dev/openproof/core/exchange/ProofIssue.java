@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Everything a batch records of one digital order at once, for {@link
- * dev.openproof.core.port.OrderLedger#recordIssuedProofs}: the invoices not yet recorded, the signed
+ * dev.openproof.core.port.ProofLedger#recordIssuedProofs}: the invoices not yet recorded, the signed
  * proof and its first delivery.
  *
  * @param invoices the order's invoices to record, none where both were recorded before

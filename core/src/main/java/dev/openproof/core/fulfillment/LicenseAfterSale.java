@@ -34,7 +34,7 @@ public final class LicenseAfterSale {
   }
 
   /**
-   * Returns a whole digital order within its {@linkplain LicenseFulfillmentBuilder#returnWindow return
+   * Returns a whole digital order within its {@linkplain AfterSaleOptions#withReturnWindow return
    * window}: revokes its proof in force (in its status list too), issues a credit note on each leg of
    * the chain naming the invoice it cancels, and mails the customer a notice. A call that failed
    * halfway is finished by the next one; nothing is done twice.
@@ -116,9 +116,9 @@ public final class LicenseAfterSale {
 
   /**
    * Mails each customer whose subscription term or Software Assurance ends within one of the
-   * {@linkplain LicenseFulfillmentBuilder#reminderDays reminder days} (30 and 7 by default) a reminder
+   * {@linkplain AfterSaleOptions#withReminderDays reminder days} (30 and 7 by default) a reminder
    * in the customer's language, and the reseller a copy where {@linkplain
-   * LicenseFulfillmentBuilder#resellerCopies configured}. Each reminder is sent once: it is recorded in
+   * AfterSaleOptions#withResellerCopies configured}. Each reminder is sent once: it is recorded in
    * the ledger, so restarts and other instances do not send it again; one that could not be sent is
    * tried again by the next run.
    *

@@ -1,7 +1,7 @@
 package dev.openproof.core.fulfillment;
 
 /**
- * What one run of {@link LicenseFulfillment#remindExpiring(java.time.Instant)} did.
+ * What one run of {@link LicenseAfterSale#remindExpiring(java.time.Instant)} did.
  *
  * @param sent reminders mailed to customers now
  * @param copies copies mailed to resellers now
