@@ -69,6 +69,77 @@ final class DeliveryTable {
     }
   }
 
+  /** Inserts the first deliveries of a batch's proofs, pending, each due when its proof was recorded. */
+  static void insertPendingAll(Connection c, List<dev.openproof.core.exchange.ProofIssue> issues) throws SQLException {
+    Jdbc.executeAll(c, INSERT, issues, (statement, issue) -> bindInsert(statement, issue.delivery(), issue.now()));
+  }
+
+  /** Claims deliveries in one batch; returns, for each, whether the caller now holds it. */
+  List<Boolean> claimAll(List<DeliveryId> deliveryIds, String owner, Instant now, Duration lease) {
+    if (deliveryIds.isEmpty()) {
+      return List.of();
+    }
+    int[] claimed = jdbc.transaction("claim " + deliveryIds.size() + " deliveries", c ->
+        Jdbc.executeAll(c, CLAIM, deliveryIds, (statement, id) -> bindClaim(statement, id, owner, now, lease)));
+    List<Boolean> result = new ArrayList<>(claimed.length);
+    for (int count : claimed) {
+      result.add(count == 1);
+    }
+    return result;
+  }
+
+  /** Records deliveries as delivered in one batch and one transaction; returns their records. */
+  List<DeliveryRecord> recordDeliveredAll(List<DeliveryReceipt> receipts) {
+    if (receipts.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.transaction("record " + receipts.size() + " deliveries", c -> {
+      Jdbc.executeAll(c, DELIVERED, receipts, (statement, receipt) -> {
+        statement.setString(1, receipt.proofId().value());
+        statement.setString(2, receipt.recipient());
+        statement.setString(3, receipt.messageId());
+        Columns.setInstant(statement, 4, receipt.deliveredAt());
+        statement.setString(5, receipt.deliveryId().value());
+      });
+      java.util.Map<DeliveryId, Row> rows = new java.util.HashMap<>();
+      try (PreparedStatement statement = c.prepareStatement(
+          "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + Jdbc.in(receipts.size()))) {
+        for (int i = 0; i < receipts.size(); i++) {
+          statement.setString(i + 1, receipts.get(i).deliveryId().value());
+        }
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            Row read = Row.of(row);
+            rows.put(read.deliveryId(), read);
+          }
+        }
+      }
+      List<DeliveryRecord> records = new ArrayList<>(receipts.size());
+      for (DeliveryReceipt receipt : receipts) {
+        Row row = rows.get(receipt.deliveryId());
+        if (row == null) {
+          throw new IllegalStateException("unknown delivery " + receipt.deliveryId());
+        }
+        records.add(toRecord(c, row));
+      }
+      return records;
+    });
+  }
+
+  /** The first delivery of a proof, read on a connection in use. */
+  Optional<DeliveryRecord> first(Connection c, ProofId proofId) throws SQLException {
+    Row first = null;
+    try (PreparedStatement statement = c.prepareStatement(BY_PROOF)) {
+      statement.setString(1, proofId.value());
+      try (ResultSet row = statement.executeQuery()) {
+        if (row.next()) {
+          first = Row.of(row);
+        }
+      }
+    }
+    return first == null ? Optional.empty() : Optional.of(toRecord(c, first));
+  }
+
   private static void bindInsert(PreparedStatement statement, DeliveryRequest request, Instant now) throws SQLException {
     statement.setString(1, request.deliveryId().value());
     statement.setString(2, request.proof().proofId().value());

@@ -66,6 +66,78 @@ final class InvoiceTable {
     });
   }
 
+  /** Records the invoices of one order in one transaction: the headers in one batch, the lines in another. */
+  List<Invoice> recordAll(List<Invoice> invoices) {
+    if (invoices.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.transaction("record the invoices of order " + invoices.get(0).orderId(), c -> {
+      int[] inserted = insertAll(c, invoices);
+      List<Invoice> kept = new ArrayList<>(invoices.size());
+      for (int i = 0; i < invoices.size(); i++) {
+        Invoice invoice = invoices.get(i);
+        kept.add(inserted[i] == 1 ? stored(invoice) : find(c, invoice.orderId(), invoice.leg()).orElseThrow(() ->
+            new IllegalStateException("invoice of order " + invoice.orderId() + ", leg " + invoice.leg() + " is not readable")));
+      }
+      return kept;
+    });
+  }
+
+  /** Inserts invoices whose order has none of their leg, with their lines; returns the rows inserted of each. */
+  int[] insertAll(Connection c, List<Invoice> invoices) throws SQLException {
+    int[] inserted;
+    try {
+      inserted = jdbc.insertAllIfAbsent(c, INSERT, invoices, InvoiceTable::bindHeader);
+    } catch (SQLException e) {
+      if (Jdbc.isMissingParent(e)) {
+        throw new IllegalStateException("an order of invoices " + invoices.stream().map(i -> i.id().value()).toList()
+            + " was never claimed", e);
+      }
+      throw e;
+    }
+    List<Object[]> lines = new ArrayList<>();
+    for (int i = 0; i < invoices.size(); i++) {
+      if (inserted[i] == 1) {
+        int lineNo = 0;
+        for (InvoiceLine line : invoices.get(i).lines()) {
+          lines.add(new Object[] {invoices.get(i), lineNo++, line});
+        }
+      }
+    }
+    Jdbc.executeAll(c, INSERT_LINE, lines, (statement, row) ->
+        bindLine(statement, (Invoice) row[0], (Integer) row[1], (InvoiceLine) row[2]));
+    return inserted;
+  }
+
+  /** An invoice as the database keeps it: its instant truncated to the microsecond. */
+  static Invoice stored(Invoice invoice) {
+    return new Invoice(invoice.id(), invoice.leg(), invoice.orderId(), invoice.seller(), invoice.buyer(), invoice.lines(),
+        invoice.total(), Columns.stored(invoice.issuedAt()));
+  }
+
+  private static void bindHeader(PreparedStatement statement, Invoice invoice) throws SQLException {
+    statement.setString(1, invoice.orderId().value());
+    statement.setString(2, invoice.leg().name());
+    statement.setString(3, invoice.id().value());
+    Columns.setParty(statement, 4, invoice.seller());
+    Columns.setParty(statement, 7, invoice.buyer());
+    statement.setString(10, invoice.total().currency().getCurrencyCode());
+    Columns.setDecimal(statement, 11, invoice.total().amount());
+    Columns.setInstant(statement, 13, invoice.issuedAt());
+  }
+
+  private static void bindLine(PreparedStatement statement, Invoice invoice, int lineNo, InvoiceLine line) throws SQLException {
+    statement.setString(1, invoice.orderId().value());
+    statement.setString(2, invoice.leg().name());
+    statement.setInt(3, lineNo);
+    statement.setString(4, line.sku());
+    statement.setString(5, line.product());
+    statement.setInt(6, line.quantity());
+    Columns.setDecimal(statement, 7, line.unitPrice());
+    Columns.setDecimal(statement, 9, line.amount().amount());
+    statement.setString(11, line.amount().currency().getCurrencyCode());
+  }
+
   private static void insertLines(Connection c, Invoice invoice) throws SQLException {
     try (PreparedStatement statement = c.prepareStatement(INSERT_LINE)) {
       int lineNo = 0;

@@ -1,9 +1,11 @@
 package dev.openproof.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,12 @@ final class Jdbc {
   @FunctionalInterface
   interface Work<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** Binds one row of a batch to a statement. */
+  @FunctionalInterface
+  interface Binder<T> {
+    void bind(PreparedStatement statement, T row) throws SQLException;
   }
 
   private final DataSource dataSource;
@@ -109,13 +117,69 @@ final class Jdbc {
     }
   }
 
+  /**
+   * Inserts rows, each where no row with its key exists: on PostgreSQL in one batch (one round
+   * trip), on H2 (embedded, so without round trips) row by row. Returns the rows inserted of each.
+   */
+  <T> int[] insertAllIfAbsent(Connection c, String insert, List<T> rows, Binder<T> binder) throws SQLException {
+    Dialect known = dialect();
+    int[] counts = new int[rows.size()];
+    try (PreparedStatement statement = c.prepareStatement(known.insertIfAbsent(insert, ""))) {
+      if (known == Dialect.POSTGRESQL) {
+        return executeBatch(statement, rows, binder);
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        binder.bind(statement, rows.get(i));
+        counts[i] = known.executeInsertIfAbsent(statement);
+      }
+    }
+    return counts;
+  }
+
+  /** Runs one statement for each row, in one batch; returns the rows each changed. */
+  static <T> int[] executeAll(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      return executeBatch(statement, rows, binder);
+    }
+  }
+
+  private static <T> int[] executeBatch(PreparedStatement statement, List<T> rows, Binder<T> binder) throws SQLException {
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    for (T row : rows) {
+      binder.bind(statement, row);
+      statement.addBatch();
+    }
+    int[] counts = statement.executeBatch();
+    for (int count : counts) {
+      if (count < 0) {
+        throw new SQLException("the database did not say how many rows a batched statement changed", "XX000");
+      }
+    }
+    return counts;
+  }
+
+  /** {@code IN (?, ?, …)} for {@code n} values, {@code n} at least 1. */
+  static String in(int n) {
+    return " IN (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+  }
+
   static boolean isUniqueViolation(SQLException e) {
     return "23505".equals(e.getSQLState());
   }
 
   /** A foreign key names a row that does not exist: PostgreSQL says 23503, H2 23506. */
   static boolean isMissingParent(SQLException e) {
-    return "23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState());
+    for (SQLException next = e; next != null; next = next.getNextException()) {
+      if ("23503".equals(next.getSQLState()) || "23506".equals(next.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A deadlock, a serialization failure, or H2's lock timeout: the unit of work may simply run again. */

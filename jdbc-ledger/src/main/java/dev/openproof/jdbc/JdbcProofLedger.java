@@ -17,6 +17,8 @@ import dev.openproof.core.model.SignedProof;
 import dev.openproof.core.exchange.DeliveryFailure;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
@@ -30,7 +32,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -100,6 +104,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
   private final ProofLookup lookup;
   private final ReturnTable returns;
   private final ReminderTable reminders;
+  private final BatchRecorder batches;
 
   private JdbcProofLedger(DataSource dataSource, @Nullable Dialect dialect, @Nullable AutoCloseable owned) {
     this.jdbc = new Jdbc(dataSource, dialect);
@@ -112,6 +117,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
     this.lookup = new ProofLookup(jdbc, proofs);
     this.returns = new ReturnTable(jdbc);
     this.reminders = new ReminderTable(jdbc);
+    this.batches = new BatchRecorder(jdbc, orders, invoices, proofs, deliveries);
   }
 
   /**
@@ -325,6 +331,74 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
   @Override
   public Revocation recordRevocation(Revocation revocation) {
     return proofs.recordRevocation(Objects.requireNonNull(revocation, "revocation"));
+  }
+
+  // Batches: each call one transaction, its statements batched (see BatchRecorder).
+
+  @Override
+  public List<OrderClaim> claimOrders(List<OrderId> orderIds, String owner, Instant now, Duration lease) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(lease, "lease");
+    return orders.claimAll(List.copyOf(orderIds), owner, now, lease);
+  }
+
+  @Override
+  public Map<OrderId, String> recordOrderDigests(Map<OrderId, String> digests) {
+    if (digests.values().stream().anyMatch(d -> d.length() > 1000)) {
+      throw new IllegalArgumentException("an order digest is at most 1000 characters");
+    }
+    return orders.recordDigests(Map.copyOf(digests));
+  }
+
+  @Override
+  public Map<OrderId, ProofId> reserveProofIds(Map<OrderId, ProofId> candidates) {
+    return orders.reserveProofIds(Map.copyOf(candidates));
+  }
+
+  @Override
+  public Map<OrderId, OrderRecord> findOrders(Collection<OrderId> orderIds) {
+    List<OrderId> ids = List.copyOf(orderIds);
+    return jdbc.autoCommit("read " + ids.size() + " orders", c -> orders.findAll(c, ids));
+  }
+
+  @Override
+  public List<Invoice> recordInvoices(List<Invoice> invoices) {
+    return this.invoices.recordAll(List.copyOf(invoices));
+  }
+
+  @Override
+  public List<FulfilledOrder> recordIssuedProofs(List<ProofIssue> issues) {
+    return batches.record(List.copyOf(issues));
+  }
+
+  @Override
+  public Optional<FulfilledOrder> findFulfilledOrder(OrderId orderId) {
+    Objects.requireNonNull(orderId, "orderId");
+    return jdbc.autoCommit("read order " + orderId + " with its proof", c -> {
+      OrderRecord order = orders.findAll(c, List.of(orderId)).get(orderId);
+      if (order == null) {
+        return Optional.<FulfilledOrder>empty();
+      }
+      ProofId proofId = order.proofId();
+      Optional<ProofRecord> proof = proofId == null ? Optional.empty() : proofs.find(c, proofId);
+      Optional<DeliveryRecord> first = proofId == null ? Optional.empty() : deliveries.first(c, proofId);
+      return Optional.of(proof.isPresent() && first.isPresent()
+          ? new FulfilledOrder(order, proof.get(), first.get()) : new FulfilledOrder(order, null, null));
+    });
+  }
+
+  @Override
+  public List<Boolean> claimDeliveries(List<DeliveryId> deliveryIds, String owner, Instant now, Duration lease) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(lease, "lease");
+    return deliveries.claimAll(List.copyOf(deliveryIds), owner, now, lease);
+  }
+
+  @Override
+  public List<DeliveryRecord> recordDeliveredAll(List<DeliveryReceipt> receipts) {
+    return deliveries.recordDeliveredAll(List.copyOf(receipts));
   }
 
   @Override

@@ -12,7 +12,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Orders and their claims. A claim is one atomic statement: an insert of a new order (its primary
@@ -48,6 +56,14 @@ final class OrderTable {
       + " LEFT JOIN openproof_invoice i ON i.order_id = o.order_id"
       + " LEFT JOIN openproof_invoice_line l ON l.order_id = i.order_id AND l.leg = i.leg"
       + " WHERE o.order_id = ? ORDER BY i.leg, l.line_no";
+
+  private static final String FIND_ALL = "SELECT o.order_id, o.completed, o.route, p.proof_id,"
+      + " (SELECT COUNT(*) FROM openproof_shipment s WHERE s.order_id = o.order_id) AS shipments, "
+      + InvoiceTable.COLUMNS
+      + " FROM openproof_order o LEFT JOIN openproof_proof p ON p.order_id = o.order_id AND p.replaces IS NULL"
+      + " LEFT JOIN openproof_invoice i ON i.order_id = o.order_id"
+      + " LEFT JOIN openproof_invoice_line l ON l.order_id = i.order_id AND l.leg = i.leg"
+      + " WHERE o.order_id";
 
   private final Jdbc jdbc;
   private final ShipmentTable shipments;
@@ -131,7 +147,9 @@ final class OrderTable {
       try (PreparedStatement statement = c.prepareStatement(set)) {
         statement.setString(1, value);
         statement.setString(2, orderId.value());
-        statement.executeUpdate();
+        if (statement.executeUpdate() == 1) {
+          return value; // set now: no other value can be in effect
+        }
       }
       try (PreparedStatement statement = c.prepareStatement(read)) {
         statement.setString(1, orderId.value());
@@ -144,6 +162,167 @@ final class OrderTable {
       }
     });
   }
+
+  /** {@link #claim} of many orders in one transaction: one batch of inserts, one of takes, one read. */
+  List<OrderClaim> claimAll(List<OrderId> orderIds, String owner, Instant now, Duration lease) {
+    if (orderIds.isEmpty()) {
+      return List.of();
+    }
+    Instant until = now.plus(lease);
+    List<OrderId> sorted = orderIds.stream().sorted(Comparator.comparing(OrderId::value)).toList();
+    Map<OrderId, OrderClaim> claims = jdbc.transaction("claim " + orderIds.size() + " orders", c -> {
+      Map<OrderId, OrderClaim> found = new HashMap<>();
+      int[] inserted = jdbc.insertAllIfAbsent(c, INSERT, sorted, (statement, orderId) -> {
+        statement.setString(1, orderId.value());
+        statement.setString(2, owner);
+        Columns.setInstant(statement, 3, until);
+        Columns.setInstant(statement, 4, now);
+      });
+      List<OrderId> existing = new ArrayList<>();
+      for (int i = 0; i < sorted.size(); i++) {
+        if (inserted[i] == 1) {
+          found.put(sorted.get(i), OrderClaim.ACQUIRED);
+        } else {
+          existing.add(sorted.get(i));
+        }
+      }
+      int[] taken = Jdbc.executeAll(c, TAKE, existing, (statement, orderId) -> {
+        statement.setString(1, owner);
+        Columns.setInstant(statement, 2, until);
+        statement.setString(3, orderId.value());
+        statement.setString(4, owner);
+        Columns.setInstant(statement, 5, now);
+      });
+      List<OrderId> refused = new ArrayList<>();
+      for (int i = 0; i < existing.size(); i++) {
+        if (taken[i] == 1) {
+          found.put(existing.get(i), OrderClaim.ACQUIRED);
+        } else {
+          refused.add(existing.get(i));
+        }
+      }
+      if (!refused.isEmpty()) {
+        try (PreparedStatement statement = c.prepareStatement(
+            "SELECT order_id, completed FROM openproof_order WHERE order_id" + Jdbc.in(refused.size()))) {
+          for (int i = 0; i < refused.size(); i++) {
+            statement.setString(i + 1, refused.get(i).value());
+          }
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              found.put(OrderId.of(row.getString(1)), row.getBoolean(2) ? OrderClaim.COMPLETED : OrderClaim.HELD_BY_ANOTHER);
+            }
+          }
+        }
+      }
+      return found;
+    });
+    return orderIds.stream().map(id -> claims.getOrDefault(id, OrderClaim.HELD_BY_ANOTHER)).toList();
+  }
+
+  /** Sets the digests of many orders where they have none; returns the ones in effect. */
+  Map<OrderId, String> recordDigests(Map<OrderId, String> digests) {
+    return setOnceAll("the digests", "order_digest", digests);
+  }
+
+  /** Reserves the proof ids of many orders where they have none; returns the ones in effect. */
+  Map<OrderId, ProofId> reserveProofIds(Map<OrderId, ProofId> candidates) {
+    Map<OrderId, String> values = new LinkedHashMap<>();
+    candidates.forEach((id, candidate) -> values.put(id, candidate.value()));
+    Map<OrderId, ProofId> reserved = new LinkedHashMap<>();
+    setOnceAll("the proof ids", "planned_proof_id", values).forEach((id, value) -> reserved.put(id, ProofId.of(value)));
+    return reserved;
+  }
+
+  private Map<OrderId, String> setOnceAll(String what, String column, Map<OrderId, String> values) {
+    if (values.isEmpty()) {
+      return Map.of();
+    }
+    List<Map.Entry<OrderId, String>> sorted = values.entrySet().stream()
+        .sorted(Comparator.comparing(e -> e.getKey().value())).toList();
+    Map<OrderId, String> inEffect = jdbc.transaction("record " + what + " of " + values.size() + " orders", c -> {
+      int[] set = Jdbc.executeAll(c, "UPDATE openproof_order SET " + column + " = ? WHERE order_id = ? AND " + column + " IS NULL",
+          sorted, (statement, entry) -> {
+            statement.setString(1, entry.getValue());
+            statement.setString(2, entry.getKey().value());
+          });
+      Map<OrderId, String> found = new HashMap<>();
+      List<OrderId> unset = new ArrayList<>();
+      for (int i = 0; i < sorted.size(); i++) {
+        if (set[i] == 1) {
+          found.put(sorted.get(i).getKey(), sorted.get(i).getValue());
+        } else {
+          unset.add(sorted.get(i).getKey());
+        }
+      }
+      if (!unset.isEmpty()) {
+        try (PreparedStatement statement = c.prepareStatement(
+            "SELECT order_id, " + column + " FROM openproof_order WHERE order_id" + Jdbc.in(unset.size()))) {
+          for (int i = 0; i < unset.size(); i++) {
+            statement.setString(i + 1, unset.get(i).value());
+          }
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              if (row.getString(2) != null) {
+                found.put(OrderId.of(row.getString(1)), row.getString(2));
+              }
+            }
+          }
+        }
+      }
+      return found;
+    });
+    Map<OrderId, String> result = new LinkedHashMap<>();
+    for (OrderId orderId : values.keySet()) {
+      String value = inEffect.get(orderId);
+      if (value == null) {
+        throw new IllegalStateException("order " + orderId + " was never claimed");
+      }
+      result.put(orderId, value);
+    }
+    return result;
+  }
+
+  /** The records of many orders, read on a connection in use, in one query; unknown orders are left out. */
+  Map<OrderId, OrderRecord> findAll(Connection c, Collection<OrderId> orderIds) throws SQLException {
+    Map<OrderId, OrderRecord> records = new LinkedHashMap<>();
+    if (orderIds.isEmpty()) {
+      return records;
+    }
+    List<OrderId> ids = List.copyOf(orderIds);
+    Map<String, Head> heads = new HashMap<>();
+    Map<String, InvoiceTable.Lines> lines = new HashMap<>();
+    try (PreparedStatement statement = c.prepareStatement(FIND_ALL + Jdbc.in(ids.size()) + " ORDER BY o.order_id, i.leg, l.line_no")) {
+      for (int i = 0; i < ids.size(); i++) {
+        statement.setString(i + 1, ids.get(i).value());
+      }
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          String id = row.getString("order_id");
+          if (!heads.containsKey(id)) {
+            heads.put(id, new Head(row.getBoolean("completed"), row.getString("route"), row.getString("proof_id"),
+                row.getLong("shipments") > 0));
+          }
+          lines.computeIfAbsent(id, k -> new InvoiceTable.Lines()).add(row);
+        }
+      }
+    }
+    for (OrderId orderId : ids) {
+      Head head = heads.get(orderId.value());
+      InvoiceTable.Lines invoices = lines.get(orderId.value());
+      if (head == null || invoices == null) {
+        continue;
+      }
+      String route = head.route();
+      String proofId = head.proofId();
+      records.put(orderId, new OrderRecord(orderId, head.completed(), route == null ? null : Route.valueOf(route),
+          invoices.invoices(orderId), head.shipped() ? shipments.find(c, orderId).orElse(null) : null,
+          proofId == null ? null : ProofId.of(proofId)));
+    }
+    return records;
+  }
+
+  /** The columns of an order's row that {@link #findAll} reads once per order. */
+  private record Head(boolean completed, @Nullable String route, @Nullable String proofId, boolean shipped) {}
 
   void release(OrderId orderId, String owner) {
     jdbc.autoCommit("release order " + orderId, c -> {

@@ -13,6 +13,7 @@ import dev.openproof.core.model.SignedProof;
 import dev.openproof.core.model.StatusReference;
 import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.ProofRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -130,13 +131,63 @@ final class ProofTable {
         statement.executeBatch();
       }
       DeliveryTable.insertPending(c, firstDelivery, now);
-      return new Recorded(record, true);
+      return new Recorded(new ProofRecord(Columns.stored(proof), signedProof, Columns.stored(record.recipient()), null), true);
     });
     if (recorded.inserted()) {
       // Committed: keep what a read would return, so that the first delivery's reads need not ask.
       issued.put(proof.proofId(), new Issued(Columns.stored(proof), signedProof, Columns.stored(firstDelivery.recipient())));
     }
     return recorded.record();
+  }
+
+  /**
+   * Inserts the proofs of a batch of orders with their entitlements and first deliveries, pending;
+   * an order that has a proof keeps it. Returns, for each, whether its proof was inserted.
+   */
+  boolean[] insertAll(Connection c, List<ProofIssue> issues) throws SQLException {
+    String insert = INSERT;
+    int[] inserted;
+    try {
+      inserted = jdbc.insertAllIfAbsent(c, insert, issues, (statement, issue) -> {
+        bindProof(statement, new ProofRecord(issue.proof(), issue.signedProof(), issue.delivery().recipient(), null),
+            issue.now());
+        statement.setString(27, null);
+        statement.setString(28, "order:" + issue.orderId().value());
+      });
+    } catch (SQLException e) {
+      if (Jdbc.isMissingParent(e)) {
+        throw new IllegalStateException("an order of the batch was never claimed", e);
+      }
+      throw e;
+    }
+    List<Object[]> entitlements = new ArrayList<>();
+    List<ProofIssue> firsts = new ArrayList<>();
+    boolean[] done = new boolean[issues.size()];
+    for (int i = 0; i < issues.size(); i++) {
+      done[i] = inserted[i] == 1;
+      if (done[i]) {
+        ProofIssue issue = issues.get(i);
+        int position = 0;
+        for (Entitlement entitlement : issue.proof().entitlements()) {
+          entitlements.add(new Object[] {issue.proof().proofId(), position++, entitlement});
+        }
+        firsts.add(issue);
+      }
+    }
+    Jdbc.executeAll(c, INSERT_ENTITLEMENT, entitlements, (statement, row) -> {
+      statement.setString(1, ((ProofId) row[0]).value());
+      statement.setInt(2, (Integer) row[1]);
+      Columns.setEntitlement(statement, 3, (Entitlement) row[2]);
+    });
+    DeliveryTable.insertPendingAll(c, firsts);
+    return done;
+  }
+
+  /** The record of a proof this ledger inserted, as a read returns it; kept in the cache once committed. */
+  ProofRecord remember(ProofIssue issue) {
+    Issued stored = new Issued(Columns.stored(issue.proof()), issue.signedProof(), Columns.stored(issue.delivery().recipient()));
+    issued.put(issue.proof().proofId(), stored);
+    return new ProofRecord(stored.proof(), stored.signedProof(), stored.recipient(), null);
   }
 
   /** What {@link #record} did: the proof recorded for the order, and whether it was this one. */

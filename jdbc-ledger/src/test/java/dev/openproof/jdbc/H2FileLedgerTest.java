@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The embedded H2 file ledger: what one run records, the next run finds, even after a kill. */
 class H2FileLedgerTest {
@@ -62,10 +64,11 @@ class H2FileLedgerTest {
     }
   }
 
-  @Test
-  void aKilledRunIsResumedByTheNextWithTheSameProofAndDeliveryId() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"single", "batch"})
+  void aKilledRunIsResumedByTheNextWithTheSameProofAndDeliveryId(String path) throws Exception {
     Process child = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
-        KilledRun.class.getName(), directory.toString())
+        KilledRun.class.getName(), directory.toString(), path)
         .redirectErrorStream(true)
         .start();
     assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -76,7 +79,7 @@ class H2FileLedgerTest {
     Order order = SampleOrders.russian();
     try (JdbcProofLedger ledger = JdbcProofLedger.h2File(directory)) {
       OrderRecord recorded = ledger.findOrder(order.orderId()).orElseThrow();
-      assertThat(recorded.completed()).isFalse();
+      assertThat(recorded.completed()).as("a batch completes its orders with their proofs").isEqualTo(path.equals("batch"));
       DeliveryRecord pending = ledger.deliveries(recorded.issuedProofId().orElseThrow()).get(0);
       assertThat(pending.status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(pending.request().deliveryId().value()).isEqualTo(aboutToSend[0]);

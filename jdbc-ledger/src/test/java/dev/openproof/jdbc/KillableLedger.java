@@ -16,6 +16,8 @@ import dev.openproof.core.model.SignedProof;
 import dev.openproof.core.exchange.DeliveryFailure;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
@@ -24,7 +26,9 @@ import dev.openproof.core.exchange.ReturnRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * {@link InstanceKilled}, so that nothing the workflow would do on its way out (releasing claims,
  * recording an outcome) reaches the database, as after a real crash.
  */
-final class KillableLedger implements ProofLedger {
+class KillableLedger implements ProofLedger {
   private final ProofLedger ledger;
   private volatile boolean killed;
 
@@ -199,5 +203,50 @@ final class KillableLedger implements ProofLedger {
   @Override
   public List<ProofRecord> findProofsEnding(LocalDate from, LocalDate to) {
     return live().findProofsEnding(from, to);
+  }
+
+  @Override
+  public List<OrderClaim> claimOrders(List<OrderId> orderIds, String owner, Instant now, Duration lease) {
+    return live().claimOrders(orderIds, owner, now, lease);
+  }
+
+  @Override
+  public Map<OrderId, String> recordOrderDigests(Map<OrderId, String> digests) {
+    return live().recordOrderDigests(digests);
+  }
+
+  @Override
+  public Map<OrderId, ProofId> reserveProofIds(Map<OrderId, ProofId> candidates) {
+    return live().reserveProofIds(candidates);
+  }
+
+  @Override
+  public Map<OrderId, OrderRecord> findOrders(Collection<OrderId> orderIds) {
+    return live().findOrders(orderIds);
+  }
+
+  @Override
+  public List<Invoice> recordInvoices(List<Invoice> invoices) {
+    return live().recordInvoices(invoices);
+  }
+
+  @Override
+  public List<FulfilledOrder> recordIssuedProofs(List<ProofIssue> issues) {
+    return live().recordIssuedProofs(issues);
+  }
+
+  @Override
+  public Optional<FulfilledOrder> findFulfilledOrder(OrderId orderId) {
+    return live().findFulfilledOrder(orderId);
+  }
+
+  @Override
+  public List<Boolean> claimDeliveries(List<DeliveryId> deliveryIds, String owner, Instant now, Duration lease) {
+    return live().claimDeliveries(deliveryIds, owner, now, lease);
+  }
+
+  @Override
+  public List<DeliveryRecord> recordDeliveredAll(List<DeliveryReceipt> receipts) {
+    return live().recordDeliveredAll(receipts);
   }
 }

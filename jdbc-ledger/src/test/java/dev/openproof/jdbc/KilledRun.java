@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * A run of the workflow on an H2 file ledger whose process is killed, at once and without any
- * cleanup, when the first proof is about to be sent; it prints the delivery id and the token first.
+ * cleanup, when the first proof is about to be sent (by {@code fulfill}, or by {@code fulfillAll} given a
+ * second argument {@code batch}); it prints the delivery id and the token first.
  * Started as a separate JVM by {@link H2FileLedgerTest}.
  */
 final class KilledRun {
@@ -25,6 +26,10 @@ final class KilledRun {
           throw new AssertionError("halted");
         })
         .build();
-    fulfillment.fulfill(SampleOrders.russian());
+    if (args.length > 1 && args[1].equals("batch")) {
+      fulfillment.fulfillAll(java.util.List.of(SampleOrders.russian()));
+    } else {
+      fulfillment.fulfill(SampleOrders.russian());
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.openproof.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openproof.core.fulfillment.FulfillmentException;
+import dev.openproof.core.fulfillment.FulfillmentOutcome;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.fulfillment.RandomIdGenerator;
 import dev.openproof.core.fulfillment.RetryPolicy;
@@ -37,10 +38,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Four instances of the workflow, each with its own connection pool, fulfill the same orders at
+ * Four instances of the workflow, each with its own connection pool, fulfill the same orders (one by
+ * one, or with {@code fulfillAll} in batches of 25) at
  * once on one database while deliveries fail transiently at random; one instance is killed while it
  * holds a batch of claimed deliveries. Afterwards every order has exactly one proof, two invoices
  * and one delivery, delivered exactly once, the dead instance's claims taken over by the others.
@@ -60,8 +62,12 @@ class MultiInstanceTest {
     final LicenseFulfillment fulfillment;
     final List<Order> orders;
     volatile boolean dieOnNextDelivery;
+    final boolean batch;
+    final int step;
 
-    Instance(DataSource pool, int number, List<Order> all) {
+    Instance(DataSource pool, int number, List<Order> all, boolean batch) {
+      this.batch = batch;
+      this.step = batch ? 25 : 1;
       this.ledger = new KillableLedger(JdbcProofLedger.create(pool));
       ProofDelivery flaky = inbox.delivery(clock, SEED + number, 0.3);
       ProofDelivery delivery = request -> {
@@ -81,15 +87,26 @@ class MultiInstanceTest {
     /** Fulfills every order once, redelivering now and then; the doomed one dies mid-batch. */
     Void work(boolean doomed) {
       int done = 0;
-      for (Order order : orders) {
+      for (int from = 0; from < orders.size(); from += step) {
+        List<Order> some = orders.subList(from, Math.min(orders.size(), from + step));
         try {
-          fulfillment.fulfill(order);
+          if (batch) {
+            for (FulfillmentOutcome outcome : fulfillment.fulfillAll(some)) {
+              if (outcome instanceof FulfillmentOutcome.Failed failed) {
+                assertThat(failed.reasonCode()).as(failed.failure().toString())
+                    .isEqualTo(FulfillmentException.Reason.ORDER_IN_PROGRESS.code());
+              }
+            }
+          } else {
+            fulfillment.fulfill(some.get(0));
+          }
         } catch (FulfillmentException e) {
           assertThat(e.reasonCode()).isEqualTo(FulfillmentException.Reason.ORDER_IN_PROGRESS.code());
         } catch (InstanceKilled e) {
           return null;
         }
-        if (++done % 20 == 0) {
+        done += some.size();
+        if (done % 20 == 0 || batch) {
           clock.advance(Duration.ofSeconds(1));
         }
         if (done % 25 == 0) {
@@ -105,9 +122,10 @@ class MultiInstanceTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
-  void fourInstancesFulfillTheSameOrdersExactlyOnceAndTakeOverADeadOnesClaims(TestDatabase.Kind kind) throws Exception {
+  @ParameterizedTest(name = "{0}, batches: {1}")
+  @CsvSource({"H2, false", "H2, true", "POSTGRESQL, false", "POSTGRESQL, true"})
+  void fourInstancesFulfillTheSameOrdersExactlyOnceAndTakeOverADeadOnesClaims(TestDatabase.Kind kind, boolean batch)
+      throws Exception {
     int count = kind == TestDatabase.Kind.POSTGRESQL ? 1_000 : 300;
     List<Order> orders = IntStream.range(0, count).mapToObj(SampleOrders::numbered).toList();
     ExecutorService threads = Executors.newFixedThreadPool(INSTANCES);
@@ -115,7 +133,7 @@ class MultiInstanceTest {
       database.newLedger().close();
       List<Instance> instances = new ArrayList<>();
       for (int i = 0; i < INSTANCES; i++) {
-        instances.add(new Instance(database.newPool(3), i, orders));
+        instances.add(new Instance(database.newPool(3), i, orders, batch));
       }
       Instance doomed = instances.get(INSTANCES - 1);
       List<Instance> survivors = instances.subList(0, INSTANCES - 1);

@@ -1,14 +1,20 @@
 package dev.openproof.benchmarks.jdbc;
 
+import dev.openproof.core.fulfillment.FulfillmentOutcome;
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.memory.InMemoryProofLedger;
 import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.port.ProofDelivery;
+import dev.openproof.core.model.Order;
 import dev.openproof.core.port.ProofLedger;
+import dev.openproof.core.port.ProofSigner;
 import dev.openproof.core.testing.FakeSigner;
 import dev.openproof.core.testing.SampleOrders;
 import dev.openproof.jdbc.JdbcProofLedger;
+import dev.openproof.jwt.JwsProofSigner;
+import dev.openproof.jwt.key.JwsAlgorithm;
+import dev.openproof.jwt.key.SigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +25,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +38,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -41,9 +50,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * Orders fulfilled per second by four threads sharing one workflow, each call a new order (two
- * invoices, a proof signed by a cheap fake signer, recorded with its delivery, delivered to a sink,
- * completed), by the ledger it records in:
+ * Orders fulfilled per second by four threads sharing one workflow, each order new (two invoices, a
+ * proof signed by a real ES256 key, or by a cheap fake signer with {@code signer=fake}, recorded with
+ * its delivery, delivered to a sink, completed): one per {@code fulfill} call, or a hundred per
+ * {@code fulfillAll} call (the score counts orders). By the ledger it records in:
  *
  * <ul>
  *   <li>{@code memory}: core's in-memory ledger;
@@ -67,6 +77,13 @@ public class LedgerFulfillmentBenchmark {
   /** Which ledger the workflow records in. */
   @Param({"memory", "h2", "h2mem", "postgresql"})
   public String ledger;
+
+  /** Who signs: {@code es256}, a generated P-256 key through jwt-proof's signer, or {@code fake}. */
+  @Param({"es256"})
+  public String signer;
+
+  /** The orders of one {@code fulfillAll} call. */
+  public static final int BATCH = 100;
 
   private final AtomicInteger next = new AtomicInteger();
   private LicenseFulfillment fulfillment;
@@ -99,7 +116,13 @@ public class LedgerFulfillmentBenchmark {
     Clock clock = Clock.systemUTC();
     ProofDelivery sink = request -> new DeliveryReceipt(request.deliveryId(), request.proof().proofId(),
         request.recipient().email(), "<" + request.deliveryId().value() + "@openproof.bench>", clock.instant());
-    fulfillment = LicenseFulfillment.builder().signer(new FakeSigner()).ledger(chosen).delivery(sink).clock(clock).build();
+    ProofSigner proofSigner = switch (signer) {
+      case "es256" -> JwsProofSigner.of(SigningKey.generate(JwsAlgorithm.ES256), "https://licensing.openproof.bench");
+      case "fake" -> new FakeSigner();
+      default -> throw new IllegalArgumentException("no signer " + signer);
+    };
+    fulfillment = LicenseFulfillment.builder().signer(proofSigner).ledger(chosen).delivery(sink).clock(clock)
+        .batchSize(BATCH).build();
   }
 
   private ProofLedger postgres() throws SQLException {
@@ -147,6 +170,21 @@ public class LedgerFulfillmentBenchmark {
   @Benchmark
   public FulfillmentResult fulfill() {
     return fulfillment.fulfill(SampleOrders.numbered(next.incrementAndGet()));
+  }
+
+  /** Fulfills a hundred new orders in one call. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public List<FulfillmentOutcome> fulfillAll() {
+    int first = next.getAndAdd(BATCH) + 1;
+    List<Order> orders = IntStream.range(first, first + BATCH).mapToObj(SampleOrders::numbered).toList();
+    List<FulfillmentOutcome> outcomes = fulfillment.fulfillAll(orders);
+    for (FulfillmentOutcome outcome : outcomes) {
+      if (outcome instanceof FulfillmentOutcome.Failed failed) {
+        throw new IllegalStateException("order " + failed.orderId() + " failed: " + failed.reasonCode(), failed.failure());
+      }
+    }
+    return outcomes;
   }
 
   private static void execute(String url, String user, String password, String sql) throws SQLException {

@@ -1,7 +1,7 @@
 package dev.openproof.core.exchange;
 
 /**
- * The answer of {@link dev.openproof.core.port.ProofLedger#claimOrder}.
+ * The answer of {@link dev.openproof.core.port.OrderLedger#claimOrder}.
  *
  * @since 0.1.0
  */

@@ -11,6 +11,8 @@ import dev.openproof.core.validation.OrderValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /** Everything a {@link LicenseFulfillment} is built from; made by {@link LicenseFulfillmentBuilder}. */
 record FulfillmentSettings(
@@ -30,4 +32,5 @@ record FulfillmentSettings(
     int batchSize,
     boolean deferDelivery,
     StatusLists statusLists,
-    AfterSaleOptions afterSale) {}
+    AfterSaleOptions afterSale,
+    @Nullable Executor batchExecutor) {}

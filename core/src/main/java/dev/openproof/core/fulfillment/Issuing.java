@@ -7,6 +7,7 @@ import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.exchange.FailureKind;
+import dev.openproof.core.exchange.FulfilledOrder;
 import dev.openproof.core.exchange.InvoiceRequest;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
@@ -29,7 +30,10 @@ import dev.openproof.core.validation.Violation;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -82,9 +86,7 @@ final class Issuing {
     String digest = OrderDigest.of(order);
     String recorded = workflow.ledger().recordOrderDigest(order.orderId(), digest);
     if (!recorded.equals(digest)) {
-      throw new FulfillmentException(FulfillmentException.Reason.ORDER_CONFLICT, "order " + order.orderId()
-          + " was fulfilled before with other content: " + String.join(", ", OrderDigest.differences(recorded, digest))
-          + " differ; an order id names one order, so nothing was done now");
+      throw IssuingSteps.conflict(order.orderId(), recorded, digest);
     }
   }
 
@@ -92,7 +94,7 @@ final class Issuing {
    * A digital proof of rights that have all ended would be expired when issued: such an order is
    * refused before anything is stored, unless it was fulfilled before.
    */
-  private void refuseIfEveryTermEnded(Order order, Route route) {
+  void refuseIfEveryTermEnded(Order order, Route route) {
     if (route != Route.DIGITAL) {
       return;
     }
@@ -107,24 +109,29 @@ final class Issuing {
 
   private FulfillmentResult fulfillClaimed(Order order, Route route, String owner) {
     boolean completed = false;
+    Instant claimedAt = workflow.now();
     try {
       refuseIfContentDiffers(order);
       OrderRecord record = workflow.ledger().findOrder(order.orderId()).orElseThrow();
-      invoiceBothLegs(order, record, owner);
+      List<Invoice> invoices = invoiceBothLegs(order, record);
       if (route == Route.PHYSICAL) {
-        recordShipment(order, record);
-      } else {
-        DeliveryRecord first = record.issuedProofId().isPresent()
-            ? workflow.firstDelivery(record.issuedProofId().get())
-            : issueProof(order);
-        renewLease(order.orderId(), owner);
-        if (first.status() == DeliveryStatus.PENDING && !settings.deferDelivery()) {
-          workflow.attempt(first.request());
-        }
+        PhysicalShipment shipment = recordShipment(order, record);
+        workflow.ledger().completeOrder(order.orderId(), route);
+        completed = true;
+        return new FulfillmentResult.Physical(order.orderId(), invoices, shipment, false);
+      }
+      FulfilledOrder issued = record.issuedProofId().isPresent()
+          ? workflow.ledger().findFulfilledOrder(order.orderId()).filter(f -> f.proof() != null).orElseThrow(() ->
+              new IllegalStateException("the ledger holds order " + order.orderId() + " with a proof id but no proof"))
+          : issueProof(order, record);
+      DeliveryRecord first = Objects.requireNonNull(issued.delivery());
+      renewLeaseIfDue(order.orderId(), owner, claimedAt);
+      if (first.status() == DeliveryStatus.PENDING && !settings.deferDelivery()) {
+        first = workflow.attempt(first.request());
       }
       workflow.ledger().completeOrder(order.orderId(), route);
       completed = true;
-      return recordedResult(order.orderId(), false);
+      return new FulfillmentResult.Digital(order.orderId(), invoices, Objects.requireNonNull(issued.proof()), first, false);
     } finally {
       if (!completed) {
         // A completed order needs no release: no one can claim it again.
@@ -133,51 +140,63 @@ final class Issuing {
     }
   }
 
-  private void invoiceBothLegs(Order order, OrderRecord record, String owner) {
-    for (InvoiceLeg leg : InvoiceLeg.values()) {
-      if (record.invoice(leg).isEmpty()) {
-        Instant now = workflow.now();
-        Invoice issued = settings.invoicing().issue(new InvoiceRequest(invoiceId(order.orderId(), leg), leg, order, now));
-        Invoice kept = workflow.ledger().recordInvoice(issued);
-        workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), kept, now));
-        renewLease(order.orderId(), owner);
-      }
+  /** Issues the legs not yet invoiced and records them in one step; returns both legs' invoices, as recorded. */
+  private List<Invoice> invoiceBothLegs(Order order, OrderRecord record) {
+    Instant now = workflow.now();
+    List<Invoice> issued = new ArrayList<>(2);
+    try {
+      IssuingSteps.issueMissing(settings, order, record, now, issued);
+    } catch (RuntimeException e) {
+      // The legs issued before the failure are kept, so a retry issues only the others.
+      recordInvoices(order, issued, now);
+      throw e;
     }
+    return issued.isEmpty() ? record.invoices() : merged(record, recordInvoices(order, issued, now));
   }
 
-  private void recordShipment(Order order, OrderRecord record) {
-    if (record.physicalShipment().isEmpty()) {
-      Instant now = workflow.now();
-      List<Entitlement> entitlements = order.lines().stream().map(Entitlement::of).toList();
-      PhysicalShipment shipment = workflow.ledger().recordShipment(
-          new PhysicalShipment(order.orderId(), order.distributor().ref(), entitlements, now));
-      workflow.publish(new FulfillmentEvent.PhysicalShipmentRecorded(order.orderId(), shipment, now));
+  private List<Invoice> recordInvoices(Order order, List<Invoice> issued, Instant now) {
+    if (issued.isEmpty()) {
+      return issued;
     }
+    List<Invoice> kept = workflow.ledger().recordInvoices(issued);
+    kept.forEach(invoice -> workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), invoice, now)));
+    return kept;
   }
 
-  /** Builds, signs and records the order's proof; returns its first delivery, pending. */
-  private DeliveryRecord issueProof(Order order) {
+  private static List<Invoice> merged(OrderRecord record, List<Invoice> kept) {
+    List<Invoice> all = new ArrayList<>(record.invoices());
+    all.addAll(kept);
+    all.sort(Comparator.comparing(Invoice::leg));
+    return all;
+  }
+
+  private PhysicalShipment recordShipment(Order order, OrderRecord record) {
+    if (record.physicalShipment().isPresent()) {
+      return record.physicalShipment().get();
+    }
+    Instant now = workflow.now();
+    List<Entitlement> entitlements = order.lines().stream().map(Entitlement::of).toList();
+    PhysicalShipment shipment = workflow.ledger().recordShipment(
+        new PhysicalShipment(order.orderId(), order.distributor().ref(), entitlements, now));
+    workflow.publish(new FulfillmentEvent.PhysicalShipmentRecorded(order.orderId(), shipment, now));
+    return shipment;
+  }
+
+  /** Builds, signs and records the order's proof; returns it with its first delivery, pending. */
+  private FulfilledOrder issueProof(Order order, OrderRecord record) {
     Instant now = workflow.now();
     // One proof id per order, reserved after the claim: a retry keeps it, and with it its status index.
     ProofId proofId = workflow.ledger().reserveProofId(order.orderId(), settings.ids().newProofId());
-    LicenseProof proof = LicenseProof.of(order, proofId, settings.ids().newLicenseNumber(),
-        order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber), now);
-    if (settings.statusLists().publishes()) {
-      proof = proof.withStatus(settings.statusLists().allocate(proof.proofId()));
-    }
-    SignedProof signed = settings.signer().sign(proof);
-    if (!signed.proofId().equals(proof.proofId())) {
-      throw new SigningException("the signer returned proof " + signed.proofId() + " for proof " + proof.proofId(), null);
-    }
-    DeliveryRequest first = new DeliveryRequest(
-        settings.ids().newDeliveryId(), DeliveryKind.ORIGINAL, null, Recipient.of(order.customer()), proof, signed);
-    ProofRecord kept = workflow.ledger().recordProof(proof, signed, first, now);
-    if (!kept.proof().equals(proof)) {
+    DeliveryRequest first = IssuingSteps.signedFirstDelivery(settings, order, proofId, now);
+    ProofRecord kept = workflow.ledger().recordProof(first.proof(), first.signedProof(), first, now);
+    if (!kept.proof().proofId().equals(proofId)) {
       // Another instance recorded a proof first (this one's lease had run out): that proof stands.
-      return workflow.firstDelivery(kept.proof().proofId());
+      return workflow.ledger().findFulfilledOrder(order.orderId()).orElseThrow();
     }
-    workflow.publish(new FulfillmentEvent.ProofIssued(order.orderId(), proof.proofId(), proof.licenseNumber(), now));
-    return DeliveryRecord.pending(first, now);
+    workflow.publish(new FulfillmentEvent.ProofIssued(order.orderId(), proofId, kept.proof().licenseNumber(), now));
+    DeliveryRequest recorded = new DeliveryRequest(first.deliveryId(), DeliveryKind.ORIGINAL, null, kept.recipient(),
+        kept.proof(), kept.signedProof());
+    return new FulfilledOrder(record, kept, DeliveryRecord.pending(recorded, now));
   }
 
   RedeliveryReport redeliverPending() {
@@ -211,34 +230,25 @@ final class Issuing {
   }
 
   /**
-   * Extends this call's lease on the order between steps, so that a slow port (a signer, a mail
-   * server) does not let another instance take over an order in flight.
+   * Extends this call's lease on the order before the delivery, once half of it has passed since
+   * the claim, so that a slow port (a signer, a mail server) does not let another instance take
+   * over an order in flight; a fast call renews nothing and saves the commit.
    */
-  private void renewLease(OrderId orderId, String owner) {
+  private void renewLeaseIfDue(OrderId orderId, String owner, Instant claimedAt) {
+    if (workflow.now().isBefore(claimedAt.plus(settings.orderLease().dividedBy(2)))) {
+      return;
+    }
     if (workflow.ledger().claimOrder(orderId, owner, workflow.now(), settings.orderLease()) != OrderClaim.ACQUIRED) {
       LOG.log(System.Logger.Level.WARNING, "the lease on order {0} was lost; the ledger keeps the first proof", orderId);
     }
   }
 
   Optional<FulfillmentResult> find(OrderId orderId) {
-    return workflow.ledger().findOrder(orderId).filter(OrderRecord::completed).map(r -> recordedResult(orderId, true));
+    return workflow.ledger().findFulfilledOrder(orderId).filter(f -> f.order().completed()).map(f -> IssuingSteps.result(f, true));
   }
 
   private FulfillmentResult recordedResult(OrderId orderId, boolean replayed) {
-    OrderRecord record = workflow.ledger().findOrder(orderId).orElseThrow();
-    Optional<ProofRecord> proof = record.issuedProofId().flatMap(workflow.ledger()::findProof);
-    if (proof.isPresent()) {
-      ProofRecord issued = proof.get();
-      return new FulfillmentResult.Digital(orderId, record.invoices(), issued,
-          workflow.firstDelivery(issued.proof().proofId()), replayed);
-    }
-    PhysicalShipment shipment = record.physicalShipment().orElseThrow(() ->
-        new IllegalStateException("the ledger holds order " + orderId + " completed with neither proof nor shipment"));
-    return new FulfillmentResult.Physical(orderId, record.invoices(), shipment, replayed);
-  }
-
-  private static InvoiceId invoiceId(OrderId orderId, InvoiceLeg leg) {
-    return InvoiceId.of((leg == InvoiceLeg.VENDOR_TO_DISTRIBUTOR ? "VD-" : "DR-") + orderId.value());
+    return IssuingSteps.result(workflow.ledger().findFulfilledOrder(orderId).orElseThrow(), replayed);
   }
 
   private static void sleep(long millis) {

@@ -10,6 +10,7 @@ import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.ProofStatus;
 import dev.openproof.core.model.Revocation;
 import dev.openproof.core.validation.InvalidOrderException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import java.util.Optional;
  */
 public final class LicenseFulfillment {
   private final Issuing issuing;
+  private final BatchIssuing batch;
   private final Administration administration;
   private final Workflow workflow;
   private final LicenseAfterSale afterSale;
@@ -42,6 +44,7 @@ public final class LicenseFulfillment {
   LicenseFulfillment(FulfillmentSettings settings) {
     this.workflow = new Workflow(settings);
     this.issuing = new Issuing(workflow);
+    this.batch = new BatchIssuing(workflow, issuing);
     this.administration = new Administration(workflow);
     this.afterSale = new LicenseAfterSale(workflow);
   }
@@ -71,6 +74,27 @@ public final class LicenseFulfillment {
    */
   public FulfillmentResult fulfill(Order order) {
     return issuing.fulfill(Objects.requireNonNull(order, "order"));
+  }
+
+  /**
+   * Fulfills many orders, as {@link #fulfill} each, at a fraction of the ledger's cost: in batches
+   * of {@linkplain LicenseFulfillmentBuilder#batchSize the batch size}, the new digital orders are
+   * claimed in one ledger call, invoiced and signed in parallel on the {@linkplain
+   * LicenseFulfillmentBuilder#batchExecutor batch executor}, recorded with their invoices and first
+   * deliveries in one call (one transaction on a JDBC ledger), and handed to the delivery port's
+   * {@code deliverAll} together, unless delivery is deferred. Every other order (physical, given
+   * twice, fulfilled before, held by another instance) is fulfilled as by {@code fulfill}. It is
+   * idempotent as {@code fulfill} is; one bad order fails alone, and a failure of a whole batch's
+   * ledger call fails that batch's orders only, with nothing recorded for them that a rerun repeats.
+   *
+   * @param orders the orders; an order id given twice is fulfilled once and answered twice
+   * @return one outcome per order, in the same order: the result {@code fulfill} would return, or
+   *     the failure it would throw, with its reason code
+   * @since 0.3.0
+   */
+  public List<FulfillmentOutcome> fulfillAll(Collection<Order> orders) {
+    List<Order> list = List.copyOf(Objects.requireNonNull(orders, "orders"));
+    return batch.fulfillAll(list);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,7 @@ public final class LicenseFulfillmentBuilder {
   private Duration claimWait = Duration.ofSeconds(30);
   private int batchSize = 100;
   private boolean deferDelivery;
+  private @Nullable Executor batchExecutor;
   private StatusLists statusLists = NoStatusLists.create();
   private AfterSaleOptions afterSale = AfterSaleOptions.defaults();
 
@@ -180,7 +182,8 @@ public final class LicenseFulfillmentBuilder {
   }
 
   /**
-   * How many pending deliveries {@code redeliverPending} claims and sends at once. Default: 100.
+   * How many pending deliveries {@code redeliverPending} claims and sends at once, and how many
+   * orders {@code fulfillAll} records in one transaction. Default: 100.
    *
    * @param size the batch size, at least 1
    * @return this builder
@@ -229,14 +232,10 @@ public final class LicenseFulfillmentBuilder {
    */
   public LicenseFulfillment build() {
     List<String> missing = new ArrayList<>();
-    if (signer == null) {
-      missing.add("signer(...)");
-    }
-    if (delivery == null) {
-      missing.add("delivery(...)");
-    }
-    if (ledger == null) {
-      missing.add("ledger(...)");
+    for (var part : new Object[][] {{signer, "signer(...)"}, {delivery, "delivery(...)"}, {ledger, "ledger(...)"}}) {
+      if (part[0] == null) {
+        missing.add((String) part[1]);
+      }
     }
     if (signer == null || delivery == null || ledger == null) {
       throw new IllegalStateException("a LicenseFulfillment needs a signer, a delivery and a ledger; call "
@@ -259,7 +258,23 @@ public final class LicenseFulfillmentBuilder {
         batchSize,
         deferDelivery,
         statusLists,
-        afterSale));
+        afterSale,
+        batchExecutor));
+  }
+
+  /**
+   * Where {@link LicenseFulfillment#fulfillAll} invoices and signs the orders of a batch in
+   * parallel. The caller owns it and shuts it down; it must not be the pool the caller of {@code
+   * fulfillAll} runs on, if that pool is bounded. Default: a pool of one daemon thread per available
+   * processor, owned by the workflow, whose threads end when idle, so nothing needs shutting down.
+   *
+   * @param executor the executor
+   * @return this builder
+   * @since 0.3.0
+   */
+  public LicenseFulfillmentBuilder batchExecutor(Executor executor) {
+    this.batchExecutor = Objects.requireNonNull(executor, "executor");
+    return this;
   }
 
   /**

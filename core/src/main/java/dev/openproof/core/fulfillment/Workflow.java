@@ -12,6 +12,7 @@ import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.port.ProofLedger;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,8 +41,9 @@ final class Workflow {
     return instanceId + "#" + calls.incrementAndGet();
   }
 
+  /** The time, to the microsecond: as a durable ledger keeps it, so what a call holds equals what a later read returns. */
   Instant now() {
-    return settings.clock().instant();
+    return settings.clock().instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** Tells every listener; a listener that fails is logged and undoes nothing. */

@@ -4,21 +4,19 @@ import dev.openproof.core.exchange.DeliveryFailure;
 import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
-import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.exchange.FulfilledOrder;
 import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.ProofIssue;
+import dev.openproof.core.model.Route;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
-import dev.openproof.core.model.Invoice;
-import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.OrderId;
-import dev.openproof.core.model.PhysicalShipment;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
-import dev.openproof.core.model.Route;
-import dev.openproof.core.model.SignedProof;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -32,111 +30,14 @@ import org.jspecify.annotations.Nullable;
  * recorded keeps the first record and changes nothing. Claims are leases: a claim whose lease has
  * expired may be taken by another owner, so a crashed instance's work is taken over.
  *
+ * <p>{@link OrderLedger} holds the orders while they are fulfilled, one by one or in batches.
+ *
  * <p>Core ships an in-memory implementation; {@code jdbc-ledger} a durable one. Implementations must
  * be thread-safe.
  *
  * @since 0.1.0
  */
-public interface ProofLedger extends AfterSaleLedger {
-
-  /**
-   * Registers the order if it is new and claims it for {@code owner}.
-   *
-   * @param orderId the order
-   * @param owner the claiming workflow instance
-   * @param now the current time
-   * @param lease how long the claim holds unless released
-   * @return {@link OrderClaim#ACQUIRED} if the caller now holds it (also when it held it already),
-   *     {@link OrderClaim#HELD_BY_ANOTHER} if another owner's lease is live, or
-   *     {@link OrderClaim#COMPLETED} if the order was fulfilled already
-   */
-  OrderClaim claimOrder(OrderId orderId, String owner, Instant now, Duration lease);
-
-  /**
-   * Keeps the digest of an order's content, the first time it is given; an order claimed before
-   * keeps the digest recorded then. The workflow compares what comes back with the digest of the
-   * order in hand, so the same order id with other content is refused instead of answered with the
-   * first order's result. A ledger that keeps no digests returns the one given.
-   *
-   * @param orderId the order, claimed by the caller
-   * @param digest the digest of the order's canonical content (at most 1000 ASCII characters)
-   * @return the digest in effect: the one recorded first
-   * @since 0.1.0
-   */
-  default String recordOrderDigest(OrderId orderId, String digest) {
-    return digest;
-  }
-
-  /**
-   * Reserves the id of an order's proof, the first time it is asked; later calls get the same id, so
-   * that an attempt that failed before its proof was recorded (a signer down, a crash) and its retry
-   * use one proof id, and one status list index. A ledger that keeps no reservations returns the
-   * candidate.
-   *
-   * @param orderId the order, claimed by the caller
-   * @param candidate the id to reserve where none is
-   * @return the reserved id
-   * @since 0.1.0
-   */
-  default ProofId reserveProofId(OrderId orderId, ProofId candidate) {
-    return candidate;
-  }
-
-  /**
-   * Releases a claim on an order; does nothing unless {@code owner} holds it.
-   *
-   * @param orderId the order
-   * @param owner the owner that claimed it
-   */
-  void releaseOrder(OrderId orderId, String owner);
-
-  /**
-   * What is recorded of an order.
-   *
-   * @param orderId the order
-   * @return the record, or empty if the order was never claimed
-   */
-  Optional<OrderRecord> findOrder(OrderId orderId);
-
-  /**
-   * Records an invoice; keeps the first one where the order has an invoice of this leg.
-   *
-   * @param invoice the invoice
-   * @return the invoice recorded for the order's leg
-   * @throws IllegalStateException if the order was never claimed
-   */
-  Invoice recordInvoice(Invoice invoice);
-
-  /**
-   * Records the physical shipment of a legacy order; keeps the first one.
-   *
-   * @param shipment the shipment
-   * @return the shipment recorded for the order
-   * @throws IllegalStateException if the order was never claimed
-   */
-  PhysicalShipment recordShipment(PhysicalShipment shipment);
-
-  /**
-   * Records the proof of a digital order together with its first delivery, pending (an outbox),
-   * in one atomic step. Where the order has a proof already, keeps that one and ignores these.
-   *
-   * @param proof the proof
-   * @param signedProof the proof as signed
-   * @param firstDelivery its first delivery, of kind {@link DeliveryKind#ORIGINAL}
-   * @param now when it is recorded, the earliest time of the first attempt
-   * @return the proof recorded for the order
-   * @throws IllegalStateException if the order was never claimed
-   */
-  ProofRecord recordProof(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now);
-
-  /**
-   * Marks an order fulfilled, by the given route.
-   *
-   * @param orderId the order
-   * @param route the route it took
-   * @throws IllegalStateException if the order was never claimed
-   */
-  void completeOrder(OrderId orderId, Route route);
+public interface ProofLedger extends OrderLedger, AfterSaleLedger {
 
   /**
    * An issued proof.
@@ -234,4 +135,85 @@ public interface ProofLedger extends AfterSaleLedger {
    * @throws IllegalStateException if the proof is unknown
    */
   Revocation recordRevocation(Revocation revocation);
+
+  /**
+   * An order with its proof and the proof's first delivery, in one call: what a replayed order's
+   * result is built from.
+   *
+   * @param orderId the order
+   * @return what is recorded, or empty if the order was never claimed
+   * @since 0.3.0
+   */
+  default Optional<FulfilledOrder> findFulfilledOrder(OrderId orderId) {
+    return findOrder(orderId).map(order -> {
+      Optional<ProofRecord> proof = order.issuedProofId().flatMap(this::findProof);
+      return new FulfilledOrder(order, proof.orElse(null),
+          proof.flatMap(p -> firstDelivery(p.proof().proofId())).orElse(null));
+    });
+  }
+
+  /**
+   * {@link #claimDelivery} of several deliveries at once.
+   *
+   * @param deliveryIds the deliveries, each once
+   * @param owner the claiming workflow instance
+   * @param now the current time
+   * @param lease how long each claim holds unless a result is recorded
+   * @return for each delivery, in the same order, whether the caller now holds it
+   * @since 0.3.0
+   */
+  default List<Boolean> claimDeliveries(List<DeliveryId> deliveryIds, String owner, Instant now, Duration lease) {
+    List<Boolean> claimed = new ArrayList<>(deliveryIds.size());
+    for (DeliveryId deliveryId : deliveryIds) {
+      claimed.add(claimDelivery(deliveryId, owner, now, lease));
+    }
+    return claimed;
+  }
+
+  /**
+   * {@link #recordDelivered} of several deliveries at once.
+   *
+   * @param receipts the receipts, one per delivery
+   * @return each delivery's record, in the same order
+   * @throws IllegalStateException if a delivery is unknown
+   * @since 0.3.0
+   */
+  default List<DeliveryRecord> recordDeliveredAll(List<DeliveryReceipt> receipts) {
+    List<DeliveryRecord> records = new ArrayList<>(receipts.size());
+    for (DeliveryReceipt receipt : receipts) {
+      records.add(recordDelivered(receipt));
+    }
+    return records;
+  }
+
+  /**
+   * Records a batch of digital orders, in one transaction where the ledger can: for each, its
+   * invoices ({@link OrderLedger#recordInvoice}), its proof with the first delivery pending ({@link
+   * OrderLedger#recordProof}), and its completion by the digital route ({@link OrderLedger#completeOrder}). What was
+   * recorded before is kept, as each of those methods keeps it; where an order has a proof already,
+   * the ledger keeps that one and ignores this one, so the caller compares the returned proof with
+   * its own.
+   *
+   * @param issues the orders, each claimed by the caller and each once
+   * @return each order as recorded afterwards, with its proof and first delivery, in the same order
+   * @throws IllegalStateException if an order was never claimed
+   * @since 0.3.0
+   */
+  default List<FulfilledOrder> recordIssuedProofs(List<ProofIssue> issues) {
+    List<FulfilledOrder> records = new ArrayList<>(issues.size());
+    for (ProofIssue issue : issues) {
+      recordInvoices(issue.invoices());
+      ProofRecord kept = recordProof(issue.proof(), issue.signedProof(), issue.delivery(), issue.now());
+      completeOrder(issue.orderId(), Route.DIGITAL);
+      OrderRecord order = findOrder(issue.orderId()).orElseThrow(() ->
+          new IllegalStateException("order " + issue.orderId() + " was never claimed"));
+      DeliveryRecord first = kept.proof().proofId().equals(issue.proof().proofId())
+          ? DeliveryRecord.pending(new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
+              kept.recipient(), kept.proof(), kept.signedProof()), issue.now())
+          : firstDelivery(kept.proof().proofId()).orElseThrow(() ->
+              new IllegalStateException("proof " + kept.proof().proofId() + " has no first delivery"));
+      records.add(new FulfilledOrder(order, kept, first));
+    }
+    return records;
+  }
 }

@@ -1,0 +1,122 @@
+package dev.openproof.core.fulfillment;
+
+import dev.openproof.core.event.FulfillmentEvent;
+import dev.openproof.core.exchange.DeliveryException;
+import dev.openproof.core.exchange.DeliveryOutcome;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.FailureKind;
+import dev.openproof.core.model.DeliveryId;
+import dev.openproof.core.model.DeliveryReceipt;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The first deliveries of a batch: claimed in one ledger call, handed to the delivery port's
+ * {@code deliverAll} together, the successes recorded in one call; a failure is recorded as a single
+ * attempt's is, and retried later. Thread-safe.
+ */
+final class BatchDelivery {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final Workflow workflow;
+
+  BatchDelivery(Workflow workflow) {
+    this.workflow = workflow;
+  }
+
+  /** Sends the pending ones of these first deliveries; returns every delivery's record afterwards, in the same order. */
+  List<DeliveryRecord> deliver(List<DeliveryRecord> firsts, String owner) {
+    List<DeliveryRecord> after = new ArrayList<>(firsts);
+    List<Integer> pending = new ArrayList<>();
+    List<DeliveryId> ids = new ArrayList<>();
+    for (int k = 0; k < firsts.size(); k++) {
+      if (firsts.get(k).status() == DeliveryStatus.PENDING) {
+        pending.add(k);
+        ids.add(firsts.get(k).request().deliveryId());
+      }
+    }
+    if (ids.isEmpty()) {
+      return after;
+    }
+    Instant now = workflow.now();
+    List<Boolean> claimed = workflow.ledger().claimDeliveries(ids, owner, now, workflow.settings.deliveryLease());
+    List<Integer> sent = new ArrayList<>();
+    List<DeliveryRequest> requests = new ArrayList<>();
+    for (int p = 0; p < pending.size(); p++) {
+      int k = pending.get(p);
+      if (claimed.get(p)) {
+        sent.add(k);
+        requests.add(firsts.get(k).request());
+      } else {
+        // Another caller holds it (a redelivery run): its record as it stands.
+        after.set(k, workflow.ledger().findDelivery(ids.get(p)).orElse(firsts.get(k)));
+      }
+    }
+    if (requests.isEmpty()) {
+      return after;
+    }
+    List<DeliveryOutcome> outcomes = attemptAll(requests);
+    List<Integer> deliveredAt = new ArrayList<>();
+    List<DeliveryReceipt> receipts = new ArrayList<>();
+    for (int s = 0; s < outcomes.size(); s++) {
+      if (outcomes.get(s) instanceof DeliveryOutcome.Delivered delivered) {
+        deliveredAt.add(sent.get(s));
+        receipts.add(delivered.receipt());
+      } else {
+        after.set(sent.get(s), workflow.record(outcomes.get(s)));
+      }
+    }
+    if (!receipts.isEmpty()) {
+      List<DeliveryRecord> records = workflow.ledger().recordDeliveredAll(receipts);
+      for (int d = 0; d < receipts.size(); d++) {
+        DeliveryRecord record = records.get(d);
+        after.set(deliveredAt.get(d), record);
+        workflow.publish(new FulfillmentEvent.ProofDelivered(record.request().proof().orderId(), record.request().kind(),
+            receipts.get(d), workflow.now()));
+      }
+    }
+    return after;
+  }
+
+  /** One outcome per request; a port that throws anything but a delivery failure leaves each of them pending. */
+  private List<DeliveryOutcome> attemptAll(List<DeliveryRequest> requests) {
+    try {
+      List<DeliveryOutcome> outcomes = workflow.settings.delivery().deliverAll(requests);
+      if (outcomes.size() == requests.size()) {
+        return outcomes;
+      }
+      return unknown(requests, new IllegalStateException("the delivery port returned " + outcomes.size()
+          + " outcomes for " + requests.size() + " deliveries"));
+    } catch (RuntimeException e) {
+      return unknown(requests, e);
+    }
+  }
+
+  private static List<DeliveryOutcome> unknown(List<DeliveryRequest> requests, RuntimeException e) {
+    // Whether anything was sent is not known, so each delivery stays pending, to be retried.
+    return requests.stream().<DeliveryOutcome>map(r -> new DeliveryOutcome.Failed(r,
+        new DeliveryException(FailureKind.UNKNOWN, "delivery failed unexpectedly: " + e, e))).toList();
+  }
+
+  /** A pool of daemon threads that end when idle for a minute, so that it needs no shutdown. */
+  static Executor daemonPool(int threads) {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger thread = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        task -> {
+          Thread t = new Thread(task, "openproof-batch-" + pool + "-" + thread.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.openproof.core.fulfillment;
+
+import dev.openproof.core.event.FulfillmentEvent;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.ProofIssue;
+import dev.openproof.core.exchange.ProofRecord;
+import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.Order;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Route;
+import dev.openproof.core.port.ProofLedger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fulfilling many orders at once: each batch of new digital orders is claimed, checked against the
+ * digests and given proof ids in one ledger call each, invoiced and signed in parallel, recorded in
+ * one call (one transaction on a JDBC ledger), and its deliveries handed to the delivery port
+ * together. Every other order (physical, repeated in the call, fulfilled before, held by another
+ * instance, or half done by an earlier call) takes the path of {@code fulfill}, after the batches,
+ * so every rule of a single order holds for it. Thread-safe.
+ */
+final class BatchIssuing {
+  private static final System.Logger LOG = System.getLogger(LicenseFulfillment.class.getName());
+
+  private final Workflow workflow;
+  private final Issuing issuing;
+  private final FulfillmentSettings settings;
+  private final BatchDelivery delivery;
+  private volatile @Nullable Executor pool;
+
+  BatchIssuing(Workflow workflow, Issuing issuing) {
+    this.workflow = workflow;
+    this.issuing = issuing;
+    this.settings = workflow.settings;
+    this.delivery = new BatchDelivery(workflow);
+  }
+
+  List<FulfillmentOutcome> fulfillAll(List<Order> orders) {
+    FulfillmentOutcome[] outcomes = new FulfillmentOutcome[orders.size()];
+    List<Integer> batched = new ArrayList<>();
+    List<Integer> single = new ArrayList<>();
+    Set<OrderId> seen = new HashSet<>();
+    for (int i = 0; i < orders.size(); i++) {
+      Order order = orders.get(i);
+      try {
+        settings.validator().check(order);
+        Route route = settings.transitionPolicy().route(order);
+        issuing.refuseIfEveryTermEnded(order, route);
+        (route == Route.DIGITAL && seen.add(order.orderId()) ? batched : single).add(i);
+      } catch (RuntimeException e) {
+        outcomes[i] = FulfillmentOutcome.Failed.of(order.orderId(), e);
+      }
+    }
+    for (int from = 0; from < batched.size(); from += settings.batchSize()) {
+      List<Integer> chunk = batched.subList(from, Math.min(batched.size(), from + settings.batchSize()));
+      single.addAll(fulfillBatch(orders, chunk, outcomes));
+    }
+    single.sort(null);
+    for (int i : single) {
+      Order order = orders.get(i);
+      try {
+        outcomes[i] = new FulfillmentOutcome.Fulfilled(issuing.fulfill(order));
+      } catch (RuntimeException e) {
+        outcomes[i] = FulfillmentOutcome.Failed.of(order.orderId(), e);
+      }
+    }
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] == null) {
+        outcomes[i] = FulfillmentOutcome.Failed.of(orders.get(i).orderId(),
+            new IllegalStateException("the batch lost track of order " + orders.get(i).orderId()));
+      }
+    }
+    return List.of(outcomes);
+  }
+
+  /** Fulfills one batch; returns the indexes of the orders left to the single path. */
+  private List<Integer> fulfillBatch(List<Order> orders, List<Integer> chunk, FulfillmentOutcome[] outcomes) {
+    ProofLedger ledger = workflow.ledger();
+    String owner = workflow.owner();
+    List<OrderId> ids = chunk.stream().map(i -> orders.get(i).orderId()).toList();
+    List<OrderClaim> claims;
+    try {
+      claims = ledger.claimOrders(ids, owner, workflow.now(), settings.orderLease());
+    } catch (RuntimeException e) {
+      chunk.forEach(i -> outcomes[i] = FulfillmentOutcome.Failed.of(orders.get(i).orderId(), e));
+      return List.of();
+    }
+    List<Integer> single = new ArrayList<>();
+    Map<OrderId, Integer> held = new LinkedHashMap<>();
+    for (int k = 0; k < chunk.size(); k++) {
+      if (claims.get(k) == OrderClaim.ACQUIRED) {
+        held.put(ids.get(k), chunk.get(k));
+      } else {
+        single.add(chunk.get(k)); // fulfilled before, or held by another: as fulfill answers it
+      }
+    }
+    Set<OrderId> completed = new HashSet<>();
+    try {
+      record(orders, held, single, completed, owner, outcomes);
+    } catch (RuntimeException e) {
+      held.forEach((id, i) -> {
+        if (!completed.contains(id) && outcomes[i] == null) {
+          outcomes[i] = FulfillmentOutcome.Failed.of(id, e);
+        }
+      });
+    } finally {
+      held.keySet().stream().filter(id -> !completed.contains(id)).forEach(id -> release(id, owner));
+    }
+    return single;
+  }
+
+  private void record(List<Order> orders, Map<OrderId, Integer> held, List<Integer> single, Set<OrderId> completed,
+      String owner, FulfillmentOutcome[] outcomes) {
+    ProofLedger ledger = workflow.ledger();
+    Map<OrderId, String> digests = new LinkedHashMap<>();
+    held.forEach((id, i) -> digests.put(id, OrderDigest.of(orders.get(i))));
+    Map<OrderId, String> recorded = ledger.recordOrderDigests(digests);
+    Map<OrderId, Integer> fresh = new LinkedHashMap<>();
+    held.forEach((id, i) -> {
+      if (!at(digests, id).equals(recorded.get(id))) {
+        outcomes[i] = FulfillmentOutcome.Failed.of(id, IssuingSteps.conflict(id, String.valueOf(recorded.get(id)), at(digests, id)));
+      } else {
+        fresh.put(id, i);
+      }
+    });
+    Map<OrderId, OrderRecord> records = ledger.findOrders(fresh.keySet());
+    Map<OrderId, ProofId> candidates = new LinkedHashMap<>();
+    fresh.forEach((id, i) -> {
+      OrderRecord record = records.get(id);
+      if (record == null || record.issuedProofId().isPresent()) {
+        single.add(i); // begun by an earlier call: the single path finishes it
+      } else {
+        candidates.put(id, settings.ids().newProofId());
+      }
+    });
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Map<OrderId, ProofId> proofIds = ledger.reserveProofIds(candidates);
+    Instant now = workflow.now();
+    Map<OrderId, CompletableFuture<ProofIssue>> signing = new LinkedHashMap<>();
+    proofIds.forEach((id, proofId) -> {
+      Order order = orders.get(at(fresh, id));
+      OrderRecord record = Objects.requireNonNull(records.get(id));
+      signing.put(id, CompletableFuture.supplyAsync(() -> {
+        List<Invoice> invoices = IssuingSteps.issueMissing(settings, order, record, now, new ArrayList<>(2));
+        DeliveryRequest first = IssuingSteps.signedFirstDelivery(settings, order, proofId, now);
+        return new ProofIssue(invoices, first.proof(), first.signedProof(), first, now);
+      }, executor()));
+    });
+    List<ProofIssue> issues = new ArrayList<>();
+    signing.forEach((id, future) -> {
+      try {
+        issues.add(future.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+        outcomes[at(fresh, id)] = FulfillmentOutcome.Failed.of(id, cause);
+      }
+    });
+    if (issues.isEmpty()) {
+      return;
+    }
+    List<FulfilledOrder> kept = ledger.recordIssuedProofs(issues);
+    List<DeliveryRecord> firsts = new ArrayList<>();
+    for (int k = 0; k < issues.size(); k++) {
+      ProofIssue issue = issues.get(k);
+      FulfilledOrder order = kept.get(k);
+      completed.add(issue.orderId());
+      ProofRecord proof = Objects.requireNonNull(order.proof(), "the ledger returned an order without its proof");
+      boolean ours = proof.proof().proofId().equals(issue.proof().proofId());
+      for (Invoice invoice : issue.invoices()) {
+        if (order.order().invoice(invoice.leg()).filter(invoice::equals).isPresent()) {
+          workflow.publish(new FulfillmentEvent.InvoiceIssued(issue.orderId(), invoice, now));
+        }
+      }
+      if (ours) {
+        workflow.publish(new FulfillmentEvent.ProofIssued(issue.orderId(), proof.proof().proofId(),
+            proof.proof().licenseNumber(), now));
+      }
+      firsts.add(Objects.requireNonNull(order.delivery()));
+    }
+    List<DeliveryRecord> delivered = firsts;
+    if (!settings.deferDelivery()) {
+      try {
+        delivered = delivery.deliver(firsts, owner);
+      } catch (RuntimeException e) {
+        // The orders are recorded whole; their deliveries stay pending for redeliverPending().
+        LOG.log(System.Logger.Level.WARNING, "the deliveries of a batch could not be attempted; they stay pending", e);
+      }
+    }
+    for (int k = 0; k < issues.size(); k++) {
+      FulfilledOrder order = kept.get(k);
+      OrderRecord record = order.order();
+      outcomes[at(fresh, issues.get(k).orderId())] = new FulfillmentOutcome.Fulfilled(new FulfillmentResult.Digital(
+          record.orderId(), record.invoices(), Objects.requireNonNull(order.proof()), delivered.get(k), false));
+    }
+  }
+
+  private static <K, V> V at(Map<K, V> map, K key) {
+    return Objects.requireNonNull(map.get(key), "a batch lost track of an order");
+  }
+
+  private void release(OrderId orderId, String owner) {
+    try {
+      workflow.ledger().releaseOrder(orderId, owner);
+    } catch (RuntimeException e) {
+      // The lease runs out by itself; the order's outcome already says what failed.
+    }
+  }
+
+  private Executor executor() {
+    Executor given = settings.batchExecutor();
+    if (given != null) {
+      return given;
+    }
+    Executor own = pool;
+    if (own == null) {
+      synchronized (this) {
+        own = pool;
+        if (own == null) {
+          own = BatchDelivery.daemonPool(Runtime.getRuntime().availableProcessors());
+          pool = own;
+        }
+      }
+    }
+    return own;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.openproof.jdbc;
+
+import dev.openproof.core.exchange.DeliveryKind;
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.ProofIssue;
+import dev.openproof.core.exchange.ProofRecord;
+import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.OrderId;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Route;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A batch of digital orders recorded in one transaction: the invoices in one batch and their lines
+ * in another, the proofs, their entitlements and first deliveries in a batch each, the completions
+ * in one, and the orders read back in one query. Rows are written in the order of the order ids, so
+ * that batches that overlap lock them in the same order.
+ */
+final class BatchRecorder {
+  private final Jdbc jdbc;
+  private final OrderTable orders;
+  private final InvoiceTable invoices;
+  private final ProofTable proofs;
+  private final DeliveryTable deliveries;
+
+  BatchRecorder(Jdbc jdbc, OrderTable orders, InvoiceTable invoices, ProofTable proofs, DeliveryTable deliveries) {
+    this.jdbc = jdbc;
+    this.orders = orders;
+    this.invoices = invoices;
+    this.proofs = proofs;
+    this.deliveries = deliveries;
+  }
+
+  List<FulfilledOrder> record(List<ProofIssue> issues) {
+    if (issues.isEmpty()) {
+      return List.of();
+    }
+    List<ProofIssue> sorted = issues.stream().sorted(Comparator.comparing(i -> i.orderId().value())).toList();
+    if (sorted.stream().map(ProofIssue::orderId).distinct().count() != sorted.size()) {
+      throw new IllegalArgumentException("a batch names an order more than once");
+    }
+    Written written = jdbc.transaction("record a batch of " + issues.size() + " orders", c -> write(c, sorted));
+    List<FulfilledOrder> result = new ArrayList<>(issues.size());
+    for (ProofIssue issue : issues) {
+      OrderRecord order = written.orders().get(issue.orderId());
+      if (order == null) {
+        throw new IllegalStateException("order " + issue.orderId() + " was never claimed");
+      }
+      if (written.inserted().contains(issue.orderId())) {
+        // Committed: the cache keeps what a read would return.
+        ProofRecord proof = proofs.remember(issue);
+        DeliveryRequest first = new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
+            proof.recipient(), proof.proof(), proof.signedProof());
+        result.add(new FulfilledOrder(order, proof, DeliveryRecord.pending(first, Columns.stored(issue.now()))));
+      } else {
+        result.add(Optional.ofNullable(written.others().get(issue.orderId())).orElseThrow(() ->
+            new IllegalStateException("order " + issue.orderId() + " has a proof the ledger cannot read")));
+      }
+    }
+    return result;
+  }
+
+  private Written write(Connection c, List<ProofIssue> sorted) throws SQLException {
+    List<Invoice> all = sorted.stream().flatMap(i -> i.invoices().stream()).toList();
+    invoices.insertAll(c, all);
+    boolean[] inserted = proofs.insertAll(c, sorted);
+    List<OrderId> ids = sorted.stream().map(ProofIssue::orderId).toList();
+    Jdbc.executeAll(c, "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL, lease_until = NULL"
+        + " WHERE order_id = ?", ids, (statement, id) -> {
+          statement.setString(1, Route.DIGITAL.name());
+          statement.setString(2, id.value());
+        });
+    Map<OrderId, OrderRecord> read = orders.findAll(c, ids);
+    List<OrderId> mine = new ArrayList<>();
+    Map<OrderId, FulfilledOrder> others = new java.util.HashMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      OrderId id = sorted.get(i).orderId();
+      OrderRecord order = read.get(id);
+      if (inserted[i]) {
+        mine.add(id);
+      } else if (order != null && order.proofId() != null) {
+        // Another call recorded this order's proof first: that proof stands.
+        ProofId kept = order.proofId();
+        Optional<ProofRecord> proof = proofs.find(c, kept);
+        Optional<DeliveryRecord> first = deliveries.first(c, kept);
+        if (proof.isPresent() && first.isPresent()) {
+          others.put(id, new FulfilledOrder(order, proof.get(), first.get()));
+        }
+      }
+    }
+    return new Written(read, java.util.Set.copyOf(mine), others);
+  }
+
+  /** What one batch's transaction wrote and read. */
+  private record Written(Map<OrderId, OrderRecord> orders, java.util.Set<OrderId> inserted, Map<OrderId, FulfilledOrder> others) {}
+}

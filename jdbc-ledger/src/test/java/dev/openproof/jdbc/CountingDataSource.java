@@ -1,0 +1,103 @@
+package dev.openproof.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * A data source that counts what the ledger asks of the database: round trips (each statement
+ * executed, each batch executed, each commit and rollback) and commits (each explicit commit, and
+ * each write executed in auto-commit mode).
+ */
+final class CountingDataSource {
+  private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
+      "executeLargeUpdate", "executeLargeBatch");
+  private static final Set<String> WRITES = Set.of("executeUpdate", "executeBatch", "executeLargeUpdate", "executeLargeBatch");
+
+  private final AtomicLong roundTrips = new AtomicLong();
+  private final AtomicLong commits = new AtomicLong();
+  private final DataSource counted;
+
+  CountingDataSource(DataSource target) {
+    this.counted = proxy(DataSource.class, target, (method, result) -> method.getName().equals("getConnection") && result != null
+        ? proxy(Connection.class, result, this::onConnection) : result);
+  }
+
+  DataSource dataSource() {
+    return counted;
+  }
+
+  long roundTrips() {
+    return roundTrips.get();
+  }
+
+  long commits() {
+    return commits.get();
+  }
+
+  void reset() {
+    roundTrips.set(0);
+    commits.set(0);
+  }
+
+  private @org.jspecify.annotations.Nullable Object onConnection(Method method, @org.jspecify.annotations.Nullable Object result) {
+    String name = method.getName();
+    if (name.equals("commit") || name.equals("rollback")) {
+      roundTrips.incrementAndGet();
+      if (name.equals("commit")) {
+        commits.incrementAndGet();
+      }
+    }
+    if (result instanceof Statement statement) {
+      Connection connection;
+      try {
+        connection = statement.getConnection();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      Class<?> type = method.getName().equals("prepareStatement") ? java.sql.PreparedStatement.class : Statement.class;
+      return proxy(type, statement, (m, r) -> {
+        if (EXECUTES.contains(m.getName())) {
+          roundTrips.incrementAndGet();
+          try {
+            if (WRITES.contains(m.getName()) && connection.getAutoCommit()) {
+              commits.incrementAndGet();
+            }
+          } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        return r;
+      });
+    }
+    return result;
+  }
+
+  /** What to do with the result of a call on the proxied object. */
+  private interface After {
+    @org.jspecify.annotations.Nullable Object apply(Method method, @org.jspecify.annotations.Nullable Object result);
+  }
+
+  private static <T> T proxy(Class<T> type, Object target, After after) {
+    InvocationHandler handler = (p, method, args) -> {
+      Object result;
+      try {
+        result = method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        // Counted too: a failed execution went to the database and back.
+        if (EXECUTES.contains(method.getName())) {
+          after.apply(method, null);
+        }
+        throw e.getCause();
+      }
+      return after.apply(method, result);
+    };
+    return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
+  }
+}
