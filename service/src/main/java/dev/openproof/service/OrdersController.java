@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
@@ -51,7 +50,7 @@ class OrdersController {
               content = @Content(mediaType = "application/problem+json"))})
   @PostMapping(path = "/v1/orders", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Views.OrderView> post(HttpServletRequest request) throws IOException {
-    Order order = orders.parse(readBounded(request), "order");
+    Order order = orders.parse(Bodies.read(request, maxBytes), "order");
     FulfillmentResult result = operations.fulfill(order);
     Views.OrderView view = Views.OrderView.of(result);
     return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -74,21 +73,6 @@ class OrdersController {
       return OrderId.of(id);
     } catch (IllegalArgumentException e) {
       throw new ApiErrors.NotFound("UNKNOWN_ORDER", "no order with that id was fulfilled");
-    }
-  }
-
-  /** The body as text, refused past the limit before it is all read. */
-  private String readBounded(HttpServletRequest request) throws IOException {
-    long declared = request.getContentLengthLong();
-    if (declared > maxBytes) {
-      throw new ApiErrors.TooLarge(maxBytes);
-    }
-    try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(maxBytes + 1);
-      if (body.length > maxBytes) {
-        throw new ApiErrors.TooLarge(maxBytes);
-      }
-      return new String(body, StandardCharsets.UTF_8);
     }
   }
 }

@@ -28,6 +28,16 @@ public class ServiceProperties {
   @Max(1 << 20)
   private int maxOrderBytes = 1 << 20;
 
+  /** The most orders one {@code POST /v1/orders/batch} may carry; more get 413. */
+  @Min(1)
+  @Max(10_000)
+  private int maxBatchOrders = 1000;
+
+  /** The largest batch document accepted, in bytes; larger ones get 413. */
+  @Min(1024)
+  @Max(256 << 20)
+  private int maxBatchBytes = 32 << 20;
+
   /** Creates the properties with their defaults. */
   public ServiceProperties() {}
 
@@ -49,5 +59,25 @@ public class ServiceProperties {
   /** @param maxOrderBytes the largest order accepted */
   public void setMaxOrderBytes(int maxOrderBytes) {
     this.maxOrderBytes = maxOrderBytes;
+  }
+
+  /** @return the most orders one batch may carry */
+  public int getMaxBatchOrders() {
+    return maxBatchOrders;
+  }
+
+  /** @param maxBatchOrders the most orders one batch may carry */
+  public void setMaxBatchOrders(int maxBatchOrders) {
+    this.maxBatchOrders = maxBatchOrders;
+  }
+
+  /** @return the largest batch document accepted */
+  public int getMaxBatchBytes() {
+    return maxBatchBytes;
+  }
+
+  /** @param maxBatchBytes the largest batch document accepted */
+  public void setMaxBatchBytes(int maxBatchBytes) {
+    this.maxBatchBytes = maxBatchBytes;
   }
 }

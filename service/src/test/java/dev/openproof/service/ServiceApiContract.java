@@ -142,6 +142,69 @@ abstract class ServiceApiContract {
   }
 
   @Test
+  void aBatchFulfillsEachOrderAloneAndSendingItAgainDoesNothingTwice() {
+    String before = newOrder();
+    assertThat(api.post("/v1/orders", before).statusCode()).isEqualTo(201);
+    String invalid = SampleFiles.text("order-invalid.json");
+    String invalidId = Json.parse(invalid).path("order_id").asText();
+    List<String> news = List.of(newOrder(), newOrder(), newOrder());
+    String batch = "[" + news.get(0) + ",\n" + invalid + "," + before + "," + news.get(1) + "," + news.get(2) + "]";
+    int mailsBefore = MAIL.getReceivedMessages().length;
+
+    HttpResponse<String> first = api.post("/v1/orders/batch", batch);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(207);
+    JsonNode body = Json.parse(first.body());
+    assertThat(body.path("orders").asInt()).isEqualTo(5);
+    assertThat(body.path("fulfilled").asInt()).isEqualTo(4);
+    assertThat(body.path("failed").asInt()).isEqualTo(1);
+    JsonNode results = body.path("results");
+    assertThat(List.of(0, 1, 2, 3, 4).stream().map(i -> results.get(i).path("status").asInt()).toList())
+        .containsExactly(201, 422, 200, 201, 201);
+    assertThat(results.get(1).path("problem").path("reason_code").asText()).isEqualTo("INVALID_ORDER");
+    assertThat(results.get(1).path("problem").path("violations").size()).isGreaterThan(1);
+    assertThat(results.get(2).path("result").path("replayed").asBoolean()).isTrue();
+    for (int i : new int[] {0, 3, 4}) {
+      JsonNode result = results.get(i).path("result");
+      assertThat(result.path("route").asText()).isEqualTo("DIGITAL");
+      assertThat(result.path("delivery").path("status").asText()).isEqualTo("DELIVERED");
+      assertThat(result.path("order_id").asText()).isEqualTo(Json.parse(news.get(i == 0 ? 0 : i - 2)).path("order_id").asText());
+      HttpResponse<String> fetched = api.get("/v1/orders/" + result.path("order_id").asText());
+      assertThat(Json.parse(fetched.body()).path("proof_id").asText()).isEqualTo(result.path("proof_id").asText());
+    }
+    assertThat(api.get("/v1/orders/" + java.net.URLEncoder.encode(invalidId, StandardCharsets.UTF_8).replace("+", "%20"))
+        .statusCode()).isEqualTo(404);
+    assertThat(MAIL.getReceivedMessages().length - mailsBefore).isEqualTo(3);
+
+    HttpResponse<String> again = api.post("/v1/orders/batch", batch);
+    JsonNode replay = Json.parse(again.body()).path("results");
+    assertThat(again.statusCode()).isEqualTo(207);
+    for (int i : new int[] {0, 3, 4}) {
+      assertThat(replay.get(i).path("status").asInt()).isEqualTo(200);
+      assertThat(replay.get(i).path("result").path("proof_id").asText())
+          .isEqualTo(results.get(i).path("result").path("proof_id").asText());
+    }
+    assertThat(MAIL.getReceivedMessages().length - mailsBefore).isEqualTo(3);
+  }
+
+  @Test
+  void aBatchThatIsNoArrayOrTooLongIsRefusedWholeAndNeedsTheKey() {
+    HttpResponse<String> object = api.post("/v1/orders/batch", newOrder());
+    assertThat(object.statusCode()).isEqualTo(400);
+    assertThat(Json.parse(object.body()).path("reason_code").asText()).isEqualTo("INVALID_BATCH");
+    HttpResponse<String> broken = api.post("/v1/orders/batch", "[" + newOrder() + ",");
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(api.post("/v1/orders/batch", "[] []").statusCode()).isEqualTo(400);
+    HttpResponse<String> tooMany = api.post("/v1/orders/batch", "[" + String.join(",", java.util.Collections.nCopies(1001, "{}")) + "]");
+    assertThat(tooMany.statusCode()).isEqualTo(413);
+    assertThat(Json.parse(tooMany.body()).path("reason_code").asText()).isEqualTo("BATCH_TOO_LARGE");
+    HttpResponse<String> empty = api.post("/v1/orders/batch", "[]");
+    assertThat(empty.statusCode()).isEqualTo(200);
+    assertThat(Json.parse(empty.body()).path("orders").asInt()).isZero();
+    assertThat(anonymous.post("/v1/orders/batch", "[" + newOrder() + "]").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void aBodyOverTheLimitGets413() {
     String huge = "{\"order_id\":\"" + "x".repeat((1 << 20) + 10) + "\"}";
     HttpResponse<String> response = api.post("/v1/orders", huge);

@@ -1,5 +1,6 @@
 package dev.openproof.spring;
 
+import dev.openproof.core.fulfillment.FulfillmentOutcome;
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.fulfillment.RedeliveryReport;
@@ -13,6 +14,8 @@ import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.port.StatusLists;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +70,25 @@ public final class OpenProofOperations {
       meter.fulfilled(null, null, System.nanoTime() - start);
       throw e;
     }
+  }
+
+  /**
+   * Fulfills a batch of orders, each as {@link #fulfill(Order)} would, in ledger transactions of the
+   * workflow's batch size; one order that fails fails alone.
+   *
+   * @param orders the orders
+   * @return one outcome per order, in the order given
+   * @see LicenseFulfillment#fulfillAll(Collection)
+   */
+  public List<FulfillmentOutcome> fulfillAll(Collection<Order> orders) {
+    long start = System.nanoTime();
+    List<FulfillmentOutcome> outcomes = fulfillment.fulfillAll(orders);
+    long each = outcomes.isEmpty() ? 0 : (System.nanoTime() - start) / outcomes.size();
+    for (FulfillmentOutcome outcome : outcomes) {
+      FulfillmentResult result = outcome.fulfilled().orElse(null);
+      meter.fulfilled(result == null ? null : result.route(), result == null ? null : result.replayed(), each);
+    }
+    return outcomes;
   }
 
   /**
