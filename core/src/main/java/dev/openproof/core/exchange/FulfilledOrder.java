@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param order the order's record
  * @param proof the order's proof, or {@code null} where none was recorded (a physical order, or one not yet issued)
  * @param delivery the proof's first delivery, or {@code null} without a proof
- * @since 0.3.0
+ * @since 0.2.0
  */
 public record FulfilledOrder(OrderRecord order, @Nullable ProofRecord proof, @Nullable DeliveryRecord delivery) {
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param signedProof the proof as signed
  * @param delivery its first delivery, of kind {@link DeliveryKind#ORIGINAL}
  * @param now when it is recorded, the earliest time of the first attempt
- * @since 0.3.0
+ * @since 0.2.0
  */
 public record ProofIssue(
     List<Invoice> invoices, LicenseProof proof, SignedProof signedProof, DeliveryRequest delivery, Instant now) {

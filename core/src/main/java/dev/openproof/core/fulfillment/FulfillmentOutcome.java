@@ -9,7 +9,7 @@ import java.util.Optional;
  * What {@link LicenseFulfillment#fulfillAll} did with one order: {@link Fulfilled} with the result
  * {@code fulfill} would have returned, or {@link Failed} with what {@code fulfill} would have thrown.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 public sealed interface FulfillmentOutcome permits FulfillmentOutcome.Fulfilled, FulfillmentOutcome.Failed {
 
@@ -31,7 +31,7 @@ public sealed interface FulfillmentOutcome permits FulfillmentOutcome.Fulfilled,
    * The order was fulfilled now, or before (then {@link FulfillmentResult#replayed()}).
    *
    * @param result the result, as recorded in the ledger
-   * @since 0.3.0
+   * @since 0.2.0
    */
   record Fulfilled(FulfillmentResult result) implements FulfillmentOutcome {
     /** Checks that the result is present. */
@@ -59,7 +59,7 @@ public sealed interface FulfillmentOutcome permits FulfillmentOutcome.Fulfilled,
    *     ({@code INVALID_ORDER}, {@code ORDER_CONFLICT}, {@code ORDER_IN_PROGRESS}, a port's code such as
    *     {@code SIGNING_FAILED} or {@code LEDGER_UNAVAILABLE}), or {@code UNEXPECTED} for any other exception
    * @param failure what {@code fulfill} would have thrown
-   * @since 0.3.0
+   * @since 0.2.0
    */
   record Failed(OrderId orderId, String reasonCode, RuntimeException failure) implements FulfillmentOutcome {
     /** The reason code given for a failure that is no {@link OpenProofException}. */

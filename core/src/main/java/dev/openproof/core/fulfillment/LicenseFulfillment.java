@@ -90,7 +90,7 @@ public final class LicenseFulfillment {
    * @param orders the orders; an order id given twice is fulfilled once and answered twice
    * @return one outcome per order, in the same order: the result {@code fulfill} would return, or
    *     the failure it would throw, with its reason code
-   * @since 0.3.0
+   * @since 0.2.0
    */
   public List<FulfillmentOutcome> fulfillAll(Collection<Order> orders) {
     List<Order> list = List.copyOf(Objects.requireNonNull(orders, "orders"));

@@ -270,7 +270,7 @@ public final class LicenseFulfillmentBuilder {
    *
    * @param executor the executor
    * @return this builder
-   * @since 0.3.0
+   * @since 0.2.0
    */
   public LicenseFulfillmentBuilder batchExecutor(Executor executor) {
     this.batchExecutor = Objects.requireNonNull(executor, "executor");

@@ -31,7 +31,7 @@ import java.util.Optional;
  * built from the single ones, correct but with a round trip per order; a ledger where round trips
  * or commits cost overrides them.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 public interface OrderLedger {
   /**
@@ -141,7 +141,7 @@ public interface OrderLedger {
    * @param now the current time
    * @param lease how long each claim holds unless released
    * @return one claim per order, in the same order
-   * @since 0.3.0
+   * @since 0.2.0
    */
   default List<OrderClaim> claimOrders(List<OrderId> orderIds, String owner, Instant now, Duration lease) {
     List<OrderClaim> claims = new ArrayList<>(orderIds.size());
@@ -156,7 +156,7 @@ public interface OrderLedger {
    *
    * @param digests each order's digest, the orders claimed by the caller
    * @return each order's digest in effect, under the same keys
-   * @since 0.3.0
+   * @since 0.2.0
    */
   default Map<OrderId, String> recordOrderDigests(Map<OrderId, String> digests) {
     Map<OrderId, String> recorded = new LinkedHashMap<>();
@@ -169,7 +169,7 @@ public interface OrderLedger {
    *
    * @param candidates each order's candidate id, the orders claimed by the caller
    * @return each order's reserved id, under the same keys
-   * @since 0.3.0
+   * @since 0.2.0
    */
   default Map<OrderId, ProofId> reserveProofIds(Map<OrderId, ProofId> candidates) {
     Map<OrderId, ProofId> reserved = new LinkedHashMap<>();
@@ -182,7 +182,7 @@ public interface OrderLedger {
    *
    * @param orderIds the orders
    * @return the record of each order the ledger knows, keyed by its id; unknown orders are left out
-   * @since 0.3.0
+   * @since 0.2.0
    */
   default Map<OrderId, OrderRecord> findOrders(Collection<OrderId> orderIds) {
     Map<OrderId, OrderRecord> found = new LinkedHashMap<>();
@@ -199,7 +199,7 @@ public interface OrderLedger {
    * @param invoices the invoices, at most one per leg
    * @return the invoice recorded for each one's leg, in the same order
    * @throws IllegalStateException if an order was never claimed
-   * @since 0.3.0
+   * @since 0.2.0
    */
   default List<Invoice> recordInvoices(List<Invoice> invoices) {
     List<Invoice> kept = new ArrayList<>(invoices.size());

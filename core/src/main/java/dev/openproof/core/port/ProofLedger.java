@@ -142,7 +142,7 @@ public interface ProofLedger extends OrderLedger, AfterSaleLedger {
    *
    * @param orderId the order
    * @return what is recorded, or empty if the order was never claimed
-   * @since 0.3.0
+   * @since 0.2.0
    */
   default Optional<FulfilledOrder> findFulfilledOrder(OrderId orderId) {
     return findOrder(orderId).map(order -> {
@@ -160,7 +160,7 @@ public interface ProofLedger extends OrderLedger, AfterSaleLedger {
    * @param now the current time
    * @param lease how long each claim holds unless a result is recorded
    * @return for each delivery, in the same order, whether the caller now holds it
-   * @since 0.3.0
+   * @since 0.2.0
    */
   default List<Boolean> claimDeliveries(List<DeliveryId> deliveryIds, String owner, Instant now, Duration lease) {
     List<Boolean> claimed = new ArrayList<>(deliveryIds.size());
@@ -176,7 +176,7 @@ public interface ProofLedger extends OrderLedger, AfterSaleLedger {
    * @param receipts the receipts, one per delivery
    * @return each delivery's record, in the same order
    * @throws IllegalStateException if a delivery is unknown
-   * @since 0.3.0
+   * @since 0.2.0
    */
   default List<DeliveryRecord> recordDeliveredAll(List<DeliveryReceipt> receipts) {
     List<DeliveryRecord> records = new ArrayList<>(receipts.size());
@@ -197,7 +197,7 @@ public interface ProofLedger extends OrderLedger, AfterSaleLedger {
    * @param issues the orders, each claimed by the caller and each once
    * @return each order as recorded afterwards, with its proof and first delivery, in the same order
    * @throws IllegalStateException if an order was never claimed
-   * @since 0.3.0
+   * @since 0.2.0
    */
   default List<FulfilledOrder> recordIssuedProofs(List<ProofIssue> issues) {
     List<FulfilledOrder> records = new ArrayList<>(issues.size());
