@@ -13,6 +13,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * The two faces of the certificate, DejaVu Serif and DejaVu Serif Bold (Latin, Greek and Cyrillic),
  * shipped in this jar with their licence and embedded as subsets. One instance per document.
+ *
+ * <p>The font files are parsed once per thread and kept: parsing them for every document cost more
+ * than the rest of a certificate. A parsed font is read, never changed, by the subsetting of a
+ * document, and a document is saved on the thread that made it, so one thread's documents may share
+ * its parse; other threads have their own.
  */
 final class CertificateFonts implements Closeable {
   private static final String DIR = "fonts/";
@@ -29,10 +34,15 @@ final class CertificateFonts implements Closeable {
     this.bold = PDType0Font.load(document, boldFile, true);
   }
 
+  private static final ThreadLocal<TrueTypeFont[]> PARSED = new ThreadLocal<>();
+
   static CertificateFonts load(PDDocument document) throws IOException {
-    TrueTypeFont regular = parse(Files.REGULAR);
-    TrueTypeFont bold = parse(Files.BOLD);
-    return new CertificateFonts(document, regular, bold);
+    TrueTypeFont[] parsed = PARSED.get();
+    if (parsed == null) {
+      parsed = new TrueTypeFont[] {parse(Files.REGULAR), parse(Files.BOLD)};
+      PARSED.set(parsed);
+    }
+    return new CertificateFonts(document, parsed[0], parsed[1]);
   }
 
   /**
@@ -68,13 +78,10 @@ final class CertificateFonts implements Closeable {
     return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
   }
 
+  /** Ends the document's use of the fonts; the parsed files stay with the thread, for its next document. */
   @Override
-  public void close() throws IOException {
-    try {
-      regularFile.close();
-    } finally {
-      boldFile.close();
-    }
+  public void close() {
+    // Nothing to release: the parsed files hold only the jar's bytes and are kept for the thread.
   }
 
   /** The font files, read once from the jar. */

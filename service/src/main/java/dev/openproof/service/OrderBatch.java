@@ -48,7 +48,11 @@ final class OrderBatch {
               "a batch carries at most " + maxOrders + " orders", null);
         }
         int start = (int) parser.currentTokenLocation().getCharOffset();
-        parser.skipChildren();
+        if (token.isStructStart()) {
+          parser.skipChildren();
+        } else {
+          parser.finishToken(); // a string is read lazily: read it to its closing quote
+        }
         int end = (int) parser.currentLocation().getCharOffset();
         elements.add(body.substring(start, end));
       }

@@ -1,7 +1,7 @@
 package dev.openproof.examples.demo;
 
-import dev.openproof.core.OpenProofException;
 import dev.openproof.core.exchange.ProofRecord;
+import dev.openproof.core.fulfillment.FulfillmentOutcome;
 import dev.openproof.core.fulfillment.FulfillmentResult;
 import dev.openproof.core.fulfillment.LicenseFulfillment;
 import dev.openproof.core.model.Order;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The work of the demo's pool on one chunk of orders: fulfil each (the workflow is thread-safe, and
- * shared), write and verify its proof, then send the mail that is due, over one connection a batch.
+ * The work of the demo's pool on one chunk of orders: fulfil them in one batch call (the workflow
+ * is thread-safe, and shared), write and verify each proof, then send the mail that is due, over one connection a batch.
  * Keeps nothing of an order once its chunk is done. Thread-safe: the workers of a run share one.
  */
 final class DemoWorker {
@@ -60,31 +60,29 @@ final class DemoWorker {
     int alreadyDone = 0;
     int verified = 0;
     List<String> refusals = new ArrayList<>();
-    // One order at a time; a batch call of the workflow would take the whole chunk here.
-    for (Order order : chunk) {
-      if (stopped.get()) {
-        break;
-      }
-      orders++;
-      FulfillmentResult result;
-      try {
-        result = fulfillment.fulfill(order);
-      } catch (OpenProofException e) {
-        refusals.add("order " + order.orderId() + " refused: " + e.reasonCode() + ": "
-            + Console.printable(String.valueOf(e.getMessage())));
-        continue;
-      }
-      outcomes.track(result);
-      result.invoices().forEach(invoicing::keep); // those a crashed run recorded but did not write
-      if (result.replayed()) {
-        alreadyDone++;
-      }
-      ProofRecord proof = result.issuedProof().orElse(null);
-      if (proof != null) {
-        ProofFiles.write(proofDir, proof.proof(), proof.signedProof());
-        times.time(Step.VERIFYING, () -> verifier.verify(proof.signedProof().token()));
-        sample.offer(proof.proof());
-        verified++;
+    if (!stopped.get()) {
+      // The whole chunk in one batch call: claimed together, signed in parallel, recorded in one
+      // ledger transaction; an order that fails, fails alone.
+      for (FulfillmentOutcome outcome : fulfillment.fulfillAll(chunk)) {
+        orders++;
+        if (outcome instanceof FulfillmentOutcome.Failed failed) {
+          refusals.add("order " + failed.orderId() + " refused: " + failed.reasonCode() + ": "
+              + Console.printable(String.valueOf(failed.failure().getMessage())));
+          continue;
+        }
+        FulfillmentResult result = outcome.fulfilled().orElseThrow();
+        outcomes.track(result);
+        result.invoices().forEach(invoicing::keep); // those a crashed run recorded but did not write
+        if (result.replayed()) {
+          alreadyDone++;
+        }
+        ProofRecord proof = result.issuedProof().orElse(null);
+        if (proof != null) {
+          ProofFiles.write(proofDir, proof.proof(), proof.signedProof());
+          times.time(Step.VERIFYING, () -> verifier.verify(proof.signedProof().token()));
+          sample.offer(proof.proof());
+          verified++;
+        }
       }
     }
     boolean misconfigured = !stopped.get() && fulfillment.redeliverPending().misconfigured() > 0;
