@@ -42,14 +42,7 @@ final class InvoiceTable {
     return jdbc.transaction("record invoice " + invoice.id() + " of order " + invoice.orderId(), c -> {
       int inserted;
       try (PreparedStatement statement = c.prepareStatement(insert)) {
-        statement.setString(1, invoice.orderId().value());
-        statement.setString(2, invoice.leg().name());
-        statement.setString(3, invoice.id().value());
-        Columns.setParty(statement, 4, invoice.seller());
-        Columns.setParty(statement, 7, invoice.buyer());
-        statement.setString(10, invoice.total().currency().getCurrencyCode());
-        Columns.setDecimal(statement, 11, invoice.total().amount());
-        Columns.setInstant(statement, 13, invoice.issuedAt());
+        bindHeader(statement, invoice);
         inserted = jdbc.dialect().executeInsertIfAbsent(statement);
       } catch (SQLException e) {
         if (Jdbc.isMissingParent(e)) {
