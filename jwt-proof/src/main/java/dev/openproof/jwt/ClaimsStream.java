@@ -13,7 +13,6 @@ import dev.openproof.core.model.StatusReference;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +41,18 @@ final class ClaimsStream {
   private static final byte[][] STATUS = names("status_list");
   private static final byte[][] STATUS_LIST = names("idx", "uri");
 
+  /** The programs and license types the rules allow, each with its name's bytes. */
+  private static final Program[] PROGRAMS = ClaimsRules.PROGRAMS.stream().map(Program::valueOf).toArray(Program[]::new);
+  private static final byte[][] PROGRAM_NAMES = names(PROGRAMS);
+  private static final LicenseType[] TYPES = ClaimsRules.TYPES.stream().map(LicenseType::valueOf).toArray(LicenseType[]::new);
+  private static final byte[][] TYPE_NAMES = names(TYPES);
+  /** The last issuer read for and its UTF-8, when the one stands for the other exactly (no lone surrogate). */
+  private static volatile IssuerBytes lastIssuer = new IssuerBytes("", new byte[0]);
+
   private final byte[] json;
   private int at;
+  /** Where the string last read by {@link #rawString()} starts, after its opening quote. */
+  private int stringStart;
 
   private ClaimsStream(byte[] json) {
     this.json = json;
@@ -73,7 +82,7 @@ final class ClaimsStream {
     }
     try {
       ClaimsStream stream = new ClaimsStream(json);
-      LicenseProof proof = stream.claims(issuer);
+      LicenseProof proof = stream.claims(issuer, issuerBytes(issuer));
       stream.skipWhitespace();
       return stream.at == json.length ? proof : null;
     } catch (RuntimeException e) {
@@ -81,9 +90,26 @@ final class ClaimsStream {
     }
   }
 
-  private LicenseProof claims(String issuer) {
+  /** The issuer's UTF-8 when it encodes it exactly, else {@code null}; kept for the next token of the same issuer. */
+  private static byte @Nullable [] issuerBytes(String issuer) {
+    IssuerBytes last = lastIssuer;
+    if (last.issuer() != issuer) {
+      byte[] bytes = issuer.getBytes(StandardCharsets.UTF_8);
+      last = new IssuerBytes(issuer, new String(bytes, StandardCharsets.UTF_8).equals(issuer) ? bytes : null);
+      lastIssuer = last;
+    }
+    return last.bytes();
+  }
+
+  private record IssuerBytes(String issuer, byte @Nullable [] bytes) {}
+
+  private LicenseProof claims(String issuer, byte @Nullable [] issuerBytes) {
     expect('{');
     boolean issued = false;
+    // sub, as it stands when it has no escape (subjectEnd >= 0, compared with the customer's id as bytes),
+    // else decoded.
+    int subjectStart = -1;
+    int subjectEnd = -1;
     String subject = null;
     String jti = null;
     String replaces = null;
@@ -95,8 +121,12 @@ final class ClaimsStream {
     for (int member = member(seen, CLAIMS); member >= 0; member = member(seen, CLAIMS)) {
       seen |= 1 << member;
       switch (member) {
-        case 0 -> issued = issuer.equals(text());
-        case 1 -> subject = text();
+        case 0 -> issued = isText(issuer, issuerBytes);
+        case 1 -> {
+          subjectEnd = rawString();
+          subjectStart = stringStart;
+          subject = subjectEnd >= 0 ? "" : escaped(subjectStart);
+        }
         case 2 -> jti = text();
         case 3 -> replaces = text();
         case 4 -> iat = seconds();
@@ -107,7 +137,8 @@ final class ClaimsStream {
     }
     if (!issued || subject == null || jti == null || iat < 0 || license == null
         || !isProofId(jti) || replaces != null && !isProofId(replaces)
-        || !license.customer().id().equals(subject)) {
+        || !(subjectEnd >= 0 ? isAscii(subjectStart, subjectEnd, license.customer().id())
+            : license.customer().id().equals(subject))) {
       throw NOT_DECIDED;
     }
     return new LicenseProof(ProofId.of(jti), license.number(), license.authorization(), license.program(),
@@ -115,6 +146,32 @@ final class ClaimsStream {
         license.entitlements(),
         Instant.ofEpochSecond(iat), exp < 0 ? null : Instant.ofEpochSecond(exp), status,
         replaces == null ? null : ProofId.of(replaces));
+  }
+
+  /**
+   * Whether a string value is {@code expected}: its bytes compared with {@code expectedBytes} when it
+   * has no escape, else decoded and compared.
+   */
+  private boolean isText(String expected, byte @Nullable [] expectedBytes) {
+    int end = rawString();
+    if (end >= 0 && expectedBytes != null) {
+      return Arrays.equals(json, stringStart, end, expectedBytes, 0, expectedBytes.length);
+    }
+    return expected.equals(end >= 0 ? new String(json, stringStart, end - stringStart, StandardCharsets.UTF_8)
+        : escaped(stringStart));
+  }
+
+  /** Whether {@code json[start, end)} is the ASCII text {@code ascii} (an identifier, so ASCII only). */
+  private boolean isAscii(int start, int end, String ascii) {
+    if (end - start != ascii.length()) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (json[i] != ascii.charAt(i - start)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A proof id as the rules want it: 1 to 64 code points. */
@@ -143,7 +200,7 @@ final class ClaimsStream {
       seen |= 1 << member;
       switch (member) {
         case 0 -> version = integer() == 1;
-        case 1 -> program = Program.valueOf(oneOf(ClaimsRules.PROGRAMS));
+        case 1 -> program = PROGRAMS[oneOf(PROGRAMS, PROGRAM_NAMES)];
         case 2 -> number = new LicenseNumber(identifier());
         case 3 -> authorization = AuthorizationNumber.of(identifier());
         case 4 -> orderId = OrderId.of(identifier());
@@ -190,22 +247,27 @@ final class ClaimsStream {
 
   private List<Entitlement> entitlements() {
     expect('[');
-    List<Entitlement> entitlements = new ArrayList<>(4);
+    Entitlement[] entitlements = new Entitlement[4];
+    int count = 0;
     skipWhitespace();
     if (peek() == ']') {
       throw NOT_DECIDED; // at least one entitlement
     }
     do {
-      if (entitlements.size() == ClaimsRules.MAX_ENTITLEMENTS) {
+      if (count == ClaimsRules.MAX_ENTITLEMENTS) {
         throw NOT_DECIDED;
       }
-      entitlements.add(entitlement());
+      if (count == entitlements.length) {
+        entitlements = Arrays.copyOf(entitlements, count * 2);
+      }
+      entitlements[count++] = entitlement();
       skipWhitespace();
     } while (next() == ',');
     if (json[at - 1] != ']') {
       throw NOT_DECIDED;
     }
-    return entitlements;
+    // Immutable already, so the proof keeps this list as it is.
+    return List.of(count == entitlements.length ? entitlements : Arrays.copyOf(entitlements, count));
   }
 
   private Entitlement entitlement() {
@@ -223,7 +285,7 @@ final class ClaimsStream {
         case 0 -> sku = identifier();
         case 1 -> product = plainText();
         case 2 -> quantity = integer();
-        case 3 -> type = LicenseType.valueOf(oneOf(ClaimsRules.TYPES));
+        case 3 -> type = TYPES[oneOf(TYPES, TYPE_NAMES)];
         case 4 -> starts = date();
         default -> ends = date();
       }
@@ -281,12 +343,16 @@ final class ClaimsStream {
     }
     int start = at;
     int end = endOfString();
+    int length = end - start;
     int member = -1;
-    for (int i = 0; i < names.length; i++) {
-      if (Arrays.equals(json, start, end, names[i], 0, names[i].length)) {
+    // Members come mostly in the order of names: the search starts at the count read so far.
+    for (int k = 0, i = Math.min(Integer.bitCount(seen), names.length - 1); k < names.length; k++) {
+      byte[] name = names[i];
+      if (name.length == length && json[start] == name[0] && Arrays.equals(json, start, end, name, 0, length)) {
         member = i;
         break;
       }
+      i = i + 1 == names.length ? 0 : i + 1;
     }
     if (member < 0 || (seen & 1 << member) != 0) {
       throw NOT_DECIDED;
@@ -342,17 +408,27 @@ final class ClaimsStream {
 
   /** A string value: as it stands when it has no escape, else decoded as JSON says. */
   private String text() {
+    int end = rawString();
+    return end >= 0 ? new String(json, stringStart, end - stringStart, StandardCharsets.UTF_8) : escaped(stringStart);
+  }
+
+  /**
+   * Reads a string value's opening quote and its bytes: answers where it ends (its closing quote, which
+   * is read) when it has no escape, or -1 with {@code at} on its first escape, for {@link
+   * #escaped(int)}; either way {@link #stringStart} is where it starts.
+   */
+  private int rawString() {
     expect('"');
-    int start = at;
+    stringStart = at;
     for (int i = at; i < json.length; i++) {
       byte b = json[i];
       if (b == '"') {
         at = i + 1;
-        return new String(json, start, i - start, StandardCharsets.UTF_8);
+        return i;
       }
       if (b == '\\') {
         at = i;
-        return escaped(start);
+        return -1;
       }
       if (b >= 0 && b < 0x20) {
         throw NOT_DECIDED; // a raw control character: not JSON
@@ -432,12 +508,20 @@ final class ClaimsStream {
     return text;
   }
 
-  private String oneOf(java.util.Set<String> values) {
-    String text = text();
-    if (!values.contains(text)) {
-      throw NOT_DECIDED;
+  /**
+   * The index among {@code constants} of the one a string value names: its bytes matched against the
+   * names when it has no escape, else decoded and compared.
+   */
+  private int oneOf(Enum<?>[] constants, byte[][] names) {
+    int end = rawString();
+    String text = end >= 0 ? null : escaped(stringStart);
+    for (int i = 0; i < names.length; i++) {
+      if (text == null ? Arrays.equals(json, stringStart, end, names[i], 0, names[i].length)
+          : text.equals(constants[i].name())) {
+        return i;
+      }
     }
-    return text;
+    throw NOT_DECIDED;
   }
 
   private LocalDate date() {
@@ -493,6 +577,14 @@ final class ClaimsStream {
       throw NOT_DECIDED;
     }
     return value;
+  }
+
+  private static byte[][] names(Enum<?>... constants) {
+    String[] names = new String[constants.length];
+    for (int i = 0; i < constants.length; i++) {
+      names[i] = constants[i].name();
+    }
+    return names(names);
   }
 
   private static byte[][] names(String... names) {

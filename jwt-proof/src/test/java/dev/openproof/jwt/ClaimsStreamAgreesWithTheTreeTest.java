@@ -127,6 +127,55 @@ class ClaimsStreamAgreesWithTheTreeTest {
     }
   }
 
+  /** The claims set with one JSON text replaced, as bytes. */
+  private static byte[] replaced(String text, String replacement) {
+    assertThat(CLAIMS).contains(text);
+    return CLAIMS.replace(text, replacement).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void readsIssuerSubjectProgramAndTypeAsBytesOrEscapedAlikeAndRefusesAnyOther() {
+    // The streaming path compares these as bytes when they have no escape: escaped, they are the same.
+    for (byte[] same : List.of(replaced("\"iss\":\"https:", "\"iss\":\"\\u0068ttps:"),
+        replaced("\"sub\":\"C-100234\"", "\"sub\":\"C\\u002d100234\""),
+        replaced("\"program\":\"OPEN_LICENSE\"", "\"program\":\"OPEN\\u005fLICENSE\""),
+        replaced("\"type\":\"LICENSE\"", "\"type\":\"LICENS\\u0045\""))) {
+      LicenseProof streamed = ClaimsStream.read(same, Proofs.ISSUER);
+      assertThat(streamed).as(new String(same, StandardCharsets.UTF_8)).isEqualTo(Proofs.perpetual()).isEqualTo(treeRead(same));
+    }
+    for (byte[] other : List.of(replaced("\"iss\":\"https:", "\"iss\":\"http:"),
+        replaced("\"iss\":\"https://licensing.example.test\"", "\"iss\":\"https://licensing.example.test/\""),
+        replaced("\"iss\":\"https://licensing.example.test\"", "\"iss\":\"https://licensing.example.tes\""),
+        replaced("\"sub\":\"C-100234\"", "\"sub\":\"C-100235\""), replaced("\"sub\":\"C-100234\"", "\"sub\":\"C-10023\""),
+        replaced("\"sub\":\"C-100234\"", "\"sub\":\"C-1002345\""), replaced("\"sub\":\"C-100234\"", "\"sub\":\"c-100234\""),
+        replaced("\"sub\":\"C-100234\"", "\"sub\":\"C\\u002d100235\""),
+        replaced("\"sub\":\"C-100234\"", "\"sub\":\"C-100234\u00e9\""),
+        replaced("\"program\":\"OPEN_LICENSE\"", "\"program\":\"OPEN_LICENSES\""),
+        replaced("\"program\":\"OPEN_LICENSE\"", "\"program\":\"open_license\""),
+        replaced("\"program\":\"OPEN_LICENSE\"", "\"program\":\"OPEN\\u005fLICENSEX\""),
+        replaced("\"program\":\"OPEN_LICENSE\"", "\"program\":\"LICENSE\""),
+        replaced("\"type\":\"LICENSE\"", "\"type\":\"OPEN_LICENSE\""),
+        replaced("\"type\":\"LICENSE\"", "\"type\":\"\""))) {
+      assertThat(ClaimsStream.read(other, Proofs.ISSUER)).as(new String(other, StandardCharsets.UTF_8)).isNull();
+      assertThat(treeRead(other)).as(new String(other, StandardCharsets.UTF_8)).isNull();
+    }
+  }
+
+  @Test
+  void anIssuerBeyondAsciiOrWithALoneSurrogateIsComparedAsText() {
+    String issuer = "https://lizenz.b\u00fcro.example.test/\ud83d\ude00";
+    String claims = CLAIMS.replace(Proofs.ISSUER, issuer);
+    assertThat(ClaimsStream.read(claims.getBytes(StandardCharsets.UTF_8), issuer)).isEqualTo(Proofs.perpetual());
+    String escaped = CLAIMS.replace(Proofs.ISSUER, "https://lizenz.b\\u00fcro.example.test/\\ud83d\\ude00");
+    assertThat(ClaimsStream.read(escaped.getBytes(StandardCharsets.UTF_8), issuer)).isEqualTo(Proofs.perpetual());
+    assertThat(ClaimsStream.read(claims.getBytes(StandardCharsets.UTF_8), Proofs.ISSUER)).isNull();
+    // A lone surrogate has no UTF-8: its bytes would read '?', which must not match it.
+    String lone = "https://licensing.example.test/\ud83d";
+    byte[] question = CLAIMS.replace(Proofs.ISSUER, "https://licensing.example.test/?").getBytes(StandardCharsets.UTF_8);
+    assertThat(ClaimsStream.read(question, lone)).isNull();
+    assertThat(ClaimsStream.read(question, "https://licensing.example.test/?")).isEqualTo(Proofs.perpetual());
+  }
+
   @Test
   void theSignersBytesAreTheTreesBytes() throws Exception {
     for (LicenseProof proof : List.of(Proofs.perpetual(), Proofs.withTerm(),

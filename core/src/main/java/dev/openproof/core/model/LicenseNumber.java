@@ -11,7 +11,7 @@ public record LicenseNumber(String value) {
   /** Checks that the value is digits only, at least two of them. */
   public LicenseNumber {
     Texts.requireText(value, "licenseNumber");
-    if (value.length() < 2 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (value.length() < 2 || !isDigits(value)) {
       throw new IllegalArgumentException("licenseNumber must be at least two decimal digits: " + value);
     }
   }
@@ -24,7 +24,7 @@ public record LicenseNumber(String value) {
    * @throws IllegalArgumentException if {@code payload} is not all decimal digits
    */
   public static LicenseNumber withCheckDigit(String payload) {
-    if (payload.isEmpty() || !payload.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (payload.isEmpty() || !isDigits(payload)) {
       throw new IllegalArgumentException("payload must be decimal digits: " + payload);
     }
     return new LicenseNumber(payload + luhnDigit(payload));
@@ -53,6 +53,17 @@ public record LicenseNumber(String value) {
   public boolean hasValidCheckDigit() {
     int last = value.length() - 1;
     return luhnDigit(value.substring(0, last)) == value.charAt(last) - '0';
+  }
+
+  /** Whether every character is a decimal digit {@code 0} to {@code 9} (true for the empty text). */
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int luhnDigit(String payload) {
