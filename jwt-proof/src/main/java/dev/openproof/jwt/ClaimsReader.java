@@ -14,7 +14,7 @@ import dev.openproof.core.model.StatusReference;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +105,8 @@ final class ClaimsReader {
 
   /** An RFC 3339 date-time that {@link ClaimsRules#isDateTime(String)} accepted. */
   static Instant dateTime(String text) {
-    LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
-        number(text, 11, 13), number(text, 14, 16), number(text, 17, 19));
+    long days = LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10)).toEpochDay();
+    int secondOfDay = LocalTime.of(number(text, 11, 13), number(text, 14, 16), number(text, 17, 19)).toSecondOfDay();
     int at = 19;
     int nanos = 0;
     if (text.charAt(at) == '.') {
@@ -124,10 +124,19 @@ final class ClaimsReader {
     ZoneOffset offset = zone == 'Z' || zone == 'z' ? ZoneOffset.UTC
         : ZoneOffset.ofHoursMinutes((zone == '-' ? -1 : 1) * number(text, at + 1, at + 3),
             (zone == '-' ? -1 : 1) * number(text, at + 4, at + 6));
-    return local.withNano(nanos).toInstant(offset);
+    return Instant.ofEpochSecond(days * 86_400 + secondOfDay - offset.getTotalSeconds(), nanos);
   }
 
+  /** The decimal number of {@code text[from, to)}, digits only (as {@link Integer#parseInt} reads them, without its sign). */
   private static int number(String text, int from, int to) {
-    return Integer.parseInt(text, from, to, 10);
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      int digit = text.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        throw new NumberFormatException("not a digit at " + i + " of " + text);
+      }
+      value = value * 10 + digit;
+    }
+    return value;
   }
 }

@@ -267,7 +267,7 @@ final class ClaimsRules {
       return false;
     }
     try {
-      LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10));
+      LocalDate.of(two(text, 0) * 100 + two(text, 2), two(text, 5), two(text, 8)); // digits, checked above
       return true;
     } catch (DateTimeException e) {
       return false;

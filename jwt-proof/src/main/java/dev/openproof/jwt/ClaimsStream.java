@@ -161,6 +161,16 @@ final class ClaimsStream {
         : escaped(stringStart));
   }
 
+  /** Whether {@code json} holds {@code name} from {@code start} on (within its length, which the caller checked). */
+  private boolean isAt(int start, byte[] name) {
+    for (int i = 0; i < name.length; i++) {
+      if (json[start + i] != name[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code json[start, end)} is the ASCII text {@code ascii} (an identifier, so ASCII only). */
   private boolean isAscii(int start, int end, String ascii) {
     if (end - start != ascii.length()) {
@@ -348,7 +358,7 @@ final class ClaimsStream {
     // Members come mostly in the order of names: the search starts at the count read so far.
     for (int k = 0, i = Math.min(Integer.bitCount(seen), names.length - 1); k < names.length; k++) {
       byte[] name = names[i];
-      if (name.length == length && json[start] == name[0] && Arrays.equals(json, start, end, name, 0, length)) {
+      if (name.length == length && isAt(start, name)) {
         member = i;
         break;
       }
@@ -492,20 +502,62 @@ final class ClaimsStream {
     return (char) value;
   }
 
+  /** An identifier ({@link ClaimsRules#isIdentifier(String)}), checked on its bytes when it has no escape. */
   private String identifier() {
-    String text = text();
-    if (!ClaimsRules.isIdentifier(text)) {
+    int end = rawString();
+    if (end < 0) {
+      String text = escaped(stringStart);
+      if (!ClaimsRules.isIdentifier(text)) {
+        throw NOT_DECIDED;
+      }
+      return text;
+    }
+    // The rule's characters are ASCII, so its bytes are its characters, and any other byte fails it.
+    int length = end - stringStart;
+    if (length < 1 || length > 64 || !isAlphanumeric(json[stringStart])) {
       throw NOT_DECIDED;
     }
-    return text;
+    for (int i = stringStart + 1; i < end; i++) {
+      byte b = json[i];
+      if (!isAlphanumeric(b) && b != '.' && b != '_' && b != '-') {
+        throw NOT_DECIDED;
+      }
+    }
+    return new String(json, stringStart, length, StandardCharsets.ISO_8859_1);
   }
 
+  private static boolean isAlphanumeric(byte b) {
+    return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z';
+  }
+
+  /**
+   * A plain text ({@link ClaimsRules#isPlainText(String)}), checked on its bytes when it has no escape:
+   * well-formed UTF-8 (checked first) has a code point per byte that does not continue one, and a
+   * control character only as a byte of its own, below 0x20 (never raw in a string) or 0x7f.
+   */
   private String plainText() {
-    String text = text();
-    if (!ClaimsRules.isPlainText(text)) {
+    int end = rawString();
+    if (end < 0) {
+      String text = escaped(stringStart);
+      if (!ClaimsRules.isPlainText(text)) {
+        throw NOT_DECIDED;
+      }
+      return text;
+    }
+    int codePoints = 0;
+    for (int i = stringStart; i < end; i++) {
+      byte b = json[i];
+      if (b == 0x7f) {
+        throw NOT_DECIDED;
+      }
+      if ((b & 0xc0) != 0x80) {
+        codePoints++;
+      }
+    }
+    if (codePoints < 1 || codePoints > 200) {
       throw NOT_DECIDED;
     }
-    return text;
+    return new String(json, stringStart, end - stringStart, StandardCharsets.UTF_8);
   }
 
   /**
@@ -516,7 +568,7 @@ final class ClaimsStream {
     int end = rawString();
     String text = end >= 0 ? null : escaped(stringStart);
     for (int i = 0; i < names.length; i++) {
-      if (text == null ? Arrays.equals(json, stringStart, end, names[i], 0, names[i].length)
+      if (text == null ? end - stringStart == names[i].length && isAt(stringStart, names[i])
           : text.equals(constants[i].name())) {
         return i;
       }

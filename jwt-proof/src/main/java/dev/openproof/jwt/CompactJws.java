@@ -3,6 +3,7 @@ package dev.openproof.jwt;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A compact JWS taken apart strictly, before any JSON is read: within the size limit, exactly three
@@ -21,10 +22,10 @@ record CompactJws(String token, byte[] ascii, int headerLength, int signingInput
   /**
    * Takes a token apart.
    *
-   * @param knownHeader an encoded header accepted before, or {@code null}: when the token's first part
-   *     is exactly this text, it is not decoded again
+   * @param knownHeader an encoded header accepted before, as its ASCII bytes, or {@code null}: when the
+   *     token's first part is exactly this text, it is not decoded again
    */
-  static CompactJws parse(String token, int maxLength, @Nullable String knownHeader) {
+  static CompactJws parse(String token, int maxLength, byte @Nullable [] knownHeader) {
     if (token.length() > maxLength) {
       throw reject(RejectionReason.TOO_LARGE, "the token has " + token.length() + " characters; the limit is " + maxLength);
     }
@@ -47,8 +48,9 @@ record CompactJws(String token, byte[] ascii, int headerLength, int signingInput
     if (first == 0 || second == first + 1 || second == token.length() - 1) {
       throw reject(RejectionReason.MALFORMED, "a part of the token is empty");
     }
-    boolean known = knownHeader != null && knownHeader.length() == first && token.startsWith(knownHeader);
     byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+    // The known header is base64url only, which no character beyond Latin-1 (read as '?') can match.
+    boolean known = knownHeader != null && knownHeader.length == first && Arrays.equals(ascii, 0, first, knownHeader, 0, first);
     byte[] header = known ? null : decode(ascii, 0, first, "header");
     byte[] payload = decode(ascii, first + 1, second, "payload");
     byte[] signature = decode(ascii, second + 1, ascii.length, "signature");
@@ -63,9 +65,9 @@ record CompactJws(String token, byte[] ascii, int headerLength, int signingInput
     return header;
   }
 
-  /** The first part, as the token has it. */
-  String encodedHeader() {
-    return token.substring(0, headerLength);
+  /** The first part, as the token has it, in ASCII. */
+  byte[] encodedHeader() {
+    return Arrays.copyOf(ascii, headerLength);
   }
 
   /** Whether the key signed this token: the signing input checked where it stands in {@code ascii}. */

@@ -149,7 +149,7 @@ public final class ProofVerifier {
    * The last header that passed {@link HeaderRules}, as the token carried it: a token whose first part
    * is exactly this text has exactly this header, and the verifier's rules for it do not change.
    */
-  private record KnownHeader(String encoded, HeaderRules.Checked checked) {}
+  private record KnownHeader(byte[] encoded, HeaderRules.Checked checked) {}
 
   /** After the signature and the claims: the proof's status, when a status source is given. */
   private StatusCheck checkStatus(LicenseProof proof) {
