@@ -26,9 +26,9 @@ final class Base64Url {
 
   private Base64Url() {}
 
-  /** The unpadded base64url text of the bytes. */
-  static String encode(byte[] bytes) {
-    return ENCODER.encodeToString(bytes);
+  /** The unpadded base64url text of the bytes, one ASCII byte a character. */
+  static byte[] encodeToAscii(byte[] bytes) {
+    return ENCODER.encode(bytes);
   }
 
   /**

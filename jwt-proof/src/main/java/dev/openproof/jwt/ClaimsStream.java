@@ -10,6 +10,9 @@ import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.Program;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.StatusReference;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +51,10 @@ final class ClaimsStream {
   private static final byte[][] TYPE_NAMES = names(TYPES);
   /** The last issuer read for and its UTF-8, when the one stands for the other exactly (no lone surrogate). */
   private static volatile IssuerBytes lastIssuer = new IssuerBytes("", new byte[0]);
+
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_BITS = 0x0101010101010101L;
 
   private final byte[] json;
   private int at;
@@ -373,17 +380,39 @@ final class ClaimsStream {
 
   /** After a string's opening quote: moves past its closing quote and answers where it ends. */
   private int endOfString() {
-    for (int i = at; i < json.length; i++) {
+    int i = special(at);
+    if (i == json.length || json[i] != '"') {
+      throw NOT_DECIDED; // an escaped name (the tree decodes it), a raw control character (not JSON), or no end
+    }
+    at = i + 1;
+    return i;
+  }
+
+  /**
+   * Where the first byte from {@code from} on is special within a string: a quote, a backslash or a
+   * control character (below 0x20); {@code json.length} if none is. Eight bytes at a time while none of
+   * them is (each test below is nonzero exactly when some byte of the word is such a byte).
+   */
+  private int special(int from) {
+    int i = from;
+    while (i + 8 <= json.length) {
+      long word = (long) WORDS.get(json, i);
+      long quotes = word ^ 0x2222222222222222L;
+      long backslashes = word ^ 0x5c5c5c5c5c5c5c5cL;
+      long found = (quotes - LOW_BITS) & ~quotes | (backslashes - LOW_BITS) & ~backslashes
+          | (word - 0x2020202020202020L) & ~word;
+      if ((found & HIGH_BITS) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    for (; i < json.length; i++) {
       byte b = json[i];
-      if (b == '"') {
-        at = i + 1;
+      if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
         return i;
       }
-      if (b == '\\' || (b >= 0 && b < 0x20)) {
-        throw NOT_DECIDED; // an escaped name (the tree decodes it) or a raw control character (not JSON)
-      }
     }
-    throw NOT_DECIDED;
+    return i;
   }
 
   private void skipWhitespace() {
@@ -430,21 +459,19 @@ final class ClaimsStream {
   private int rawString() {
     expect('"');
     stringStart = at;
-    for (int i = at; i < json.length; i++) {
-      byte b = json[i];
-      if (b == '"') {
-        at = i + 1;
-        return i;
-      }
-      if (b == '\\') {
-        at = i;
-        return -1;
-      }
-      if (b >= 0 && b < 0x20) {
-        throw NOT_DECIDED; // a raw control character: not JSON
-      }
+    int i = special(at);
+    if (i == json.length) {
+      throw NOT_DECIDED;
     }
-    throw NOT_DECIDED;
+    if (json[i] == '"') {
+      at = i + 1;
+      return i;
+    }
+    if (json[i] == '\\') {
+      at = i;
+      return -1;
+    }
+    throw NOT_DECIDED; // a raw control character: not JSON
   }
 
   /** The rest of a string from its first escape, at {@code at}; {@code start} is where the string began. */

@@ -10,6 +10,7 @@ import dev.openproof.core.exchange.SigningException;
 import dev.openproof.jwt.key.ContentSigner;
 import dev.openproof.jwt.key.KeyRing;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -32,8 +33,8 @@ import java.util.Objects;
 public final class JwsProofSigner implements ProofSigner {
   private final ContentSigner signer;
   private final String issuer;
-  /** The encoded protected header and its dot: the same for every proof of this signer. */
-  private final String headerAndDot;
+  /** The encoded protected header and its dot, in ASCII: the same for every proof of this signer. */
+  private final byte[] headerAndDot;
   private final int signatureLength;
 
   private JwsProofSigner(ContentSigner signer, String issuer) {
@@ -43,7 +44,10 @@ public final class JwsProofSigner implements ProofSigner {
         .keyID(signer.keyId())
         .type(new JOSEObjectType(HeaderRules.TYPE))
         .build()
-        .toBase64URL() + ".";
+        .toBase64URL()
+        .toString()
+        .concat(".")
+        .getBytes(StandardCharsets.US_ASCII);
     this.signatureLength = switch (signer.algorithm()) {
       case ES256, EDDSA -> 64;
       case RS256, PS256 -> -1;
@@ -114,10 +118,12 @@ public final class JwsProofSigner implements ProofSigner {
   }
 
   private SignedProof signed(LicenseProof proof, byte[] claims) {
-    String signingInput = headerAndDot + Base64Url.encode(claims);
+    byte[] encodedClaims = Base64Url.encodeToAscii(claims);
+    byte[] signingInput = Arrays.copyOf(headerAndDot, headerAndDot.length + encodedClaims.length);
+    System.arraycopy(encodedClaims, 0, signingInput, headerAndDot.length, encodedClaims.length);
     byte[] signature;
     try {
-      signature = signer.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+      signature = signer.sign(signingInput);
     } catch (SigningException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -127,8 +133,15 @@ public final class JwsProofSigner implements ProofSigner {
       throw new SigningException("key " + signer.keyId() + " could not sign proof " + proof.proofId(), new IllegalStateException(
           "key " + signer.keyId() + " returned a signature of the wrong length for " + signer.algorithm()));
     }
-    String token = signingInput + "." + Base64Url.encode(signature);
-    return new SignedProof(proof.proofId(), token, signer.algorithm().joseName(), signer.keyId());
+    byte[] encodedSignature = Base64Url.encodeToAscii(signature);
+    // Built from the parts, not from the signing input, which the key may have changed.
+    int dot = headerAndDot.length + encodedClaims.length;
+    byte[] token = Arrays.copyOf(headerAndDot, dot + 1 + encodedSignature.length);
+    System.arraycopy(encodedClaims, 0, token, headerAndDot.length, encodedClaims.length);
+    token[dot] = '.';
+    System.arraycopy(encodedSignature, 0, token, dot + 1, encodedSignature.length);
+    return new SignedProof(proof.proofId(), new String(token, StandardCharsets.US_ASCII), signer.algorithm().joseName(),
+        signer.keyId());
   }
 
   @Override

@@ -234,7 +234,7 @@ class ClaimsStreamAgreesWithTheTreeTest {
   @Provide
   Arbitrary<String> texts() {
     return Arbitraries.oneOf(
-        Arbitraries.strings().withChars("Aa0.-_ \u007f\u0000\n\u00e9\u0416\u202e\ud83d\ude00").ofMinLength(0).ofMaxLength(70),
+        Arbitraries.strings().withChars("Aa0.-_ \"\\\\\u007f\u0000\n\u00e9\u0416\u202e\ud83d\ude00").ofMinLength(0).ofMaxLength(70),
         Arbitraries.strings().withChars("Aa0.-_").ofMinLength(60).ofMaxLength(70),
         Arbitraries.strings().withChars("a\u0416\ud83d\ude00").ofMinLength(190).ofMaxLength(210),
         Arbitraries.strings().ofMinLength(0).ofMaxLength(30));

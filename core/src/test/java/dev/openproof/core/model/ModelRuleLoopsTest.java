@@ -7,13 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The license number's digit rule is a loop over its characters; it must accept exactly what the
- * rule it replaced accepted ({@code chars().allMatch} of {@code 0} to {@code 9}, after the text
- * check), for every text of up to three characters drawn from digits, their look-alikes and others.
+ * The license number's digit rule and the signed proof's dot count are loops over characters; each
+ * must accept exactly what the stream rule it replaced accepted ({@code chars().allMatch} of {@code 0}
+ * to {@code 9}; {@code chars().filter} of dots, counted), for every text of up to three characters
+ * drawn from digits, dots' and digits' look-alikes and others.
  */
-class LicenseNumberDigitsTest {
+class ModelRuleLoopsTest {
   private static final char[] CHARACTERS = {'0', '5', '9', '/', ':', 'a', ' ', '\t', '\u0660', '\u0663', '\uff10',
-      '\uff19', '\u00b2', '\u0000', '\ud83d', '\u0130'};
+      '\uff19', '\u00b2', '\u0000', '\ud83d', '\u0130', '.', '\u2024', '\uff0e'};
 
   private static boolean acceptedBefore(String value) {
     return !value.isBlank() && value.length() >= 2 && value.chars().allMatch(c -> c >= '0' && c <= '9');
@@ -65,6 +66,16 @@ class LicenseNumberDigitsTest {
   void aPayloadForTheCheckDigitIsAcceptedExactlyAsBefore() {
     for (String text : texts()) {
       assertThat(accepted(() -> LicenseNumber.withCheckDigit(text))).as("%s", text).isEqualTo(payloadAcceptedBefore(text));
+    }
+  }
+
+  @Test
+  void aSignedProofAcceptsExactlyTheTokensWithTwoDotsAsBefore() {
+    for (String text : texts()) {
+      for (String token : List.of(text, text + ".", "." + text + ".", "a." + text + ".b", text + ".." + text, "a.b.c." + text)) {
+        boolean before = !token.isBlank() && token.chars().filter(c -> c == '.').count() == 2;
+        assertThat(accepted(() -> new SignedProof(ProofId.of("p"), token, "ES256", "k"))).as("%s", token).isEqualTo(before);
+      }
     }
   }
 }
