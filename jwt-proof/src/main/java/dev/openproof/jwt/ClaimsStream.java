@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -533,11 +534,7 @@ final class ClaimsStream {
   private String identifier() {
     int end = rawString();
     if (end < 0) {
-      String text = escaped(stringStart);
-      if (!ClaimsRules.isIdentifier(text)) {
-        throw NOT_DECIDED;
-      }
-      return text;
+      return escapedWhere(ClaimsRules::isIdentifier);
     }
     // The rule's characters are ASCII, so its bytes are its characters, and any other byte fails it.
     int length = end - stringStart;
@@ -553,6 +550,15 @@ final class ClaimsStream {
     return new String(json, stringStart, length, StandardCharsets.ISO_8859_1);
   }
 
+  /** The string that {@link #rawString()} found an escape in, decoded, when the rule accepts it. */
+  private String escapedWhere(Predicate<String> rule) {
+    String text = escaped(stringStart);
+    if (!rule.test(text)) {
+      throw NOT_DECIDED;
+    }
+    return text;
+  }
+
   private static boolean isAlphanumeric(byte b) {
     return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z';
   }
@@ -565,11 +571,7 @@ final class ClaimsStream {
   private String plainText() {
     int end = rawString();
     if (end < 0) {
-      String text = escaped(stringStart);
-      if (!ClaimsRules.isPlainText(text)) {
-        throw NOT_DECIDED;
-      }
-      return text;
+      return escapedWhere(ClaimsRules::isPlainText);
     }
     int codePoints = 0;
     for (int i = stringStart; i < end; i++) {
