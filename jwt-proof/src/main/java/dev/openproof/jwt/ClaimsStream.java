@@ -37,13 +37,18 @@ final class ClaimsStream {
   /** Not a claims set this path decides; stackless, since it is control flow within this class. */
   private static final NotDecided NOT_DECIDED = new NotDecided();
 
-  private static final byte[][] CLAIMS = names("iss", "sub", "jti", "replaces", "iat", "exp", "status", "license");
-  private static final byte[][] LICENSE = names("version", "program", "license_number", "authorization_number",
+  // Before the names, which read their words with it.
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_BITS = 0x0101010101010101L;
+
+  private static final Names CLAIMS = new Names("iss", "sub", "jti", "replaces", "iat", "exp", "status", "license");
+  private static final Names LICENSE = new Names("version", "program", "license_number", "authorization_number",
       "order_id", "ordered_at", "customer", "reseller", "distributor", "entitlements");
-  private static final byte[][] PARTY = names("id", "name", "country");
-  private static final byte[][] ENTITLEMENT = names("sku", "product", "quantity", "type", "starts", "ends");
-  private static final byte[][] STATUS = names("status_list");
-  private static final byte[][] STATUS_LIST = names("idx", "uri");
+  private static final Names PARTY = new Names("id", "name", "country");
+  private static final Names ENTITLEMENT = new Names("sku", "product", "quantity", "type", "starts", "ends");
+  private static final Names STATUS = new Names("status_list");
+  private static final Names STATUS_LIST = new Names("idx", "uri");
 
   /** The programs and license types the rules allow, each with its name's bytes. */
   private static final Program[] PROGRAMS = ClaimsRules.PROGRAMS.stream().map(Program::valueOf).toArray(Program[]::new);
@@ -53,9 +58,6 @@ final class ClaimsStream {
   /** The last issuer read for and its UTF-8, when the one stands for the other exactly (no lone surrogate). */
   private static volatile IssuerBytes lastIssuer = new IssuerBytes("", new byte[0]);
 
-  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long LOW_BITS = 0x0101010101010101L;
 
   private final byte[] json;
   private int at;
@@ -167,16 +169,6 @@ final class ClaimsStream {
     }
     return expected.equals(end >= 0 ? new String(json, stringStart, end - stringStart, StandardCharsets.UTF_8)
         : escaped(stringStart));
-  }
-
-  /** Whether {@code json} holds {@code name} from {@code start} on (within its length, which the caller checked). */
-  private boolean isAt(int start, byte[] name) {
-    for (int i = 0; i < name.length; i++) {
-      if (json[start + i] != name[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Whether {@code json[start, end)} is the ASCII text {@code ascii} (an identifier, so ASCII only). */
@@ -343,7 +335,7 @@ final class ClaimsStream {
    *
    * @param seen the members read so far, a bit each: a name seen again is not decided here
    */
-  private int member(int seen, byte[][] names) {
+  private int member(int seen, Names names) {
     skipWhitespace();
     byte b = next();
     if (b == '}') {
@@ -359,34 +351,73 @@ final class ClaimsStream {
     if (b != '"') {
       throw NOT_DECIDED;
     }
-    int start = at;
-    int end = endOfString();
-    int length = end - start;
-    int member = -1;
-    // Members come mostly in the order of names: the search starts at the count read so far.
-    for (int k = 0, i = Math.min(Integer.bitCount(seen), names.length - 1); k < names.length; k++) {
-      byte[] name = names[i];
-      if (name.length == length && isAt(start, name)) {
-        member = i;
-        break;
-      }
-      i = i + 1 == names.length ? 0 : i + 1;
-    }
+    // A name is one of names exactly when its bytes and the closing quote follow; any other (unknown,
+    // escaped, cut short) is not decided here. Members come mostly in the order of names: the search
+    // starts at the count read so far.
+    int member = names.find(json, at, Math.min(Integer.bitCount(seen), names.count() - 1));
     if (member < 0 || (seen & 1 << member) != 0) {
       throw NOT_DECIDED;
     }
+    at += names.quotedLength(member);
     expect(':');
     return member;
   }
 
-  /** After a string's opening quote: moves past its closing quote and answers where it ends. */
-  private int endOfString() {
-    int i = special(at);
-    if (i == json.length || json[i] != '"') {
-      throw NOT_DECIDED; // an escaped name (the tree decodes it), a raw control character (not JSON), or no end
+  /**
+   * The member names of one kind of object, each with its closing quote; a name that fits in eight
+   * bytes with it is also kept as a word and its mask, so one read and compare finds it.
+   */
+  private static final class Names {
+    private final byte[][] quoted;
+    private final long[] words;
+    private final long[] masks;
+
+    Names(String... names) {
+      quoted = new byte[names.length][];
+      words = new long[names.length];
+      masks = new long[names.length];
+      for (int i = 0; i < names.length; i++) {
+        quoted[i] = (names[i] + '"').getBytes(StandardCharsets.US_ASCII);
+        if (quoted[i].length <= 8) {
+          byte[] padded = Arrays.copyOf(quoted[i], 8);
+          words[i] = (long) WORDS.get(padded, 0);
+          masks[i] = quoted[i].length == 8 ? -1L : (1L << 8 * quoted[i].length) - 1;
+        }
+      }
     }
-    at = i + 1;
-    return i;
+
+    int count() {
+      return quoted.length;
+    }
+
+    int quotedLength(int member) {
+      return quoted[member].length;
+    }
+
+    /** The index of the name that {@code json} holds from {@code start} on, closing quote included, or -1. */
+    int find(byte[] json, int start, int first) {
+      boolean wordFits = start + 8 <= json.length;
+      long word = wordFits ? (long) WORDS.get(json, start) : 0;
+      for (int k = 0, i = first; k < quoted.length; k++) {
+        if (wordFits && masks[i] != 0 ? (word & masks[i]) == words[i] : isAt(json, start, quoted[i])) {
+          return i;
+        }
+        i = i + 1 == quoted.length ? 0 : i + 1;
+      }
+      return -1;
+    }
+
+    private static boolean isAt(byte[] json, int start, byte[] bytes) {
+      if (start + bytes.length > json.length) {
+        return false;
+      }
+      for (int i = 0; i < bytes.length; i++) {
+        if (json[start + i] != bytes[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /**
@@ -597,7 +628,7 @@ final class ClaimsStream {
     int end = rawString();
     String text = end >= 0 ? null : escaped(stringStart);
     for (int i = 0; i < names.length; i++) {
-      if (text == null ? end - stringStart == names[i].length && isAt(stringStart, names[i])
+      if (text == null ? end - stringStart == names[i].length && Names.isAt(json, stringStart, names[i])
           : text.equals(constants[i].name())) {
         return i;
       }
