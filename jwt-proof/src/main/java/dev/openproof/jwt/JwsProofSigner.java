@@ -140,7 +140,8 @@ public final class JwsProofSigner implements ProofSigner {
     System.arraycopy(encodedClaims, 0, token, headerAndDot.length, encodedClaims.length);
     token[dot] = '.';
     System.arraycopy(encodedSignature, 0, token, dot + 1, encodedSignature.length);
-    return new SignedProof(proof.proofId(), new String(token, StandardCharsets.US_ASCII), signer.algorithm().joseName(),
+    // ASCII, so read as Latin-1: the same text, copied without a scan.
+    return new SignedProof(proof.proofId(), new String(token, StandardCharsets.ISO_8859_1), signer.algorithm().joseName(),
         signer.keyId());
   }
 
