@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.util.Matrix;
 
 /** Drawing on one page: text in the certificate's fonts (measured, wrapped), rules and boxes. */
 final class Canvas implements Closeable {
@@ -140,13 +141,19 @@ final class Canvas implements Closeable {
     stream.stroke();
   }
 
-  /** Fills the rectangles given as x, y, width, height quadruples, all at once. */
-  void fillAll(float[] rectangles, int color) throws IOException {
+  /**
+   * Fills the rectangles given as x, y, width, height quadruples, all at once, in units of
+   * {@code unit} points from the origin ({@code x}, {@code y}).
+   */
+  void fillAll(float x, float y, float unit, float[] rectangles, int color) throws IOException {
+    stream.saveGraphicsState();
+    stream.transform(new Matrix(unit, 0, 0, unit, x, y));
     color(color);
     for (int i = 0; i + 3 < rectangles.length; i += 4) {
       stream.addRect(rectangles[i], rectangles[i + 1], rectangles[i + 2], rectangles[i + 3]);
     }
     stream.fill();
+    stream.restoreGraphicsState();
   }
 
   private void color(int rgb) throws IOException {
