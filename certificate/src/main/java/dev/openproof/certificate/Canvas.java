@@ -2,9 +2,17 @@ package dev.openproof.certificate;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.util.Matrix;
 
@@ -23,6 +31,8 @@ final class Canvas implements Closeable {
   /** White. */
   static final int WHITE = 0xFFFFFF;
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+
   private final PDPageContentStream stream;
   private final CertificateFonts fonts;
 
@@ -40,7 +50,7 @@ final class Canvas implements Closeable {
   }
 
   float width(String text, PDType0Font font, float size) throws IOException {
-    return font.getStringWidth(fonts.printable(text, font)) / 1000f * size;
+    return fonts.width(text, font) / 1000f * size;
   }
 
   /** Draws one line of text with its baseline at {@code y}. */
@@ -83,7 +93,7 @@ final class Canvas implements Closeable {
   List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : fonts.printable(text, font).trim().split(" +")) {
+    for (String word : SPACES.split(fonts.printable(text, font).trim())) {
       String candidate = line.length() == 0 ? word : line + " " + word;
       if (width(candidate, font, size) <= width) {
         line.setLength(0);
@@ -142,17 +152,30 @@ final class Canvas implements Closeable {
   }
 
   /**
-   * Fills the rectangles given as x, y, width, height quadruples, all at once, in units of
-   * {@code unit} points from the origin ({@code x}, {@code y}).
+   * Fills rectangles of whole units, given as x, y, width, height quadruples (the first
+   * {@code count} numbers of {@code rectangles}), in units of {@code unit} points from the origin
+   * ({@code x}, {@code y}), {@code span} units square. They are written as one form of small
+   * integers, straight into its stream: thousands of them through the page's stream, number by
+   * number, cost more than the rest of the page.
    */
-  void fillAll(float x, float y, float unit, float[] rectangles, int color) throws IOException {
+  void fillUnits(float x, float y, float unit, int span, int[] rectangles, int count, int color) throws IOException {
+    StringBuilder path = new StringBuilder(count * 4 + 64);
+    path.append(String.format(java.util.Locale.ROOT, "%.4f %.4f %.4f rg\n", red(color), green(color), blue(color)));
+    for (int i = 0; i + 3 < count; i += 4) {
+      path.append(rectangles[i]).append(' ').append(rectangles[i + 1]).append(' ').append(rectangles[i + 2]).append(' ')
+          .append(rectangles[i + 3]).append(" re\n");
+    }
+    path.append("f\n");
+    COSStream content = new COSStream();
+    try (OutputStream out = content.createOutputStream(COSName.FLATE_DECODE)) {
+      out.write(path.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+    PDFormXObject form = new PDFormXObject(new PDStream(content));
+    form.setBBox(new PDRectangle(0, 0, span, span));
+    form.setResources(new PDResources());
     stream.saveGraphicsState();
     stream.transform(new Matrix(unit, 0, 0, unit, x, y));
-    color(color);
-    for (int i = 0; i + 3 < rectangles.length; i += 4) {
-      stream.addRect(rectangles[i], rectangles[i + 1], rectangles[i + 2], rectangles[i + 3]);
-    }
-    stream.fill();
+    stream.drawForm(form);
     stream.restoreGraphicsState();
   }
 

@@ -52,7 +52,7 @@ final class QrSymbol {
   void draw(Canvas canvas, float x, float y, float side) throws IOException {
     int span = size + 2 * QUIET_ZONE;
     canvas.fill(x, y, side, side, Canvas.WHITE);
-    float[] runs = new float[size * size * 2];
+    int[] runs = new int[size * size * 2];
     int n = 0;
     for (int row = 0; row < size; row++) {
       int at = row * size;
@@ -72,6 +72,6 @@ final class QrSymbol {
         runs[n++] = 1;
       }
     }
-    canvas.fillAll(x, y, side / span, java.util.Arrays.copyOf(runs, n), 0x000000);
+    canvas.fillUnits(x, y, side / span, span, runs, n, 0x000000);
   }
 }
