@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.util.Matrix;
+import org.jspecify.annotations.Nullable;
 
 /** Drawing on one page: text in the certificate's fonts (measured, wrapped), rules and boxes. */
 final class Canvas implements Closeable {
@@ -35,6 +36,15 @@ final class Canvas implements Closeable {
 
   private final PDPageContentStream stream;
   private final CertificateFonts fonts;
+  /*
+   * The state last set, kept by the graphics state across text objects: the page sets a font, a
+   * colour or a line width only when it changes (a form's drawing is saved and restored around it).
+   */
+  private @Nullable PDType0Font font;
+  private float fontSize = Float.NaN;
+  private int fillColor = -1;
+  private int strokeColor = -1;
+  private float lineWidth = Float.NaN;
 
   Canvas(PDPageContentStream stream, CertificateFonts fonts) {
     this.stream = stream;
@@ -61,7 +71,7 @@ final class Canvas implements Closeable {
     }
     color(color);
     stream.beginText();
-    stream.setFont(font, size);
+    font(font, size);
     stream.newLineAtOffset(x, y);
     stream.showText(printable);
     stream.endText();
@@ -77,7 +87,7 @@ final class Canvas implements Closeable {
     float width = width(printable, font, size) + spacing * (printable.codePointCount(0, printable.length()) - 1);
     color(color);
     stream.beginText();
-    stream.setFont(font, size);
+    font(font, size);
     stream.setCharacterSpacing(spacing);
     stream.newLineAtOffset(centre - width / 2, y);
     stream.showText(printable);
@@ -179,13 +189,30 @@ final class Canvas implements Closeable {
     stream.restoreGraphicsState();
   }
 
-  private void color(int rgb) throws IOException {
-    stream.setNonStrokingColor(red(rgb), green(rgb), blue(rgb));
+  private void font(PDType0Font face, float size) throws IOException {
+    if (face != font || size != fontSize) {
+      stream.setFont(face, size);
+      font = face;
+      fontSize = size;
+    }
   }
 
-  private void stroke(float lineWidth, int rgb) throws IOException {
-    stream.setLineWidth(lineWidth);
-    stream.setStrokingColor(red(rgb), green(rgb), blue(rgb));
+  private void color(int rgb) throws IOException {
+    if (rgb != fillColor) {
+      stream.setNonStrokingColor(red(rgb), green(rgb), blue(rgb));
+      fillColor = rgb;
+    }
+  }
+
+  private void stroke(float width, int rgb) throws IOException {
+    if (width != lineWidth) {
+      stream.setLineWidth(width);
+      lineWidth = width;
+    }
+    if (rgb != strokeColor) {
+      stream.setStrokingColor(red(rgb), green(rgb), blue(rgb));
+      strokeColor = rgb;
+    }
   }
 
   private static float red(int rgb) {

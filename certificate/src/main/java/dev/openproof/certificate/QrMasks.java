@@ -18,54 +18,64 @@ final class QrMasks {
   private static final int N2 = 3;
   private static final int N3 = 40;
   private static final int N4 = 10;
-  private static final AtomicReferenceArray<byte[][]> PATTERNS = new AtomicReferenceArray<>(41);
+  private static final AtomicReferenceArray<Bits[]> PATTERNS = new AtomicReferenceArray<>(41);
 
   private QrMasks() {}
 
   /** The symbol of {@code plain} (made with mask 0) under the mask of least penalty, as rows of modules, 1 for dark. */
   static byte[] best(QrCode plain) {
-    if (plain.mask != 0) {
-      throw new IllegalArgumentException("the symbol must be made with mask 0, not " + plain.mask);
-    }
-    int size = plain.size;
-    byte[][] patterns = patterns(plain.version);
-    byte[] unmasked = new byte[size * size];
-    for (int y = 0; y < size; y++) {
-      for (int x = 0; x < size; x++) {
-        int i = y * size + x;
-        unmasked[i] = (byte) ((plain.getModule(x, y) ? 1 : 0) ^ patterns[0][i]);
-      }
-    }
-    int[] runs = new int[size + 2];
-    byte[] best = withMask(unmasked, patterns[0], size, formatBits(plain.errorCorrectionLevel, 0));
-    int bestScore = penalty(best, size, runs);
+    Bits unmasked = unmasked(plain);
+    Bits[] patterns = patterns(plain.version);
+    int[] runs = new int[plain.size + 3];
+    Bits best = withMask(unmasked, patterns[0], formatBits(plain.errorCorrectionLevel, 0));
+    int bestScore = penalty(best, runs);
     for (int mask = 1; mask < 8; mask++) {
-      byte[] candidate = withMask(unmasked, patterns[mask], size, formatBits(plain.errorCorrectionLevel, mask));
-      int score = penalty(candidate, size, runs);
+      Bits candidate = withMask(unmasked, patterns[mask], formatBits(plain.errorCorrectionLevel, mask));
+      int score = penalty(candidate, runs);
       if (score < bestScore) {
         bestScore = score;
         best = candidate;
       }
     }
-    return best;
+    return best.modules();
+  }
+
+  /** The symbol of {@code plain} (made with mask 0) under mask {@code mask}, as rows of modules, 1 for dark. */
+  static byte[] withMask(QrCode plain, int mask) {
+    return withMask(unmasked(plain), patterns(plain.version)[mask], formatBits(plain.errorCorrectionLevel, mask)).modules();
+  }
+
+  private static Bits unmasked(QrCode plain) {
+    if (plain.mask != 0) {
+      throw new IllegalArgumentException("the symbol must be made with mask 0, not " + plain.mask);
+    }
+    Bits pattern = patterns(plain.version)[0];
+    Bits unmasked = new Bits(plain.size);
+    for (int y = 0; y < plain.size; y++) {
+      for (int x = 0; x < plain.size; x++) {
+        unmasked.set(x, y, plain.getModule(x, y) != pattern.get(x, y));
+      }
+    }
+    return unmasked;
   }
 
   /**
-   * The eight masks of a version as the modules they invert (1), the fixed patterns and the format
-   * and version information left out; made once per version.
+   * The eight masks of a version as the modules they invert, the fixed patterns and the format and
+   * version information left out; made once per version.
    */
-  static byte[][] patterns(int version) {
-    byte[][] known = PATTERNS.get(version);
+  private static Bits[] patterns(int version) {
+    Bits[] known = PATTERNS.get(version);
     if (known != null) {
       return known;
     }
     int size = version * 4 + 17;
     boolean[] function = functionModules(version);
-    byte[][] patterns = new byte[8][size * size];
+    Bits[] patterns = new Bits[8];
     for (int mask = 0; mask < 8; mask++) {
+      patterns[mask] = new Bits(size);
       for (int y = 0; y < size; y++) {
         for (int x = 0; x < size; x++) {
-          patterns[mask][y * size + x] = (byte) (!function[y * size + x] && masked(mask, x, y) ? 1 : 0);
+          patterns[mask].set(x, y, !function[y * size + x] && masked(mask, x, y));
         }
       }
     }
@@ -74,28 +84,26 @@ final class QrMasks {
   }
 
   /** The symbol under one mask (given as {@link #patterns}), with that mask's format information. */
-  static byte[] withMask(byte[] unmasked, byte[] pattern, int size, int format) {
-    byte[] out = new byte[size * size];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (byte) (unmasked[i] ^ pattern[i]);
-    }
+  private static Bits withMask(Bits unmasked, Bits pattern, int format) {
+    int size = unmasked.size;
+    Bits out = unmasked.xor(pattern);
     for (int i = 0; i < 15; i++) {
-      byte bit = (byte) ((format >>> i) & 1);
+      boolean bit = ((format >>> i) & 1) != 0;
       // The copy beside the upper left finder: down column 8, then left along row 8.
       int x1 = i < 8 ? 8 : 14 - i;
       int y1 = i < 6 ? i : i < 8 ? i + 1 : 8;
       if (i == 8) {
         x1 = 7;
       }
-      out[y1 * size + x1] = bit;
+      out.set(x1, y1, bit);
       // The copy split between the other two finders.
       if (i < 8) {
-        out[8 * size + size - 1 - i] = bit;
+        out.set(size - 1 - i, 8, bit);
       } else {
-        out[(size - 15 + i) * size + 8] = bit;
+        out.set(8, size - 15 + i, bit);
       }
     }
-    out[(size - 8) * size + 8] = 1;
+    out.set(8, size - 8, true);
     return out;
   }
 
@@ -186,56 +194,78 @@ final class QrMasks {
   /**
    * The penalty of a symbol: runs of five or more modules of one colour in a line (N1), 2x2 blocks of
    * one colour (N2), finder-like 1:1:3:1:1 patterns with four light modules on a side, the margin
-   * counting as light (N3), and the dark share's distance from half in steps of 5% (N4). The loops
-   * over modules count without branching on a module's colour, which is as good as random.
+   * counting as light (N3), and the dark share's distance from half in steps of 5% (N4). Lines are
+   * words of 64 modules: blocks and the dark share are counted a word at a time, and a line's runs
+   * are read from the bits where its colour changes.
    */
-  static int penalty(byte[] modules, int size, int[] runs) {
+  private static int penalty(Bits symbol, int[] runs) {
+    int size = symbol.size;
+    int words = symbol.words;
     int score = 0;
     for (int line = 0; line < size; line++) {
-      score += linePenalty(modules, line * size, 1, size, runs);
-      score += linePenalty(modules, line, size, size, runs);
+      score += linePenalty(symbol.rows, line * words, words, size, runs);
+      score += linePenalty(symbol.cols, line * words, words, size, runs);
     }
     int blocks = 0;
-    int dark = 0;
     for (int y = 0; y + 1 < size; y++) {
-      int row = y * size;
-      for (int x = 0; x + 1 < size; x++) {
-        int sum = modules[row + x] + modules[row + x + 1] + modules[row + size + x] + modules[row + size + x + 1];
-        blocks += ((sum & 3) == 0) ? 1 : 0;
-        dark += modules[row + x];
+      for (int w = 0; w < words; w++) {
+        int at = y * words + w;
+        long a = symbol.rows[at];
+        long b = symbol.rows[at + words];
+        long nextA = w + 1 < words ? symbol.rows[at + 1] : 0;
+        long nextB = w + 1 < words ? symbol.rows[at + words + 1] : 0;
+        long same = ~(a ^ b);
+        long sameNext = (same >>> 1) | (~(nextA ^ nextB) << 63);
+        long across = ~(a ^ ((a >>> 1) | (nextA << 63)));
+        long found = same & sameNext & across;
+        int valid = size - 1 - 64 * w;
+        if (valid < 64) {
+          found &= (1L << valid) - 1;
+        }
+        blocks += Long.bitCount(found);
       }
-      dark += modules[row + size - 1];
     }
-    for (int x = (size - 1) * size; x < size * size; x++) {
-      dark += modules[x];
+    int dark = 0;
+    for (long word : symbol.rows) {
+      dark += Long.bitCount(word);
     }
     int total = size * size;
     int steps = (Math.abs(dark * 20 - total * 10) + total - 1) / total - 1;
     return score + blocks * N2 + steps * N4;
   }
 
-  /** N1 and N3 of one row or column: {@code stride} 1 walks a row, {@code size} a column. */
-  private static int linePenalty(byte[] modules, int start, int stride, int size, int[] runs) {
-    int long5 = 0;
-    int longer = 0;
+  /** N1 and N3 of one line, its modules the bits of {@code words} words from {@code offset}. */
+  private static int linePenalty(long[] bits, int offset, int words, int size, int[] runs) {
     int count = 0;
-    int colour = 0;
-    int length = 0;
-    for (int k = 0, i = start; k < size; k++, i += stride) {
-      int module = modules[i];
-      int change = module ^ colour;
-      runs[count] = length;
-      count += change;
-      length = length * (change ^ 1) + 1;
-      long5 += length == 5 ? 1 : 0;
-      longer += length > 5 ? 1 : 0;
-      colour = module;
+    if ((bits[offset] & 1) != 0) {
+      runs[count++] = 0; // the line starts dark: an empty light run first
     }
-    runs[count++] = length;
-    if (colour != 0) {
-      runs[count++] = 0;
+    int start = 0;
+    for (int w = 0; w < words; w++) {
+      long word = bits[offset + w];
+      long before = (word << 1) | (w > 0 ? bits[offset + w - 1] >>> 63 : word & 1);
+      long changes = word ^ before;
+      int valid = size - 64 * w;
+      if (valid < 64) {
+        changes &= (1L << valid) - 1;
+      }
+      while (changes != 0) {
+        int x = 64 * w + Long.numberOfTrailingZeros(changes);
+        changes &= changes - 1;
+        runs[count++] = x - start;
+        start = x;
+      }
     }
-    int score = long5 * N1 + longer;
+    runs[count++] = size - start;
+    if ((count & 1) == 0) {
+      runs[count++] = 0; // the line ends dark: an empty light run last
+    }
+    int score = 0;
+    for (int i = 0; i < count; i++) {
+      if (runs[i] >= 5) {
+        score += N1 + runs[i] - 5;
+      }
+    }
     // Light runs sit at even indices; the margin lengthens the first and the last by the symbol's size.
     runs[0] += size;
     runs[count - 1] += size;
@@ -251,5 +281,61 @@ final class QrMasks {
       }
     }
     return score;
+  }
+
+  /** A symbol as bits, twice: bit x of word-row y, and bit y of word-column x, 64 modules a word. */
+  private static final class Bits {
+    final int size;
+    final int words;
+    final long[] rows;
+    final long[] cols;
+
+    Bits(int size) {
+      this(size, new long[size * ((size + 63) / 64)], new long[size * ((size + 63) / 64)]);
+    }
+
+    private Bits(int size, long[] rows, long[] cols) {
+      this.size = size;
+      this.words = (size + 63) / 64;
+      this.rows = rows;
+      this.cols = cols;
+    }
+
+    boolean get(int x, int y) {
+      return (rows[y * words + (x >>> 6)] >>> (x & 63) & 1) != 0;
+    }
+
+    void set(int x, int y, boolean dark) {
+      put(rows, y * words + (x >>> 6), x & 63, dark);
+      put(cols, x * words + (y >>> 6), y & 63, dark);
+    }
+
+    private static void put(long[] line, int word, int bit, boolean dark) {
+      if (dark) {
+        line[word] |= 1L << bit;
+      } else {
+        line[word] &= ~(1L << bit);
+      }
+    }
+
+    Bits xor(Bits other) {
+      long[] r = new long[rows.length];
+      long[] c = new long[cols.length];
+      for (int i = 0; i < r.length; i++) {
+        r[i] = rows[i] ^ other.rows[i];
+        c[i] = cols[i] ^ other.cols[i];
+      }
+      return new Bits(size, r, c);
+    }
+
+    byte[] modules() {
+      byte[] out = new byte[size * size];
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          out[y * size + x] = (byte) (get(x, y) ? 1 : 0);
+        }
+      }
+      return out;
+    }
   }
 }

@@ -2,10 +2,13 @@ package dev.openproof.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nayuki.qrcodegen.DataTooLongException;
 import io.nayuki.qrcodegen.QrCode;
 import io.nayuki.qrcodegen.QrSegment;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The mask choice against the encoding library's own: the same symbols, module by module, and the same choice. */
@@ -19,14 +22,9 @@ class QrMasksTest {
       for (QrCode.Ecc level : QrCode.Ecc.values()) {
         List<QrSegment> segments = QrSegment.makeSegments(token(random, version * 3));
         QrCode plain = QrCode.encodeSegments(segments, level, version, version, 0, false);
-        byte[][] patterns = QrMasks.patterns(version);
-        byte[] unmasked = modules(plain);
-        for (int i = 0; i < unmasked.length; i++) {
-          unmasked[i] ^= patterns[0][i];
-        }
         for (int mask = 0; mask < 8; mask++) {
           QrCode reference = QrCode.encodeSegments(segments, level, version, version, mask, false);
-          byte[] ours = QrMasks.withMask(unmasked, patterns[mask], plain.size, QrMasks.formatBits(level, mask));
+          byte[] ours = QrMasks.withMask(plain, mask);
           assertThat(ours).as("version %d, level %s, mask %d", version, level, mask).isEqualTo(modules(reference));
         }
       }
@@ -36,18 +34,38 @@ class QrMasksTest {
   @Test
   void theChosenMaskIsTheOneTheLibraryChoosesForLinksOfEveryLength() {
     Random random = new Random(5);
-    int differentMasks = 0;
-    int previous = -1;
+    Set<Integer> masks = new HashSet<>();
     for (int length = 1; length <= 2900; length += 23) {
-      List<QrSegment> segments = QrSegment.makeSegments("https://licensing.example.test/verify.html#" + token(random, length));
-      QrCode chosen = QrCode.encodeSegments(segments, QrCode.Ecc.LOW, 1, 40, -1, true);
-      QrCode plain = QrCode.encodeSegments(segments, QrCode.Ecc.LOW, 1, 40, 0, true);
-
-      assertThat(QrMasks.best(plain)).as("a link of %d characters, mask %d", length + 43, chosen.mask).isEqualTo(modules(chosen));
-      differentMasks += chosen.mask != previous ? 1 : 0;
-      previous = chosen.mask;
+      String link = "https://licensing.example.test/verify.html#" + token(random, length);
+      assertSameChoice(link, QrCode.Ecc.LOW, true, masks);
     }
-    assertThat(differentMasks).as("the links exercise more than one mask").isGreaterThan(8);
+    assertThat(masks).as("the links exercise most masks").hasSizeGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void theChosenMaskIsTheOneTheLibraryChoosesForRegularTextsAtEveryLevel() {
+    Set<Integer> masks = new HashSet<>();
+    for (int length = 1; length <= 1200; length += 37) {
+      for (QrCode.Ecc level : QrCode.Ecc.values()) {
+        assertSameChoice("A".repeat(length), level, false, masks);
+        assertSameChoice("0123456789".repeat(length / 10 + 1), level, false, masks);
+        assertSameChoice("ab".repeat(length), level, false, masks);
+      }
+    }
+    assertThat(masks).hasSize(8);
+  }
+
+  private static void assertSameChoice(String text, QrCode.Ecc level, boolean boost, Set<Integer> masks) {
+    List<QrSegment> segments = QrSegment.makeSegments(text);
+    QrCode chosen;
+    try {
+      chosen = QrCode.encodeSegments(segments, level, 1, 40, -1, boost);
+    } catch (DataTooLongException e) {
+      return;
+    }
+    QrCode plain = QrCode.encodeSegments(segments, level, 1, 40, 0, boost);
+    assertThat(QrMasks.best(plain)).as("%d characters at %s, mask %d", text.length(), level, chosen.mask).isEqualTo(modules(chosen));
+    masks.add(chosen.mask);
   }
 
   @Test
