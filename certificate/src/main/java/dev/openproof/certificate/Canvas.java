@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -34,6 +35,7 @@ final class Canvas implements Closeable {
 
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
 
+  private final PDDocument document;
   private final PDPageContentStream stream;
   private final CertificateFonts fonts;
   /*
@@ -46,8 +48,10 @@ final class Canvas implements Closeable {
   private int strokeColor = -1;
   private float lineWidth = Float.NaN;
 
-  Canvas(PDPageContentStream stream, CertificateFonts fonts) {
-    this.stream = stream;
+  /** Draws on a new content stream of {@code page}, a page of {@code document}. */
+  Canvas(PDDocument document, PDPage page, CertificateFonts fonts) throws IOException {
+    this.document = document;
+    this.stream = new PDPageContentStream(document, page);
     this.fonts = fonts;
   }
 
@@ -176,11 +180,11 @@ final class Canvas implements Closeable {
           .append(rectangles[i + 3]).append(" re\n");
     }
     path.append("f\n");
-    COSStream content = new COSStream();
+    PDStream content = new PDStream(document);
     try (OutputStream out = content.createOutputStream(COSName.FLATE_DECODE)) {
       out.write(path.toString().getBytes(StandardCharsets.US_ASCII));
     }
-    PDFormXObject form = new PDFormXObject(new PDStream(content));
+    PDFormXObject form = new PDFormXObject(content);
     form.setBBox(new PDRectangle(0, 0, span, span));
     form.setResources(new PDResources());
     stream.saveGraphicsState();

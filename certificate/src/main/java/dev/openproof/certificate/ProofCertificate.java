@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.jspecify.annotations.Nullable;
 
@@ -111,7 +110,7 @@ public final class ProofCertificate {
     try (PDDocument document = new PDDocument(); CertificateFonts fonts = CertificateFonts.load(document)) {
       PDPage page = new PDPage(paper);
       document.addPage(page);
-      try (Canvas canvas = new Canvas(new PDPageContentStream(document, page), fonts)) {
+      try (Canvas canvas = new Canvas(document, page, fonts)) {
         CertificatePage.draw(canvas, content, paper);
       }
       return PdfArchive.save(document, info);
