@@ -2,10 +2,21 @@ package dev.openproof.certificate;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.util.Matrix;
+import org.jspecify.annotations.Nullable;
 
 /** Drawing on one page: text in the certificate's fonts (measured, wrapped), rules and boxes. */
 final class Canvas implements Closeable {
@@ -22,11 +33,25 @@ final class Canvas implements Closeable {
   /** White. */
   static final int WHITE = 0xFFFFFF;
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+
+  private final PDDocument document;
   private final PDPageContentStream stream;
   private final CertificateFonts fonts;
+  /*
+   * The state last set, kept by the graphics state across text objects: the page sets a font, a
+   * colour or a line width only when it changes (a form's drawing is saved and restored around it).
+   */
+  private @Nullable PDType0Font font;
+  private float fontSize = Float.NaN;
+  private int fillColor = -1;
+  private int strokeColor = -1;
+  private float lineWidth = Float.NaN;
 
-  Canvas(PDPageContentStream stream, CertificateFonts fonts) {
-    this.stream = stream;
+  /** Draws on a new content stream of {@code page}, a page of {@code document}. */
+  Canvas(PDDocument document, PDPage page, CertificateFonts fonts) throws IOException {
+    this.document = document;
+    this.stream = new PDPageContentStream(document, page);
     this.fonts = fonts;
   }
 
@@ -39,7 +64,7 @@ final class Canvas implements Closeable {
   }
 
   float width(String text, PDType0Font font, float size) throws IOException {
-    return font.getStringWidth(fonts.printable(text, font)) / 1000f * size;
+    return fonts.width(text, font) / 1000f * size;
   }
 
   /** Draws one line of text with its baseline at {@code y}. */
@@ -50,7 +75,7 @@ final class Canvas implements Closeable {
     }
     color(color);
     stream.beginText();
-    stream.setFont(font, size);
+    font(font, size);
     stream.newLineAtOffset(x, y);
     stream.showText(printable);
     stream.endText();
@@ -66,7 +91,7 @@ final class Canvas implements Closeable {
     float width = width(printable, font, size) + spacing * (printable.codePointCount(0, printable.length()) - 1);
     color(color);
     stream.beginText();
-    stream.setFont(font, size);
+    font(font, size);
     stream.setCharacterSpacing(spacing);
     stream.newLineAtOffset(centre - width / 2, y);
     stream.showText(printable);
@@ -82,7 +107,7 @@ final class Canvas implements Closeable {
   List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : fonts.printable(text, font).trim().split(" +")) {
+    for (String word : SPACES.split(fonts.printable(text, font).trim())) {
       String candidate = line.length() == 0 ? word : line + " " + word;
       if (width(candidate, font, size) <= width) {
         line.setLength(0);
@@ -140,22 +165,58 @@ final class Canvas implements Closeable {
     stream.stroke();
   }
 
-  /** Fills the rectangles given as x, y, width, height quadruples, all at once. */
-  void fillAll(float[] rectangles, int color) throws IOException {
-    color(color);
-    for (int i = 0; i + 3 < rectangles.length; i += 4) {
-      stream.addRect(rectangles[i], rectangles[i + 1], rectangles[i + 2], rectangles[i + 3]);
+  /**
+   * Fills rectangles of whole units, given as x, y, width, height quadruples (the first
+   * {@code count} numbers of {@code rectangles}), in units of {@code unit} points from the origin
+   * ({@code x}, {@code y}), {@code span} units square. They are written as one form of small
+   * integers, straight into its stream: thousands of them through the page's stream, number by
+   * number, cost more than the rest of the page.
+   */
+  void fillUnits(float x, float y, float unit, int span, int[] rectangles, int count, int color) throws IOException {
+    StringBuilder path = new StringBuilder(count * 4 + 64);
+    path.append(String.format(java.util.Locale.ROOT, "%.4f %.4f %.4f rg\n", red(color), green(color), blue(color)));
+    for (int i = 0; i + 3 < count; i += 4) {
+      path.append(rectangles[i]).append(' ').append(rectangles[i + 1]).append(' ').append(rectangles[i + 2]).append(' ')
+          .append(rectangles[i + 3]).append(" re\n");
     }
-    stream.fill();
+    path.append("f\n");
+    PDStream content = new PDStream(document);
+    try (OutputStream out = content.createOutputStream(COSName.FLATE_DECODE)) {
+      out.write(path.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+    PDFormXObject form = new PDFormXObject(content);
+    form.setBBox(new PDRectangle(0, 0, span, span));
+    form.setResources(new PDResources());
+    stream.saveGraphicsState();
+    stream.transform(new Matrix(unit, 0, 0, unit, x, y));
+    stream.drawForm(form);
+    stream.restoreGraphicsState();
+  }
+
+  private void font(PDType0Font face, float size) throws IOException {
+    if (face != font || size != fontSize) {
+      stream.setFont(face, size);
+      font = face;
+      fontSize = size;
+    }
   }
 
   private void color(int rgb) throws IOException {
-    stream.setNonStrokingColor(red(rgb), green(rgb), blue(rgb));
+    if (rgb != fillColor) {
+      stream.setNonStrokingColor(red(rgb), green(rgb), blue(rgb));
+      fillColor = rgb;
+    }
   }
 
-  private void stroke(float lineWidth, int rgb) throws IOException {
-    stream.setLineWidth(lineWidth);
-    stream.setStrokingColor(red(rgb), green(rgb), blue(rgb));
+  private void stroke(float width, int rgb) throws IOException {
+    if (width != lineWidth) {
+      stream.setLineWidth(width);
+      lineWidth = width;
+    }
+    if (rgb != strokeColor) {
+      stream.setStrokingColor(red(rgb), green(rgb), blue(rgb));
+      strokeColor = rgb;
+    }
   }
 
   private static float red(int rgb) {

@@ -17,29 +17,30 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <p>The font files are parsed once per thread and kept: parsing them for every document cost more
  * than the rest of a certificate. A parsed font is read, never changed, by the subsetting of a
  * document, and a document is saved on the thread that made it, so one thread's documents may share
- * its parse; other threads have their own.
+ * its parse; other threads have their own. With the parse the thread keeps which characters each
+ * font has and their widths, which measuring and wrapping text asked of the font over and over.
  */
 final class CertificateFonts implements Closeable {
   private static final String DIR = "fonts/";
 
   final PDType0Font regular;
   final PDType0Font bold;
-  private final TrueTypeFont regularFile;
-  private final TrueTypeFont boldFile;
+  private final Face regularFace;
+  private final Face boldFace;
 
-  private CertificateFonts(PDDocument document, TrueTypeFont regularFile, TrueTypeFont boldFile) throws IOException {
-    this.regularFile = regularFile;
-    this.boldFile = boldFile;
-    this.regular = PDType0Font.load(document, regularFile, true);
-    this.bold = PDType0Font.load(document, boldFile, true);
+  private CertificateFonts(PDDocument document, Face regularFace, Face boldFace) throws IOException {
+    this.regularFace = regularFace;
+    this.boldFace = boldFace;
+    this.regular = PDType0Font.load(document, regularFace.file, true);
+    this.bold = PDType0Font.load(document, boldFace.file, true);
   }
 
-  private static final ThreadLocal<TrueTypeFont[]> PARSED = new ThreadLocal<>();
+  private static final ThreadLocal<Face[]> PARSED = new ThreadLocal<>();
 
   static CertificateFonts load(PDDocument document) throws IOException {
-    TrueTypeFont[] parsed = PARSED.get();
+    Face[] parsed = PARSED.get();
     if (parsed == null) {
-      parsed = new TrueTypeFont[] {parse(Files.REGULAR), parse(Files.BOLD)};
+      parsed = new Face[] {new Face(parse(Files.REGULAR)), new Face(parse(Files.BOLD))};
       PARSED.set(parsed);
     }
     return new CertificateFonts(document, parsed[0], parsed[1]);
@@ -50,27 +51,97 @@ final class CertificateFonts implements Closeable {
    * has no glyph for becomes a question mark, so that no value from a proof can break the page.
    */
   String printable(String text, PDType0Font font) {
-    TrueTypeFont file = font == bold ? boldFile : regularFile;
+    Face face = face(font);
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      if (Character.isISOControl(cp) || cp == '\u2028' || cp == '\u2029') {
-        out.append(' ');
-      } else if (hasGlyph(file, cp)) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      int shown = face.printable(cp);
+      if (shown == cp) {
         out.appendCodePoint(cp);
-      } else if (Character.isSpaceChar(cp)) {
-        out.append(' ');
       } else {
-        out.append('?');
+        out.append((char) shown);
       }
-    });
+    }
     return out.toString();
   }
 
-  private static boolean hasGlyph(TrueTypeFont file, int codePoint) {
-    try {
-      return file.getUnicodeCmapLookup().getGlyphId(codePoint) > 0;
-    } catch (IOException e) {
-      return false;
+  /**
+   * The width of {@link #printable(String, PDType0Font) the printable text}, in the font's units
+   * (1000 to the em): the sum of its glyphs' widths, added in order as the font's own measure adds
+   * them, so the result is the same to the last bit; each glyph's width is asked of the font once per thread.
+   */
+  float width(String text, PDType0Font font) throws IOException {
+    Face face = face(font);
+    float width = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      width += face.width(face.printable(cp), font);
+    }
+    return width;
+  }
+
+  private Face face(PDType0Font font) {
+    return font == bold ? boldFace : regularFace;
+  }
+
+  /** A parsed font file and what the certificate has asked of it: which characters it has, their widths. */
+  private static final class Face {
+    private static final int KNOWN = 0x10000;
+    final TrueTypeFont file;
+    /** Per character of the Basic Multilingual Plane: 0 not asked yet, 1 has a glyph, 2 has none. */
+    private final byte[] glyphs = new byte[KNOWN];
+    /** Per character of the Basic Multilingual Plane: its width, NaN until asked. */
+    private final float[] widths = new float[KNOWN];
+
+    Face(TrueTypeFont file) {
+      this.file = file;
+      java.util.Arrays.fill(widths, Float.NaN);
+    }
+
+    /** The character the page shows for {@code cp}: itself, a space, or a question mark. */
+    int printable(int cp) {
+      if (Character.isISOControl(cp) || cp == '\u2028' || cp == '\u2029') {
+        return ' ';
+      }
+      if (hasGlyph(cp)) {
+        return cp;
+      }
+      return Character.isSpaceChar(cp) ? ' ' : '?';
+    }
+
+    private boolean hasGlyph(int cp) {
+      if (cp >= KNOWN) {
+        return lookUp(cp);
+      }
+      byte known = glyphs[cp];
+      if (known == 0) {
+        known = lookUp(cp) ? (byte) 1 : (byte) 2;
+        glyphs[cp] = known;
+      }
+      return known == 1;
+    }
+
+    private boolean lookUp(int cp) {
+      try {
+        return file.getUnicodeCmapLookup().getGlyphId(cp) > 0;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    /** The width of a printable character as {@code font}, made of this file, measures it. */
+    float width(int cp, PDType0Font font) throws IOException {
+      if (cp >= KNOWN) {
+        return font.getStringWidth(new String(Character.toChars(cp)));
+      }
+      float known = widths[cp];
+      if (Float.isNaN(known)) {
+        known = font.getStringWidth(String.valueOf((char) cp));
+        widths[cp] = known;
+      }
+      return known;
     }
   }
 

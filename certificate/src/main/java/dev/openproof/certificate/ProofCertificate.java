@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +48,8 @@ public final class ProofCertificate {
   public static final int MAX_TOKEN_LENGTH = 1 << 20;
 
   private static final Set<String> LETTER_COUNTRIES = Set.of("US", "CA");
+  private static final java.util.regex.Pattern COMPACT_JWS =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
   private static final Map<String, String> LANGUAGE_OF_COUNTRY = languages();
 
   private final Settings settings;
@@ -109,7 +110,7 @@ public final class ProofCertificate {
     try (PDDocument document = new PDDocument(); CertificateFonts fonts = CertificateFonts.load(document)) {
       PDPage page = new PDPage(paper);
       document.addPage(page);
-      try (Canvas canvas = new Canvas(new PDPageContentStream(document, page), fonts)) {
+      try (Canvas canvas = new Canvas(document, page, fonts)) {
         CertificatePage.draw(canvas, content, paper);
       }
       return PdfArchive.save(document, info);
@@ -181,7 +182,7 @@ public final class ProofCertificate {
     if (!proof.proofId().equals(signed.proofId())) {
       violations.add("the proof " + proof.proofId() + " and the signed proof " + signed.proofId() + " differ");
     }
-    if (!signed.token().matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")) {
+    if (!COMPACT_JWS.matcher(signed.token()).matches()) {
       violations.add("the token is not three base64url parts");
     }
     if (signed.token().length() > MAX_TOKEN_LENGTH) {

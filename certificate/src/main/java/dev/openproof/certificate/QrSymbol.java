@@ -11,52 +11,67 @@ final class QrSymbol {
   /** The light margin around the symbol, in modules, as the standard asks. */
   static final int QUIET_ZONE = 4;
 
-  private final QrCode code;
+  private final int version;
+  private final int size;
+  private final byte[] modules;
 
-  private QrSymbol(QrCode code) {
-    this.code = code;
+  private QrSymbol(int version, int size, byte[] modules) {
+    this.version = version;
+    this.size = size;
+    this.modules = modules;
   }
 
   /**
    * The symbol of a text, at the lowest error correction that the smallest version allows, raised
-   * when it fits the same version; empty when the text is too long for any QR code.
+   * when it fits the same version, under the mask of least penalty ({@link QrMasks}); empty when the
+   * text is too long for any QR code.
    */
   static Optional<QrSymbol> of(String text) {
+    QrCode plain;
     try {
-      return Optional.of(new QrSymbol(QrCode.encodeSegments(QrSegment.makeSegments(text), QrCode.Ecc.LOW, 1, 40, -1, true)));
+      plain = QrCode.encodeSegments(QrSegment.makeSegments(text), QrCode.Ecc.LOW, 1, 40, 0, true);
     } catch (DataTooLongException e) {
       return Optional.empty();
     }
+    return Optional.of(new QrSymbol(plain.version, plain.size, QrMasks.best(plain)));
   }
 
   int version() {
-    return code.version;
+    return version;
   }
 
-  /** Draws the symbol with its quiet zone in the square at ({@code x}, {@code y}), {@code side} wide. */
+  /** Whether the module in column {@code x}, row {@code y} is dark. */
+  boolean module(int x, int y) {
+    return modules[y * size + x] != 0;
+  }
+
+  /**
+   * Draws the symbol with its quiet zone in the square at ({@code x}, {@code y}), {@code side} wide:
+   * the runs are set in whole modules, scaled once, so that the page holds small integers.
+   */
   void draw(Canvas canvas, float x, float y, float side) throws IOException {
-    int modules = code.size;
-    float unit = side / (modules + 2 * QUIET_ZONE);
+    int span = size + 2 * QUIET_ZONE;
     canvas.fill(x, y, side, side, Canvas.WHITE);
-    float[] runs = new float[modules * modules * 2];
+    int[] runs = new int[size * size * 2];
     int n = 0;
-    for (int row = 0; row < modules; row++) {
+    for (int row = 0; row < size; row++) {
+      int at = row * size;
       int col = 0;
-      while (col < modules) {
-        if (!code.getModule(col, row)) {
+      while (col < size) {
+        if (modules[at + col] == 0) {
           col++;
           continue;
         }
         int start = col;
-        while (col < modules && code.getModule(col, row)) {
+        while (col < size && modules[at + col] != 0) {
           col++;
         }
-        runs[n++] = x + (QUIET_ZONE + start) * unit;
-        runs[n++] = y + side - (QUIET_ZONE + row + 1) * unit;
-        runs[n++] = (col - start) * unit;
-        runs[n++] = unit;
+        runs[n++] = QUIET_ZONE + start;
+        runs[n++] = span - (QUIET_ZONE + row + 1);
+        runs[n++] = col - start;
+        runs[n++] = 1;
       }
     }
-    canvas.fillAll(java.util.Arrays.copyOf(runs, n), 0x000000);
+    canvas.fillUnits(x, y, side / span, span, runs, n, 0x000000);
   }
 }

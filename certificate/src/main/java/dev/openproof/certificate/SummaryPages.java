@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +65,7 @@ final class SummaryPages {
   private void draw() throws IOException {
     PDPage first = new PDPage(paper);
     document.addPage(first);
-    Canvas canvas = new Canvas(new PDPageContentStream(document, first), fonts);
+    Canvas canvas = new Canvas(document, first, fonts);
     try {
       List<String> footer = canvas.wrap(texts.text("summary.footer", texts.dateTime(summary.asOf())), canvas.regular(), 6.6f,
           inner - 90);
@@ -88,7 +87,7 @@ final class SummaryPages {
           canvas.close();
           PDPage page = new PDPage(paper);
           document.addPage(page);
-          canvas = new Canvas(new PDPageContentStream(document, page), fonts);
+          canvas = new Canvas(document, page, fonts);
           frame(canvas);
           canvas.text(texts.text("summary.title") + " · " + subjectLine(), canvas.bold(), 9, left, laterTop + 12, Canvas.INK);
         }
