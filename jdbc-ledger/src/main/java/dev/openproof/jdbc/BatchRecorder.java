@@ -4,6 +4,7 @@ import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.IssuedProof;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.ProofRecord;
@@ -13,11 +14,14 @@ import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Route;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch of digital orders recorded in one transaction: the invoices in one batch and their lines
@@ -67,6 +71,41 @@ final class BatchRecorder {
       }
     }
     return result;
+  }
+
+  /**
+   * One order's new invoices, its proof, entitlements and first delivery (claimed by {@code owner}
+   * where one is given) in one transaction; the order is not completed.
+   */
+  IssuedProof recordOne(ProofIssue issue, @Nullable String owner, Duration lease) {
+    Instant leaseUntil = owner == null ? null : issue.now().plus(lease);
+    IssuedProof recorded = jdbc.transaction("record proof " + issue.proof().proofId() + " of order " + issue.orderId(), c -> {
+      List<Invoice> kept = new ArrayList<>(issue.invoices().size());
+      if (!issue.invoices().isEmpty()) {
+        int[] inserted = invoices.insertAll(c, issue.invoices());
+        for (int i = 0; i < inserted.length; i++) {
+          Invoice invoice = issue.invoices().get(i);
+          kept.add(inserted[i] == 1 ? InvoiceTable.stored(invoice) : invoices.find(c, invoice.orderId(), invoice.leg())
+              .orElseThrow(() -> new IllegalStateException("invoice of order " + invoice.orderId() + ", leg " + invoice.leg()
+                  + " is not readable")));
+        }
+      }
+      ProofTable.Recorded proof = proofs.insert(c, issue.proof(), issue.signedProof(), issue.delivery(), issue.now(),
+          "order:" + issue.orderId().value(), owner, leaseUntil);
+      ProofRecord record = proof.record();
+      if (!proof.inserted()) {
+        DeliveryRecord first = deliveries.first(c, record.proof().proofId()).orElseThrow(() ->
+            new IllegalStateException("proof " + record.proof().proofId() + " has no first delivery"));
+        return new IssuedProof(kept, record, first, false);
+      }
+      DeliveryRequest first = new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
+          record.recipient(), record.proof(), record.signedProof());
+      return new IssuedProof(kept, record, DeliveryRecord.pending(first, Columns.stored(issue.now())), owner != null);
+    });
+    if (recorded.proof().proof().proofId().equals(issue.proof().proofId())) {
+      proofs.rememberInserted(issue.proof(), issue.signedProof(), issue.delivery());
+    }
+    return recorded;
   }
 
   private Written write(Connection c, List<ProofIssue> sorted) throws SQLException {

@@ -136,6 +136,21 @@ final class Jdbc {
     return counts;
   }
 
+  /**
+   * Executes an insert of {@link Dialect#insertIfAbsent} of a row that belongs to an order: the rows
+   * inserted, {@code 0} where the key exists; a missing order is reported as never claimed.
+   */
+  int insertOfOrder(PreparedStatement insert, dev.openproof.core.model.OrderId orderId) throws SQLException {
+    try {
+      return dialect().executeInsertIfAbsent(insert);
+    } catch (SQLException e) {
+      if (isMissingParent(e)) {
+        throw new IllegalStateException("order " + orderId + " was never claimed", e);
+      }
+      throw e;
+    }
+  }
+
   /** Runs one statement for each row, in one batch; returns the rows each changed. */
   static <T> int[] executeAll(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {
     if (rows.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FulfilledOrder;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.OrderStart;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.Invoice;
@@ -94,9 +95,15 @@ final class BatchIssuing {
     ProofLedger ledger = workflow.ledger();
     String owner = workflow.owner();
     List<OrderId> ids = chunk.stream().map(i -> orders.get(i).orderId()).toList();
-    List<OrderClaim> claims;
+    Map<OrderId, String> digests = new LinkedHashMap<>();
+    Map<OrderId, ProofId> candidates = new LinkedHashMap<>();
+    for (int k = 0; k < chunk.size(); k++) {
+      digests.put(ids.get(k), OrderDigest.of(orders.get(chunk.get(k))));
+      candidates.put(ids.get(k), settings.ids().newProofId());
+    }
+    Map<OrderId, OrderStart> starts;
     try {
-      claims = ledger.claimOrders(ids, owner, workflow.now(), settings.orderLease());
+      starts = ledger.startOrders(digests, candidates, owner, workflow.now(), settings.orderLease());
     } catch (RuntimeException e) {
       chunk.forEach(i -> outcomes[i] = FulfillmentOutcome.Failed.of(orders.get(i).orderId(), e));
       return List.of();
@@ -104,7 +111,8 @@ final class BatchIssuing {
     List<Integer> single = new ArrayList<>();
     Map<OrderId, Integer> held = new LinkedHashMap<>();
     for (int k = 0; k < chunk.size(); k++) {
-      if (claims.get(k) == OrderClaim.ACQUIRED) {
+      OrderStart start = starts.get(ids.get(k));
+      if (start != null && start.claim() == OrderClaim.ACQUIRED) {
         held.put(ids.get(k), chunk.get(k));
       } else {
         single.add(chunk.get(k)); // fulfilled before, or held by another: as fulfill answers it
@@ -112,7 +120,7 @@ final class BatchIssuing {
     }
     Set<OrderId> completed = new HashSet<>();
     try {
-      record(orders, held, single, completed, owner, outcomes);
+      record(orders, held, starts, digests, single, completed, owner, outcomes);
     } catch (RuntimeException e) {
       held.forEach((id, i) -> {
         if (!completed.contains(id) && outcomes[i] == null) {
@@ -125,34 +133,28 @@ final class BatchIssuing {
     return single;
   }
 
-  private void record(List<Order> orders, Map<OrderId, Integer> held, List<Integer> single, Set<OrderId> completed,
-      String owner, FulfillmentOutcome[] outcomes) {
+  private void record(List<Order> orders, Map<OrderId, Integer> held, Map<OrderId, OrderStart> starts,
+      Map<OrderId, String> digests, List<Integer> single, Set<OrderId> completed, String owner, FulfillmentOutcome[] outcomes) {
     ProofLedger ledger = workflow.ledger();
-    Map<OrderId, String> digests = new LinkedHashMap<>();
-    held.forEach((id, i) -> digests.put(id, OrderDigest.of(orders.get(i))));
-    Map<OrderId, String> recorded = ledger.recordOrderDigests(digests);
     Map<OrderId, Integer> fresh = new LinkedHashMap<>();
+    Map<OrderId, ProofId> proofIds = new LinkedHashMap<>();
+    Map<OrderId, OrderRecord> records = new LinkedHashMap<>();
     held.forEach((id, i) -> {
-      if (!at(digests, id).equals(recorded.get(id))) {
-        outcomes[i] = FulfillmentOutcome.Failed.of(id, IssuingSteps.conflict(id, String.valueOf(recorded.get(id)), at(digests, id)));
-      } else {
-        fresh.put(id, i);
-      }
-    });
-    Map<OrderId, OrderRecord> records = ledger.findOrders(fresh.keySet());
-    Map<OrderId, ProofId> candidates = new LinkedHashMap<>();
-    fresh.forEach((id, i) -> {
-      OrderRecord record = records.get(id);
-      if (record == null || record.issuedProofId().isPresent()) {
+      OrderStart start = at(starts, id);
+      OrderRecord record = start.order();
+      if (!at(digests, id).equals(start.digest())) {
+        outcomes[i] = FulfillmentOutcome.Failed.of(id, IssuingSteps.conflict(id, String.valueOf(start.digest()), at(digests, id)));
+      } else if (record == null || record.issuedProofId().isPresent() || start.proofId() == null) {
         single.add(i); // begun by an earlier call: the single path finishes it
       } else {
-        candidates.put(id, settings.ids().newProofId());
+        fresh.put(id, i);
+        proofIds.put(id, start.proofId());
+        records.put(id, record);
       }
     });
-    if (candidates.isEmpty()) {
+    if (proofIds.isEmpty()) {
       return;
     }
-    Map<OrderId, ProofId> proofIds = ledger.reserveProofIds(candidates);
     Instant now = workflow.now();
     Map<OrderId, CompletableFuture<ProofIssue>> signing = new LinkedHashMap<>();
     proofIds.forEach((id, proofId) -> {

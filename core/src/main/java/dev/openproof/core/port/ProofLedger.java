@@ -5,12 +5,14 @@ import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.IssuedProof;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.model.Route;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
@@ -215,5 +217,49 @@ public interface ProofLedger extends OrderLedger, AfterSaleLedger {
       records.add(new FulfilledOrder(order, kept, first));
     }
     return records;
+  }
+  /**
+   * Records one order's new invoices, its proof and the proof's first delivery in one step where the
+   * ledger can: {@link #recordInvoices}, then {@link #recordProof}, and where {@code deliveryOwner}
+   * is given and the proof recorded is this one, the first delivery is claimed for it as {@link
+   * #claimDelivery} would claim it. The order is not completed.
+   *
+   * @param issue the order's invoices (possibly none), proof, signed proof and first delivery; the order
+   *     claimed by the caller
+   * @param deliveryOwner who claims the first delivery, or {@code null} to leave it pending and unclaimed
+   * @param deliveryLease how long that claim holds unless a result is recorded
+   * @return what is recorded, and whether {@code deliveryOwner} holds the first delivery
+   * @throws IllegalStateException if the order was never claimed
+   * @since 0.2.0
+   */
+  default IssuedProof recordIssuedProof(ProofIssue issue, @Nullable String deliveryOwner, Duration deliveryLease) {
+    List<Invoice> invoices = recordInvoices(issue.invoices());
+    ProofRecord kept = recordProof(issue.proof(), issue.signedProof(), issue.delivery(), issue.now());
+    if (!kept.proof().proofId().equals(issue.proof().proofId())) {
+      DeliveryRecord first = firstDelivery(kept.proof().proofId()).orElseThrow(() ->
+          new IllegalStateException("proof " + kept.proof().proofId() + " has no first delivery"));
+      return new IssuedProof(invoices, kept, first, false);
+    }
+    DeliveryRecord first = DeliveryRecord.pending(new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL,
+        null, kept.recipient(), kept.proof(), kept.signedProof()), issue.now());
+    boolean claimed = deliveryOwner != null
+        && claimDelivery(first.request().deliveryId(), deliveryOwner, issue.now(), deliveryLease);
+    return new IssuedProof(invoices, kept, first, claimed);
+  }
+
+  /**
+   * {@link #recordDelivered} and {@link #completeOrder} by the digital route, in one step where the
+   * ledger can: the first delivery of an order's proof sent, the order is done.
+   *
+   * @param receipt the receipt of the order's first delivery
+   * @param orderId the order, claimed by the caller
+   * @return the delivery's record
+   * @throws IllegalStateException if the delivery is unknown or the order was never claimed
+   * @since 0.2.0
+   */
+  default DeliveryRecord recordDeliveredAndComplete(DeliveryReceipt receipt, OrderId orderId) {
+    DeliveryRecord record = recordDelivered(receipt);
+    completeOrder(orderId, Route.DIGITAL);
+    return record;
   }
 }
