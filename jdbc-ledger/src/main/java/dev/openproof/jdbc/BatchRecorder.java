@@ -9,6 +9,7 @@ import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Route;
@@ -110,15 +111,32 @@ final class BatchRecorder {
 
   private Written write(Connection c, List<ProofIssue> sorted) throws SQLException {
     List<Invoice> all = sorted.stream().flatMap(i -> i.invoices().stream()).toList();
-    invoices.insertAll(c, all);
+    int[] invoiced = invoices.insertAll(c, all);
     boolean[] inserted = proofs.insertAll(c, sorted);
     List<OrderId> ids = sorted.stream().map(ProofIssue::orderId).toList();
-    Jdbc.executeAll(c, "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL, lease_until = NULL"
-        + " WHERE order_id = ?", ids, (statement, id) -> {
+    int[] completed = Jdbc.executeAll(c, "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL,"
+        + " lease_until = NULL WHERE order_id = ?", ids, (statement, id) -> {
           statement.setString(1, Route.DIGITAL.name());
           statement.setString(2, id.value());
         });
-    Map<OrderId, OrderRecord> read = orders.findAll(c, ids);
+    // An order whose proof and both invoices this call inserted is known without a read; the others are read.
+    Map<OrderId, OrderRecord> read = new java.util.HashMap<>();
+    List<OrderId> unknown = new ArrayList<>();
+    int next = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      ProofIssue issue = sorted.get(i);
+      boolean allInvoiced = issue.invoices().size() == InvoiceLeg.values().length;
+      for (int k = 0; k < issue.invoices().size(); k++) {
+        allInvoiced &= invoiced[next++] == 1;
+      }
+      if (inserted[i] && allInvoiced && completed[i] == 1) {
+        read.put(issue.orderId(), new OrderRecord(issue.orderId(), true, Route.DIGITAL, issue.invoices().stream()
+            .map(InvoiceTable::stored).sorted(Comparator.comparing(Invoice::leg)).toList(), null, issue.proof().proofId()));
+      } else {
+        unknown.add(issue.orderId());
+      }
+    }
+    read.putAll(orders.findAll(c, unknown));
     List<OrderId> mine = new ArrayList<>();
     Map<OrderId, FulfilledOrder> others = new java.util.HashMap<>();
     for (int i = 0; i < sorted.size(); i++) {

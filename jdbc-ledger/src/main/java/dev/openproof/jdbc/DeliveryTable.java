@@ -113,10 +113,8 @@ final class DeliveryTable {
       });
       java.util.Map<DeliveryId, Row> rows = new java.util.HashMap<>();
       try (PreparedStatement statement = c.prepareStatement(
-          "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + Jdbc.in(receipts.size()))) {
-        for (int i = 0; i < receipts.size(); i++) {
-          statement.setString(i + 1, receipts.get(i).deliveryId().value());
-        }
+          "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + jdbc.oneOf(receipts.size()))) {
+        jdbc.bindOneOf(statement, 1, receipts.stream().map(r -> r.deliveryId().value()).toList());
         try (ResultSet row = statement.executeQuery()) {
           while (row.next()) {
             Row read = Row.of(row);

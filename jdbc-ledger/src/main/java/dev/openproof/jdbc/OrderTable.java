@@ -61,12 +61,12 @@ final class OrderTable {
       + " WHERE o.order_id = ? ORDER BY i.leg, l.line_no";
 
   /**
-   * {@link #FIND} of {@code n} orders. The list of ids is repeated on each joined table: PostgreSQL
-   * does not carry an {@code IN} list across a join, and without it joins every invoice line and
+   * {@link #FIND} of {@code n} orders. The ids are named again for each joined table: PostgreSQL
+   * does not carry a list of values across a join, and without it may join every invoice line and
    * proof there is, which costs more the more orders the ledger holds.
    */
-  private static String findAll(int n) {
-    String in = Jdbc.in(n);
+  private String findAll(int n) {
+    String in = jdbc.oneOf(n);
     return "SELECT o.order_id, o.completed, o.route, p.proof_id,"
         + " (SELECT COUNT(*) FROM openproof_shipment s WHERE s.order_id = o.order_id) AS shipments, "
         + InvoiceTable.COLUMNS
@@ -264,10 +264,8 @@ final class OrderTable {
       }
       if (!refused.isEmpty()) {
         try (PreparedStatement statement = c.prepareStatement(
-            "SELECT order_id, completed FROM openproof_order WHERE order_id" + Jdbc.in(refused.size()))) {
-          for (int i = 0; i < refused.size(); i++) {
-            statement.setString(i + 1, refused.get(i).value());
-          }
+            "SELECT order_id, completed FROM openproof_order WHERE order_id" + jdbc.oneOf(refused.size()))) {
+          jdbc.bindOneOf(statement, 1, values(refused));
           try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
               found.put(OrderId.of(row.getString(1)), row.getBoolean(2) ? OrderClaim.COMPLETED : OrderClaim.HELD_BY_ANOTHER);
@@ -317,10 +315,8 @@ final class OrderTable {
       }
       if (!unset.isEmpty()) {
         try (PreparedStatement statement = c.prepareStatement(
-            "SELECT order_id, " + column + " FROM openproof_order WHERE order_id" + Jdbc.in(unset.size()))) {
-          for (int i = 0; i < unset.size(); i++) {
-            statement.setString(i + 1, unset.get(i).value());
-          }
+            "SELECT order_id, " + column + " FROM openproof_order WHERE order_id" + jdbc.oneOf(unset.size()))) {
+          jdbc.bindOneOf(statement, 1, values(unset));
           try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
               if (row.getString(2) != null) {
@@ -353,10 +349,9 @@ final class OrderTable {
     Map<String, Head> heads = new HashMap<>();
     Map<String, InvoiceTable.Lines> lines = new HashMap<>();
     try (PreparedStatement statement = c.prepareStatement(findAll(ids.size()))) {
+      int next = 1;
       for (int copy = 0; copy < 4; copy++) {
-        for (int i = 0; i < ids.size(); i++) {
-          statement.setString(copy * ids.size() + i + 1, ids.get(i).value());
-        }
+        next = jdbc.bindOneOf(statement, next, values(ids));
       }
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
@@ -382,6 +377,10 @@ final class OrderTable {
           proofId == null ? null : ProofId.of(proofId)));
     }
     return records;
+  }
+
+  private static List<String> values(List<OrderId> ids) {
+    return ids.stream().map(OrderId::value).toList();
   }
 
   /** The columns of an order's row that {@link #findAll} reads once per order. */
