@@ -46,6 +46,24 @@ final class BatchRecorder {
   }
 
   List<FulfilledOrder> record(List<ProofIssue> issues) {
+    return record(issues, null, null);
+  }
+
+  /** {@link #record(List)}, with the first deliveries it inserts claimed by {@code owner}; says for each whether it is claimed. */
+  List<IssuedProof> recordClaimed(List<ProofIssue> issues, @Nullable String owner, Duration lease) {
+    List<FulfilledOrder> recorded = record(issues, owner, issues.isEmpty() ? null : issues.get(0).now().plus(lease));
+    List<IssuedProof> result = new ArrayList<>(issues.size());
+    for (int k = 0; k < issues.size(); k++) {
+      FulfilledOrder order = recorded.get(k);
+      ProofRecord proof = java.util.Objects.requireNonNull(order.proof());
+      result.add(new IssuedProof(issues.get(k).invoices().stream().map(i -> order.order().invoice(i.leg()).orElseThrow()).toList(),
+          proof, java.util.Objects.requireNonNull(order.delivery()),
+          owner != null && proof.proof().proofId().equals(issues.get(k).proof().proofId())));
+    }
+    return result;
+  }
+
+  private List<FulfilledOrder> record(List<ProofIssue> issues, @Nullable String owner, @Nullable Instant leaseUntil) {
     if (issues.isEmpty()) {
       return List.of();
     }
@@ -53,7 +71,7 @@ final class BatchRecorder {
     if (sorted.stream().map(ProofIssue::orderId).distinct().count() != sorted.size()) {
       throw new IllegalArgumentException("a batch names an order more than once");
     }
-    Written written = jdbc.transaction("record a batch of " + issues.size() + " orders", c -> write(c, sorted));
+    Written written = jdbc.transaction("record a batch of " + issues.size() + " orders", c -> write(c, sorted, owner, leaseUntil));
     List<FulfilledOrder> result = new ArrayList<>(issues.size());
     for (ProofIssue issue : issues) {
       OrderRecord order = written.orders().get(issue.orderId());
@@ -109,10 +127,11 @@ final class BatchRecorder {
     return recorded;
   }
 
-  private Written write(Connection c, List<ProofIssue> sorted) throws SQLException {
+  private Written write(Connection c, List<ProofIssue> sorted, @Nullable String owner, @Nullable Instant leaseUntil)
+      throws SQLException {
     List<Invoice> all = sorted.stream().flatMap(i -> i.invoices().stream()).toList();
     int[] invoiced = invoices.insertAll(c, all);
-    boolean[] inserted = proofs.insertAll(c, sorted);
+    boolean[] inserted = proofs.insertAll(c, sorted, owner, leaseUntil);
     List<OrderId> ids = sorted.stream().map(ProofIssue::orderId).toList();
     int[] completed = Jdbc.executeAll(c, "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL,"
         + " lease_until = NULL WHERE order_id = ?", ids, (statement, id) -> {

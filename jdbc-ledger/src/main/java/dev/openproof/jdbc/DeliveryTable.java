@@ -79,9 +79,16 @@ final class DeliveryTable {
     }
   }
 
-  /** Inserts the first deliveries of a batch's proofs, pending, each due when its proof was recorded. */
-  static void insertPendingAll(Connection c, List<dev.openproof.core.exchange.ProofIssue> issues) throws SQLException {
-    Jdbc.executeAll(c, INSERT, issues, (statement, issue) -> bindInsert(statement, issue.delivery(), issue.now()));
+  /** Inserts the first deliveries of a batch's proofs, pending, each due when its proof was recorded; claimed where an owner is given. */
+  static void insertPendingAll(Connection c, List<dev.openproof.core.exchange.ProofIssue> issues, @Nullable String owner,
+      @Nullable Instant leaseUntil) throws SQLException {
+    Jdbc.executeAll(c, owner == null ? INSERT : INSERT_CLAIMED, issues, (statement, issue) -> {
+      bindInsert(statement, issue.delivery(), issue.now());
+      if (owner != null) {
+        statement.setString(10, owner);
+        Columns.setInstant(statement, 11, leaseUntil);
+      }
+    });
   }
 
   /** Claims deliveries in one batch; returns, for each, whether the caller now holds it. */

@@ -284,6 +284,12 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
   }
 
   @Override
+  public List<IssuedProof> recordIssuedProofs(List<ProofIssue> issues, @Nullable String deliveryOwner, Duration deliveryLease) {
+    Objects.requireNonNull(deliveryLease, "deliveryLease");
+    return batches.recordClaimed(List.copyOf(issues), deliveryOwner, deliveryLease);
+  }
+
+  @Override
   public IssuedProof recordIssuedProof(ProofIssue issue, @Nullable String deliveryOwner, Duration deliveryLease) {
     Objects.requireNonNull(issue, "issue");
     Objects.requireNonNull(deliveryLease, "deliveryLease");

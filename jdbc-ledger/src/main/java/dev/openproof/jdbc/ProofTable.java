@@ -149,9 +149,11 @@ final class ProofTable {
 
   /**
    * Inserts the proofs of a batch of orders with their entitlements and first deliveries, pending;
-   * an order that has a proof keeps it. Returns, for each, whether its proof was inserted.
+   * an order that has a proof keeps it; the deliveries claimed by {@code owner} where one is given.
+   * Returns, for each, whether its proof was inserted.
    */
-  boolean[] insertAll(Connection c, List<ProofIssue> issues) throws SQLException {
+  boolean[] insertAll(Connection c, List<ProofIssue> issues, @Nullable String owner, @Nullable Instant leaseUntil)
+      throws SQLException {
     String insert = INSERT;
     int[] inserted;
     try {
@@ -186,7 +188,7 @@ final class ProofTable {
       statement.setInt(2, (Integer) row[1]);
       Columns.setEntitlement(statement, 3, (Entitlement) row[2]);
     });
-    DeliveryTable.insertPendingAll(c, firsts);
+    DeliveryTable.insertPendingAll(c, firsts, owner, leaseUntil);
     return done;
   }
 

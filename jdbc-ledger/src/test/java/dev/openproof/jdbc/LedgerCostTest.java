@@ -63,8 +63,8 @@ class LedgerCostTest {
       assertThat(fulfillment.fulfillAll(orders)).allMatch(o -> o.fulfilled().isPresent());
       System.out.println(String.format(Locale.ROOT, "%s fulfillAll of 100: %d round trips, %d commits",
           kind, counting.roundTrips(), counting.commits()));
-      assertThat(counting.roundTrips()).isLessThanOrEqualTo(kind == TestDatabase.Kind.H2 ? 420 : 15);
-      assertThat(counting.commits()).isLessThanOrEqualTo(4);
+      assertThat(counting.roundTrips()).isLessThanOrEqualTo(kind == TestDatabase.Kind.H2 ? 410 : 12);
+      assertThat(counting.commits()).isLessThanOrEqualTo(3);
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.openproof.core.fulfillment;
 import dev.openproof.core.event.FulfillmentEvent;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
-import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.IssuedProof;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.exchange.OrderStart;
@@ -181,39 +181,40 @@ final class BatchIssuing {
     if (issues.isEmpty()) {
       return;
     }
-    List<FulfilledOrder> kept = ledger.recordIssuedProofs(issues);
+    List<IssuedProof> kept = ledger.recordIssuedProofs(issues, settings.deferDelivery() ? null : owner, settings.deliveryLease());
     List<DeliveryRecord> firsts = new ArrayList<>();
+    List<Boolean> claimed = new ArrayList<>();
     for (int k = 0; k < issues.size(); k++) {
       ProofIssue issue = issues.get(k);
-      FulfilledOrder order = kept.get(k);
+      IssuedProof order = kept.get(k);
       completed.add(issue.orderId());
-      ProofRecord proof = Objects.requireNonNull(order.proof(), "the ledger returned an order without its proof");
-      boolean ours = proof.proof().proofId().equals(issue.proof().proofId());
-      for (Invoice invoice : issue.invoices()) {
-        if (order.order().invoice(invoice.leg()).filter(invoice::equals).isPresent()) {
-          workflow.publish(new FulfillmentEvent.InvoiceIssued(issue.orderId(), invoice, now));
+      ProofRecord proof = order.proof();
+      for (int j = 0; j < issue.invoices().size(); j++) {
+        if (order.invoices().get(j).equals(issue.invoices().get(j))) {
+          workflow.publish(new FulfillmentEvent.InvoiceIssued(issue.orderId(), issue.invoices().get(j), now));
         }
       }
-      if (ours) {
+      if (proof.proof().proofId().equals(issue.proof().proofId())) {
         workflow.publish(new FulfillmentEvent.ProofIssued(issue.orderId(), proof.proof().proofId(),
             proof.proof().licenseNumber(), now));
       }
-      firsts.add(Objects.requireNonNull(order.delivery()));
+      firsts.add(order.delivery());
+      claimed.add(order.claimed());
     }
     List<DeliveryRecord> delivered = firsts;
     if (!settings.deferDelivery()) {
       try {
-        delivered = delivery.deliver(firsts, owner);
+        delivered = delivery.deliver(firsts, claimed, owner);
       } catch (RuntimeException e) {
         // The orders are recorded whole; their deliveries stay pending for redeliverPending().
         LOG.log(System.Logger.Level.WARNING, "the deliveries of a batch could not be attempted; they stay pending", e);
       }
     }
     for (int k = 0; k < issues.size(); k++) {
-      FulfilledOrder order = kept.get(k);
-      OrderRecord record = order.order();
-      outcomes[at(fresh, issues.get(k).orderId())] = new FulfillmentOutcome.Fulfilled(new FulfillmentResult.Digital(
-          record.orderId(), record.invoices(), Objects.requireNonNull(order.proof()), delivered.get(k), false));
+      OrderId id = issues.get(k).orderId();
+      IssuedProof order = kept.get(k);
+      outcomes[at(fresh, id)] = new FulfillmentOutcome.Fulfilled(new FulfillmentResult.Digital(id,
+          IssuingSteps.merged(at(records, id), order.invoices()), order.proof(), delivered.get(k), false));
     }
   }
 

@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -170,7 +169,7 @@ final class Issuing {
       recordInvoices(order, issued, now);
       throw e;
     }
-    return issued.isEmpty() ? record.invoices() : merged(record, recordInvoices(order, issued, now));
+    return issued.isEmpty() ? record.invoices() : IssuingSteps.merged(record, recordInvoices(order, issued, now));
   }
 
   private List<Invoice> recordInvoices(Order order, List<Invoice> issued, Instant now) {
@@ -180,13 +179,6 @@ final class Issuing {
     List<Invoice> kept = workflow.ledger().recordInvoices(issued);
     kept.forEach(invoice -> workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), invoice, now)));
     return kept;
-  }
-
-  private static List<Invoice> merged(OrderRecord record, List<Invoice> kept) {
-    List<Invoice> all = new ArrayList<>(record.invoices());
-    all.addAll(kept);
-    all.sort(Comparator.comparing(Invoice::leg));
-    return all;
   }
 
   private PhysicalShipment recordShipment(Order order, OrderRecord record) {
@@ -221,7 +213,7 @@ final class Issuing {
     IssuedProof kept = workflow.ledger().recordIssuedProof(new ProofIssue(issued, first.proof(), first.signedProof(), first, now),
         settings.deferDelivery() ? null : workflow.owner(), settings.deliveryLease());
     kept.invoices().forEach(invoice -> workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), invoice, now)));
-    List<Invoice> invoices = issued.isEmpty() ? record.invoices() : merged(record, kept.invoices());
+    List<Invoice> invoices = issued.isEmpty() ? record.invoices() : IssuingSteps.merged(record, kept.invoices());
     if (!kept.proof().proof().proofId().equals(proofId)) {
       // Another instance recorded a proof first (this one's lease had run out): that proof stands.
       return new Issued(invoices, kept.proof(), kept.delivery(), false);

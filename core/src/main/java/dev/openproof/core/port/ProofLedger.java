@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -218,6 +219,39 @@ public interface ProofLedger extends OrderLedger, AfterSaleLedger {
     }
     return records;
   }
+  /**
+   * {@link #recordIssuedProofs(List)}, with the first delivery of each proof this call records claimed
+   * for {@code deliveryOwner} as {@link #claimDeliveries} would claim it, in the same step where the
+   * ledger can.
+   *
+   * @param issues the orders, each claimed by the caller and each once
+   * @param deliveryOwner who claims the first deliveries, or {@code null} to leave them pending and unclaimed
+   * @param deliveryLease how long those claims hold unless a result is recorded
+   * @return for each order, in the same order, what is recorded and whether {@code deliveryOwner} holds its first delivery
+   * @throws IllegalStateException if an order was never claimed
+   * @since 0.2.0
+   */
+  default List<IssuedProof> recordIssuedProofs(List<ProofIssue> issues, @Nullable String deliveryOwner, Duration deliveryLease) {
+    List<FulfilledOrder> kept = recordIssuedProofs(issues);
+    List<DeliveryId> ours = new ArrayList<>();
+    for (int k = 0; k < issues.size(); k++) {
+      if (Objects.requireNonNull(kept.get(k).proof()).proof().proofId().equals(issues.get(k).proof().proofId())) {
+        ours.add(issues.get(k).delivery().deliveryId());
+      }
+    }
+    List<Boolean> claimed = deliveryOwner == null || ours.isEmpty() ? List.of()
+        : claimDeliveries(ours, deliveryOwner, issues.get(0).now(), deliveryLease);
+    List<IssuedProof> issued = new ArrayList<>(issues.size());
+    for (int k = 0; k < issues.size(); k++) {
+      FulfilledOrder order = kept.get(k);
+      DeliveryRecord first = Objects.requireNonNull(order.delivery());
+      int mine = ours.indexOf(first.request().deliveryId());
+      issued.add(new IssuedProof(issues.get(k).invoices().stream().map(i -> order.order().invoice(i.leg()).orElseThrow()).toList(),
+          Objects.requireNonNull(order.proof()), first, mine >= 0 && !claimed.isEmpty() && claimed.get(mine)));
+    }
+    return issued;
+  }
+
   /**
    * Records one order's new invoices, its proof and the proof's first delivery in one step where the
    * ledger can: {@link #recordInvoices}, then {@link #recordProof}, and where {@code deliveryOwner}

@@ -422,4 +422,29 @@ public abstract class ProofLedgerContract {
     assertThat(record.completed()).isTrue();
     assertThat(record.route()).isEqualTo(Route.DIGITAL);
   }
+  @Test
+  void aBatchRecordedWithAnOwnerHasItsNewFirstDeliveriesClaimedAndKeepsAProofRecordedBefore() {
+    Order before = SampleOrders.numbered(1);
+    Order fresh = SampleOrders.numbered(2);
+    DeliveryRequest kept = recordedProof(before, "proof-before", "delivery-before");
+    ledger.claimOrder(fresh.orderId(), "a", T0, LEASE);
+    List<ProofIssue> issues = new ArrayList<>();
+    for (Order o : List.of(before, fresh)) {
+      LicenseProof proof = SampleProofs.proof(o, "proof-new-" + o.orderId().value(), T0);
+      DeliveryRequest first = SampleProofs.firstDelivery(o, proof, "delivery-new-" + o.orderId().value());
+      issues.add(new ProofIssue(List.of(SampleProofs.invoice(o, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "100.00", T0)), proof,
+          first.signedProof(), first, T0));
+    }
+    List<IssuedProof> issued = ledger.recordIssuedProofs(issues, "a", LEASE);
+    assertThat(issued.get(0).claimed()).isFalse();
+    assertThat(issued.get(0).proof().proof().proofId()).isEqualTo(ProofId.of("proof-before"));
+    assertThat(issued.get(0).delivery().request()).isEqualTo(kept);
+    assertThat(issued.get(1).claimed()).isTrue();
+    assertThat(issued.get(1).invoices()).containsExactlyElementsOf(issues.get(1).invoices());
+    assertThat(issued.get(1).delivery()).isEqualTo(ledger.findDelivery(issues.get(1).delivery().deliveryId()).orElseThrow());
+    assertThat(ledger.findOrder(fresh.orderId()).orElseThrow().completed()).isTrue();
+    assertThat(ledger.claimPendingDeliveries("b", T0.plusSeconds(1), LEASE, 10)).as("the proof recorded before is not claimed")
+        .containsExactly(kept);
+    assertThat(ledger.claimDelivery(issues.get(1).delivery().deliveryId(), "b", T0.plusSeconds(1), LEASE)).isFalse();
+  }
 }
