@@ -4,20 +4,25 @@ import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.IssuedProof;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Route;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch of digital orders recorded in one transaction: the invoices in one batch and their lines
@@ -41,6 +46,24 @@ final class BatchRecorder {
   }
 
   List<FulfilledOrder> record(List<ProofIssue> issues) {
+    return record(issues, null, null);
+  }
+
+  /** {@link #record(List)}, with the first deliveries it inserts claimed by {@code owner}; says for each whether it is claimed. */
+  List<IssuedProof> recordClaimed(List<ProofIssue> issues, @Nullable String owner, Duration lease) {
+    List<FulfilledOrder> recorded = record(issues, owner, issues.isEmpty() ? null : issues.get(0).now().plus(lease));
+    List<IssuedProof> result = new ArrayList<>(issues.size());
+    for (int k = 0; k < issues.size(); k++) {
+      FulfilledOrder order = recorded.get(k);
+      ProofRecord proof = java.util.Objects.requireNonNull(order.proof());
+      result.add(new IssuedProof(issues.get(k).invoices().stream().map(i -> order.order().invoice(i.leg()).orElseThrow()).toList(),
+          proof, java.util.Objects.requireNonNull(order.delivery()),
+          owner != null && proof.proof().proofId().equals(issues.get(k).proof().proofId())));
+    }
+    return result;
+  }
+
+  private List<FulfilledOrder> record(List<ProofIssue> issues, @Nullable String owner, @Nullable Instant leaseUntil) {
     if (issues.isEmpty()) {
       return List.of();
     }
@@ -48,7 +71,7 @@ final class BatchRecorder {
     if (sorted.stream().map(ProofIssue::orderId).distinct().count() != sorted.size()) {
       throw new IllegalArgumentException("a batch names an order more than once");
     }
-    Written written = jdbc.transaction("record a batch of " + issues.size() + " orders", c -> write(c, sorted));
+    Written written = jdbc.transaction("record a batch of " + issues.size() + " orders", c -> write(c, sorted, owner, leaseUntil));
     List<FulfilledOrder> result = new ArrayList<>(issues.size());
     for (ProofIssue issue : issues) {
       OrderRecord order = written.orders().get(issue.orderId());
@@ -69,17 +92,70 @@ final class BatchRecorder {
     return result;
   }
 
-  private Written write(Connection c, List<ProofIssue> sorted) throws SQLException {
+  /**
+   * One order's new invoices, its proof, entitlements and first delivery (claimed by {@code owner}
+   * where one is given) in one transaction; the order is not completed.
+   */
+  IssuedProof recordOne(ProofIssue issue, @Nullable String owner, Duration lease) {
+    Instant leaseUntil = owner == null ? null : issue.now().plus(lease);
+    IssuedProof recorded = jdbc.transaction("record proof " + issue.proof().proofId() + " of order " + issue.orderId(), c -> {
+      List<Invoice> kept = new ArrayList<>(issue.invoices().size());
+      if (!issue.invoices().isEmpty()) {
+        int[] inserted = invoices.insertAll(c, issue.invoices());
+        for (int i = 0; i < inserted.length; i++) {
+          Invoice invoice = issue.invoices().get(i);
+          kept.add(inserted[i] == 1 ? InvoiceTable.stored(invoice) : invoices.find(c, invoice.orderId(), invoice.leg())
+              .orElseThrow(() -> new IllegalStateException("invoice of order " + invoice.orderId() + ", leg " + invoice.leg()
+                  + " is not readable")));
+        }
+      }
+      ProofTable.Recorded proof = proofs.insert(c, issue.proof(), issue.signedProof(), issue.delivery(), issue.now(),
+          "order:" + issue.orderId().value(), owner, leaseUntil);
+      ProofRecord record = proof.record();
+      if (!proof.inserted()) {
+        DeliveryRecord first = deliveries.first(c, record.proof().proofId()).orElseThrow(() ->
+            new IllegalStateException("proof " + record.proof().proofId() + " has no first delivery"));
+        return new IssuedProof(kept, record, first, false);
+      }
+      DeliveryRequest first = new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
+          record.recipient(), record.proof(), record.signedProof());
+      return new IssuedProof(kept, record, DeliveryRecord.pending(first, Columns.stored(issue.now())), owner != null);
+    });
+    if (recorded.proof().proof().proofId().equals(issue.proof().proofId())) {
+      proofs.rememberInserted(issue.proof(), issue.signedProof(), issue.delivery());
+    }
+    return recorded;
+  }
+
+  private Written write(Connection c, List<ProofIssue> sorted, @Nullable String owner, @Nullable Instant leaseUntil)
+      throws SQLException {
     List<Invoice> all = sorted.stream().flatMap(i -> i.invoices().stream()).toList();
-    invoices.insertAll(c, all);
-    boolean[] inserted = proofs.insertAll(c, sorted);
+    int[] invoiced = invoices.insertAll(c, all);
+    boolean[] inserted = proofs.insertAll(c, sorted, owner, leaseUntil);
     List<OrderId> ids = sorted.stream().map(ProofIssue::orderId).toList();
-    Jdbc.executeAll(c, "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL, lease_until = NULL"
-        + " WHERE order_id = ?", ids, (statement, id) -> {
+    int[] completed = Jdbc.executeAll(c, "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL,"
+        + " lease_until = NULL WHERE order_id = ?", ids, (statement, id) -> {
           statement.setString(1, Route.DIGITAL.name());
           statement.setString(2, id.value());
         });
-    Map<OrderId, OrderRecord> read = orders.findAll(c, ids);
+    // An order whose proof and both invoices this call inserted is known without a read; the others are read.
+    Map<OrderId, OrderRecord> read = new java.util.HashMap<>();
+    List<OrderId> unknown = new ArrayList<>();
+    int next = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      ProofIssue issue = sorted.get(i);
+      boolean allInvoiced = issue.invoices().size() == InvoiceLeg.values().length;
+      for (int k = 0; k < issue.invoices().size(); k++) {
+        allInvoiced &= invoiced[next++] == 1;
+      }
+      if (inserted[i] && allInvoiced && completed[i] == 1) {
+        read.put(issue.orderId(), new OrderRecord(issue.orderId(), true, Route.DIGITAL, issue.invoices().stream()
+            .map(InvoiceTable::stored).sorted(Comparator.comparing(Invoice::leg)).toList(), null, issue.proof().proofId()));
+      } else {
+        unknown.add(issue.orderId());
+      }
+    }
+    read.putAll(orders.findAll(c, unknown));
     List<OrderId> mine = new ArrayList<>();
     Map<OrderId, FulfilledOrder> others = new java.util.HashMap<>();
     for (int i = 0; i < sorted.size(); i++) {

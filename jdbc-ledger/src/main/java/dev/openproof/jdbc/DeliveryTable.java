@@ -2,7 +2,9 @@ package dev.openproof.jdbc;
 
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.Route;
 import dev.openproof.core.model.Recipient;
 import dev.openproof.core.exchange.DeliveryFailure;
 import dev.openproof.core.exchange.DeliveryKind;
@@ -36,6 +38,9 @@ final class DeliveryTable {
   private static final String INSERT = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
       + " recipient_name, recipient_email, recipient_language, status, attempts, next_attempt_at, created_at)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+  private static final String INSERT_CLAIMED = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
+      + " recipient_name, recipient_email, recipient_language, status, attempts, next_attempt_at, created_at, lease_owner,"
+      + " lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
   private static final String CLAIMABLE = "status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
       + " AND (lease_until IS NULL OR lease_until <= ?)";
   private static final String CLAIM =
@@ -61,17 +66,29 @@ final class DeliveryTable {
     this.proofs = proofs;
   }
 
-  /** Inserts a new pending delivery, due at {@code now}. */
-  static void insertPending(Connection c, DeliveryRequest request, Instant now) throws SQLException {
-    try (PreparedStatement statement = c.prepareStatement(INSERT)) {
+  /** Inserts a new pending delivery, due at {@code now}; claimed by {@code owner} until {@code leaseUntil} where an owner is given. */
+  static void insertPending(Connection c, DeliveryRequest request, Instant now, @Nullable String owner,
+      @Nullable Instant leaseUntil) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(owner == null ? INSERT : INSERT_CLAIMED)) {
       bindInsert(statement, request, now);
+      if (owner != null) {
+        statement.setString(10, owner);
+        Columns.setInstant(statement, 11, leaseUntil);
+      }
       statement.executeUpdate();
     }
   }
 
-  /** Inserts the first deliveries of a batch's proofs, pending, each due when its proof was recorded. */
-  static void insertPendingAll(Connection c, List<dev.openproof.core.exchange.ProofIssue> issues) throws SQLException {
-    Jdbc.executeAll(c, INSERT, issues, (statement, issue) -> bindInsert(statement, issue.delivery(), issue.now()));
+  /** Inserts the first deliveries of a batch's proofs, pending, each due when its proof was recorded; claimed where an owner is given. */
+  static void insertPendingAll(Connection c, List<dev.openproof.core.exchange.ProofIssue> issues, @Nullable String owner,
+      @Nullable Instant leaseUntil) throws SQLException {
+    Jdbc.executeAll(c, owner == null ? INSERT : INSERT_CLAIMED, issues, (statement, issue) -> {
+      bindInsert(statement, issue.delivery(), issue.now());
+      if (owner != null) {
+        statement.setString(10, owner);
+        Columns.setInstant(statement, 11, leaseUntil);
+      }
+    });
   }
 
   /** Claims deliveries in one batch; returns, for each, whether the caller now holds it. */
@@ -103,10 +120,8 @@ final class DeliveryTable {
       });
       java.util.Map<DeliveryId, Row> rows = new java.util.HashMap<>();
       try (PreparedStatement statement = c.prepareStatement(
-          "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + Jdbc.in(receipts.size()))) {
-        for (int i = 0; i < receipts.size(); i++) {
-          statement.setString(i + 1, receipts.get(i).deliveryId().value());
-        }
+          "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + jdbc.oneOf(receipts.size()))) {
+        jdbc.bindOneOf(statement, 1, receipts.stream().map(r -> r.deliveryId().value()).toList());
         try (ResultSet row = statement.executeQuery()) {
           while (row.next()) {
             Row read = Row.of(row);
@@ -225,18 +240,29 @@ final class DeliveryTable {
   }
 
   DeliveryRecord recordDelivered(DeliveryReceipt receipt) {
-    DeliveryId deliveryId = receipt.deliveryId();
-    return jdbc.autoCommit("record delivery " + deliveryId, c -> {
-      try (PreparedStatement statement = c.prepareStatement(DELIVERED)) {
-        statement.setString(1, receipt.proofId().value());
-        statement.setString(2, receipt.recipient());
-        statement.setString(3, receipt.messageId());
-        Columns.setInstant(statement, 4, receipt.deliveredAt());
-        statement.setString(5, deliveryId.value());
-        statement.executeUpdate();
-      }
-      return find(c, deliveryId).orElseThrow(() -> new IllegalStateException("unknown delivery " + deliveryId));
+    return jdbc.autoCommit("record delivery " + receipt.deliveryId(), c -> recordDelivered(c, receipt));
+  }
+
+  /** Records a delivery as delivered, and its order completed by the digital route, in one transaction. */
+  DeliveryRecord recordDeliveredAndComplete(DeliveryReceipt receipt, OrderId orderId) {
+    return jdbc.transaction("record delivery " + receipt.deliveryId() + " and complete order " + orderId, c -> {
+      DeliveryRecord record = recordDelivered(c, receipt);
+      OrderTable.complete(c, orderId, Route.DIGITAL);
+      return record;
     });
+  }
+
+  private DeliveryRecord recordDelivered(Connection c, DeliveryReceipt receipt) throws SQLException {
+    DeliveryId deliveryId = receipt.deliveryId();
+    try (PreparedStatement statement = c.prepareStatement(DELIVERED)) {
+      statement.setString(1, receipt.proofId().value());
+      statement.setString(2, receipt.recipient());
+      statement.setString(3, receipt.messageId());
+      Columns.setInstant(statement, 4, receipt.deliveredAt());
+      statement.setString(5, deliveryId.value());
+      statement.executeUpdate();
+    }
+    return find(c, deliveryId).orElseThrow(() -> new IllegalStateException("unknown delivery " + deliveryId));
   }
 
   DeliveryRecord recordFailure(DeliveryId deliveryId, DeliveryFailure failure, @Nullable Instant retryAt) {

@@ -43,12 +43,7 @@ final class InvoiceTable {
       int inserted;
       try (PreparedStatement statement = c.prepareStatement(insert)) {
         bindHeader(statement, invoice);
-        inserted = jdbc.dialect().executeInsertIfAbsent(statement);
-      } catch (SQLException e) {
-        if (Jdbc.isMissingParent(e)) {
-          throw new IllegalStateException("order " + invoice.orderId() + " was never claimed", e);
-        }
-        throw e;
+        inserted = jdbc.insertOfOrder(statement, invoice.orderId());
       }
       if (inserted == 0) {
         return find(c, invoice.orderId(), invoice.leg()).orElseThrow(() ->

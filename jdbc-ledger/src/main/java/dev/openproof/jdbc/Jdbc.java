@@ -136,6 +136,21 @@ final class Jdbc {
     return counts;
   }
 
+  /**
+   * Executes an insert of {@link Dialect#insertIfAbsent} of a row that belongs to an order: the rows
+   * inserted, {@code 0} where the key exists; a missing order is reported as never claimed.
+   */
+  int insertOfOrder(PreparedStatement insert, dev.openproof.core.model.OrderId orderId) throws SQLException {
+    try {
+      return dialect().executeInsertIfAbsent(insert);
+    } catch (SQLException e) {
+      if (isMissingParent(e)) {
+        throw new IllegalStateException("order " + orderId + " was never claimed", e);
+      }
+      throw e;
+    }
+  }
+
   /** Runs one statement for each row, in one batch; returns the rows each changed. */
   static <T> int[] executeAll(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {
     if (rows.isEmpty()) {
@@ -163,9 +178,27 @@ final class Jdbc {
     return counts;
   }
 
-  /** {@code IN (?, ?, …)} for {@code n} values, {@code n} at least 1. */
-  static String in(int n) {
-    return " IN (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+  /**
+   * A condition that a column is one of {@code n} values, {@code n} at least 1, to follow the
+   * column's name: on PostgreSQL {@code = ANY (?)} with one array parameter, elsewhere {@code IN (?,
+   * ?, …)}. PostgreSQL plans a statement it has prepared once for all later values: planned for an
+   * {@code IN} list while a table was small, that plan scans the whole table ever after; for an
+   * array of unknown length it looks the keys up in the index.
+   */
+  String oneOf(int n) {
+    return dialect() == Dialect.POSTGRESQL ? " = ANY (?)" : " IN (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+  }
+
+  /** Binds the values of a {@link #oneOf} condition from parameter {@code index} on; returns the next parameter's index. */
+  int bindOneOf(PreparedStatement statement, int index, List<String> values) throws SQLException {
+    if (dialect() == Dialect.POSTGRESQL) {
+      statement.setArray(index, statement.getConnection().createArrayOf("varchar", values.toArray()));
+      return index + 1;
+    }
+    for (int i = 0; i < values.size(); i++) {
+      statement.setString(index + i, values.get(i));
+    }
+    return index + values.size();
   }
 
   static boolean isUniqueViolation(SQLException e) {

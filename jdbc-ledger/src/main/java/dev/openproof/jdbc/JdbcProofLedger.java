@@ -20,6 +20,8 @@ import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FulfilledOrder;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.exchange.OrderStart;
+import dev.openproof.core.exchange.IssuedProof;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.exchange.ProofRecord;
@@ -49,8 +51,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>an order, an invoice of a leg, a proof of an order, a delivery and a revocation are each
  *       inserted under a primary or unique key, so the first record wins and a repeat changes
  *       nothing, however many instances race;
- *   <li>a proof is recorded, signed, in the same transaction as its first delivery, pending (an
- *       outbox), before anything is sent;
+ *   <li>a proof is recorded, signed, in the same transaction as its order's new invoices and its
+ *       first delivery, pending (an outbox) and claimed by the caller, before anything is sent; a
+ *       new order is claimed with its digest and proof id in one statement, and a delivered first
+ *       delivery is recorded with its order's completion: three commits for a new order;
  *   <li>claims on orders and deliveries are leases, taken by conditional updates; pending
  *       deliveries are picked with {@code FOR UPDATE SKIP LOCKED}, so instances share them, and a
  *       crashed instance's claims are taken over once its lease expires.
@@ -230,6 +234,74 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(lease, "lease");
     return orders.claim(orderId, owner, now, lease);
+  }
+
+  @Override
+  public OrderStart startOrder(OrderId orderId, String digest, @Nullable ProofId candidate, String owner, Instant now,
+      Duration lease) {
+    Objects.requireNonNull(orderId, "orderId");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(lease, "lease");
+    checkDigest(digest);
+    // A new order is claimed with its digest and proof id in one statement; any other takes the steps one by one.
+    if (orders.startNew(orderId, digest, candidate, owner, now, lease)) {
+      return new OrderStart(OrderClaim.ACQUIRED, digest, candidate, OrderTable.fresh(orderId));
+    }
+    return ProofLedger.super.startOrder(orderId, digest, candidate, owner, now, lease);
+  }
+
+  @Override
+  public Map<OrderId, OrderStart> startOrders(Map<OrderId, String> digests, Map<OrderId, ProofId> candidates, String owner,
+      Instant now, Duration lease) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(lease, "lease");
+    digests.values().forEach(JdbcProofLedger::checkDigest);
+    List<OrderTable.Started> all = new java.util.ArrayList<>();
+    digests.forEach((id, digest) -> all.add(new OrderTable.Started(id, digest, candidates.get(id))));
+    boolean[] inserted = all.isEmpty() ? new boolean[0] : orders.startAllNew(all, owner, now, lease);
+    Map<OrderId, String> others = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!inserted[i]) {
+        others.put(all.get(i).orderId(), all.get(i).digest());
+      }
+    }
+    Map<OrderId, OrderStart> started = others.isEmpty() ? Map.of()
+        : ProofLedger.super.startOrders(others, candidates, owner, now, lease);
+    Map<OrderId, OrderStart> result = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      OrderTable.Started order = all.get(i);
+      result.put(order.orderId(), inserted[i]
+          ? new OrderStart(OrderClaim.ACQUIRED, order.digest(), order.candidate(), OrderTable.fresh(order.orderId()))
+          : started.get(order.orderId()));
+    }
+    return result;
+  }
+
+  private static void checkDigest(String digest) {
+    if (Objects.requireNonNull(digest, "digest").length() > 1000) {
+      throw new IllegalArgumentException("an order digest is at most 1000 characters");
+    }
+  }
+
+  @Override
+  public List<IssuedProof> recordIssuedProofs(List<ProofIssue> issues, @Nullable String deliveryOwner, Duration deliveryLease) {
+    Objects.requireNonNull(deliveryLease, "deliveryLease");
+    return batches.recordClaimed(List.copyOf(issues), deliveryOwner, deliveryLease);
+  }
+
+  @Override
+  public IssuedProof recordIssuedProof(ProofIssue issue, @Nullable String deliveryOwner, Duration deliveryLease) {
+    Objects.requireNonNull(issue, "issue");
+    Objects.requireNonNull(deliveryLease, "deliveryLease");
+    return batches.recordOne(issue, deliveryOwner, deliveryLease);
+  }
+
+  @Override
+  public DeliveryRecord recordDeliveredAndComplete(DeliveryReceipt receipt, OrderId orderId) {
+    return deliveries.recordDeliveredAndComplete(Objects.requireNonNull(receipt, "receipt"),
+        Objects.requireNonNull(orderId, "orderId"));
   }
 
   @Override

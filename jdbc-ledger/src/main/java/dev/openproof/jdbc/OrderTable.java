@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
 final class OrderTable {
   private static final String INSERT =
       "INSERT INTO openproof_order (order_id, completed, lease_owner, lease_until, created_at) VALUES (?, FALSE, ?, ?, ?)";
+  /** A new order claimed with its digest and its planned proof id: the first steps of fulfilling it in one statement. */
+  private static final String INSERT_STARTED = "INSERT INTO openproof_order (order_id, completed, lease_owner, lease_until,"
+      + " created_at, order_digest, planned_proof_id) VALUES (?, FALSE, ?, ?, ?, ?, ?)";
   private static final String TAKE =
       "UPDATE openproof_order SET lease_owner = ?, lease_until = ? WHERE order_id = ? AND completed = FALSE"
           + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until IS NULL OR lease_until <= ?)";
@@ -57,13 +60,21 @@ final class OrderTable {
       + " LEFT JOIN openproof_invoice_line l ON l.order_id = i.order_id AND l.leg = i.leg"
       + " WHERE o.order_id = ? ORDER BY i.leg, l.line_no";
 
-  private static final String FIND_ALL = "SELECT o.order_id, o.completed, o.route, p.proof_id,"
-      + " (SELECT COUNT(*) FROM openproof_shipment s WHERE s.order_id = o.order_id) AS shipments, "
-      + InvoiceTable.COLUMNS
-      + " FROM openproof_order o LEFT JOIN openproof_proof p ON p.order_id = o.order_id AND p.replaces IS NULL"
-      + " LEFT JOIN openproof_invoice i ON i.order_id = o.order_id"
-      + " LEFT JOIN openproof_invoice_line l ON l.order_id = i.order_id AND l.leg = i.leg"
-      + " WHERE o.order_id";
+  /**
+   * {@link #FIND} of {@code n} orders. The ids are named again for each joined table: PostgreSQL
+   * does not carry a list of values across a join, and without it may join every invoice line and
+   * proof there is, which costs more the more orders the ledger holds.
+   */
+  private String findAll(int n) {
+    String in = jdbc.oneOf(n);
+    return "SELECT o.order_id, o.completed, o.route, p.proof_id,"
+        + " (SELECT COUNT(*) FROM openproof_shipment s WHERE s.order_id = o.order_id) AS shipments, "
+        + InvoiceTable.COLUMNS
+        + " FROM openproof_order o LEFT JOIN openproof_proof p ON p.order_id = o.order_id AND p.replaces IS NULL AND p.order_id" + in
+        + " LEFT JOIN openproof_invoice i ON i.order_id = o.order_id AND i.order_id" + in
+        + " LEFT JOIN openproof_invoice_line l ON l.order_id = i.order_id AND l.leg = i.leg AND l.order_id" + in
+        + " WHERE o.order_id" + in + " ORDER BY o.order_id, i.leg, l.line_no";
+  }
 
   private final Jdbc jdbc;
   private final ShipmentTable shipments;
@@ -110,6 +121,56 @@ final class OrderTable {
       }
       return OrderClaim.HELD_BY_ANOTHER;
     });
+  }
+
+  /**
+   * Inserts the order claimed for {@code owner}, with its digest and planned proof id, where it is
+   * new; returns whether it was. An order that exists is left as it is.
+   */
+  boolean startNew(OrderId orderId, String digest, @Nullable ProofId candidate, String owner, Instant now, Duration lease) {
+    String insert = jdbc.dialect().insertIfAbsent(INSERT_STARTED, "order_id");
+    Instant until = now.plus(lease);
+    return jdbc.autoCommit("claim order " + orderId, c -> {
+      try (PreparedStatement statement = c.prepareStatement(insert)) {
+        bindStarted(statement, new Started(orderId, digest, candidate), owner, now, until);
+        return jdbc.dialect().executeInsertIfAbsent(statement) == 1;
+      }
+    });
+  }
+
+  /** {@link #startNew} of many orders in one transaction and one batch; returns, for each, whether it was new. */
+  boolean[] startAllNew(List<Started> started, String owner, Instant now, Duration lease) {
+    Instant until = now.plus(lease);
+    List<Started> sorted = started.stream().sorted(Comparator.comparing(o -> o.orderId().value())).toList();
+    int[] inserted = jdbc.transaction("claim " + started.size() + " orders", c ->
+        jdbc.insertAllIfAbsent(c, INSERT_STARTED, sorted, (statement, order) -> bindStarted(statement, order, owner, now, until)));
+    Map<OrderId, Boolean> byId = new HashMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      byId.put(sorted.get(i).orderId(), inserted[i] == 1);
+    }
+    boolean[] result = new boolean[started.size()];
+    for (int i = 0; i < started.size(); i++) {
+      result[i] = Boolean.TRUE.equals(byId.get(started.get(i).orderId()));
+    }
+    return result;
+  }
+
+  /** An order to start: its id, digest and the proof id to plan for it, if any. */
+  record Started(OrderId orderId, String digest, @Nullable ProofId candidate) {}
+
+  /** The record of an order just inserted: nothing recorded for it yet, as {@link #find} would read it. */
+  static OrderRecord fresh(OrderId orderId) {
+    return new OrderRecord(orderId, false, null, List.of(), null, null);
+  }
+
+  private static void bindStarted(PreparedStatement statement, Started order, String owner, Instant now, Instant until)
+      throws SQLException {
+    statement.setString(1, order.orderId().value());
+    statement.setString(2, owner);
+    Columns.setInstant(statement, 3, until);
+    Columns.setInstant(statement, 4, now);
+    statement.setString(5, order.digest());
+    statement.setString(6, order.candidate() == null ? null : order.candidate().value());
   }
 
   private static boolean take(Connection c, OrderId orderId, String owner, Instant now, Instant until) throws SQLException {
@@ -203,10 +264,8 @@ final class OrderTable {
       }
       if (!refused.isEmpty()) {
         try (PreparedStatement statement = c.prepareStatement(
-            "SELECT order_id, completed FROM openproof_order WHERE order_id" + Jdbc.in(refused.size()))) {
-          for (int i = 0; i < refused.size(); i++) {
-            statement.setString(i + 1, refused.get(i).value());
-          }
+            "SELECT order_id, completed FROM openproof_order WHERE order_id" + jdbc.oneOf(refused.size()))) {
+          jdbc.bindOneOf(statement, 1, values(refused));
           try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
               found.put(OrderId.of(row.getString(1)), row.getBoolean(2) ? OrderClaim.COMPLETED : OrderClaim.HELD_BY_ANOTHER);
@@ -256,10 +315,8 @@ final class OrderTable {
       }
       if (!unset.isEmpty()) {
         try (PreparedStatement statement = c.prepareStatement(
-            "SELECT order_id, " + column + " FROM openproof_order WHERE order_id" + Jdbc.in(unset.size()))) {
-          for (int i = 0; i < unset.size(); i++) {
-            statement.setString(i + 1, unset.get(i).value());
-          }
+            "SELECT order_id, " + column + " FROM openproof_order WHERE order_id" + jdbc.oneOf(unset.size()))) {
+          jdbc.bindOneOf(statement, 1, values(unset));
           try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
               if (row.getString(2) != null) {
@@ -291,9 +348,10 @@ final class OrderTable {
     List<OrderId> ids = List.copyOf(orderIds);
     Map<String, Head> heads = new HashMap<>();
     Map<String, InvoiceTable.Lines> lines = new HashMap<>();
-    try (PreparedStatement statement = c.prepareStatement(FIND_ALL + Jdbc.in(ids.size()) + " ORDER BY o.order_id, i.leg, l.line_no")) {
-      for (int i = 0; i < ids.size(); i++) {
-        statement.setString(i + 1, ids.get(i).value());
+    try (PreparedStatement statement = c.prepareStatement(findAll(ids.size()))) {
+      int next = 1;
+      for (int copy = 0; copy < 4; copy++) {
+        next = jdbc.bindOneOf(statement, next, values(ids));
       }
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
@@ -321,6 +379,10 @@ final class OrderTable {
     return records;
   }
 
+  private static List<String> values(List<OrderId> ids) {
+    return ids.stream().map(OrderId::value).toList();
+  }
+
   /** The columns of an order's row that {@link #findAll} reads once per order. */
   private record Head(boolean completed, @Nullable String route, @Nullable String proofId, boolean shipped) {}
 
@@ -335,15 +397,19 @@ final class OrderTable {
   }
 
   void complete(OrderId orderId, Route route) {
-    int updated = jdbc.autoCommit("complete order " + orderId, c -> {
-      try (PreparedStatement statement = c.prepareStatement(COMPLETE)) {
-        statement.setString(1, route.name());
-        statement.setString(2, orderId.value());
-        return statement.executeUpdate();
+    jdbc.autoCommit("complete order " + orderId, c -> complete(c, orderId, route));
+  }
+
+  /** Completes an order on a connection in use. */
+  static int complete(Connection c, OrderId orderId, Route route) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(COMPLETE)) {
+      statement.setString(1, route.name());
+      statement.setString(2, orderId.value());
+      int updated = statement.executeUpdate();
+      if (updated == 0) {
+        throw new IllegalStateException("order " + orderId + " was never claimed");
       }
-    });
-    if (updated == 0) {
-      throw new IllegalStateException("order " + orderId + " was never claimed");
+      return updated;
     }
   }
 

@@ -99,52 +99,61 @@ final class ProofTable {
     if (firstDelivery.kind() != DeliveryKind.ORIGINAL || !firstDelivery.proof().proofId().equals(proof.proofId())) {
       throw new IllegalArgumentException("the first delivery must be the original delivery of this proof");
     }
-    ProofRecord record = new ProofRecord(proof, signedProof, firstDelivery.recipient(), null);
-    OrderId orderId = proof.orderId();
-    String insert = jdbc.dialect().insertIfAbsent(INSERT, "proof_key");
-    Recorded recorded = jdbc.transaction("record proof " + proof.proofId() + " of order " + orderId, c -> {
-      int inserted;
-      try (PreparedStatement statement = c.prepareStatement(insert)) {
-        bindProof(statement, record, now);
-        statement.setString(27, proof.replaces() == null ? null : proof.replaces().value());
-        statement.setString(28, key);
-        inserted = jdbc.dialect().executeInsertIfAbsent(statement);
-      } catch (SQLException e) {
-        if (Jdbc.isMissingParent(e)) {
-          throw new IllegalStateException("order " + orderId + " was never claimed", e);
-        }
-        throw e;
-      }
-      if (inserted == 0) {
-        ProofId kept = proofOfKey(c, key).orElseThrow(() ->
-            new IllegalStateException("proof id " + proof.proofId() + " is recorded for another order"));
-        return new Recorded(find(c, kept).orElseThrow(), false);
-      }
-      try (PreparedStatement statement = c.prepareStatement(INSERT_ENTITLEMENT)) {
-        int position = 0;
-        for (Entitlement entitlement : proof.entitlements()) {
-          statement.setString(1, proof.proofId().value());
-          statement.setInt(2, position++);
-          Columns.setEntitlement(statement, 3, entitlement);
-          statement.addBatch();
-        }
-        statement.executeBatch();
-      }
-      DeliveryTable.insertPending(c, firstDelivery, now);
-      return new Recorded(new ProofRecord(Columns.stored(proof), signedProof, Columns.stored(record.recipient()), null), true);
-    });
+    Recorded recorded = jdbc.transaction("record proof " + proof.proofId() + " of order " + proof.orderId(), c ->
+        insert(c, proof, signedProof, firstDelivery, now, key, null, null));
     if (recorded.inserted()) {
-      // Committed: keep what a read would return, so that the first delivery's reads need not ask.
-      issued.put(proof.proofId(), new Issued(Columns.stored(proof), signedProof, Columns.stored(firstDelivery.recipient())));
+      rememberInserted(proof, signedProof, firstDelivery);
     }
     return recorded.record();
   }
 
   /**
-   * Inserts the proofs of a batch of orders with their entitlements and first deliveries, pending;
-   * an order that has a proof keeps it. Returns, for each, whether its proof was inserted.
+   * Inserts a proof under its key, with its entitlements and its first delivery, pending and, where
+   * an owner is given, claimed by it until {@code leaseUntil}; on a connection in a transaction. A
+   * proof recorded before under the key stands, and is returned instead.
    */
-  boolean[] insertAll(Connection c, List<ProofIssue> issues) throws SQLException {
+  Recorded insert(Connection c, LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery, Instant now,
+      String key, @Nullable String owner, @Nullable Instant leaseUntil) throws SQLException {
+    ProofRecord record = new ProofRecord(proof, signedProof, firstDelivery.recipient(), null);
+    OrderId orderId = proof.orderId();
+    int inserted;
+    try (PreparedStatement statement = c.prepareStatement(jdbc.dialect().insertIfAbsent(INSERT, "proof_key"))) {
+      bindProof(statement, record, now);
+      statement.setString(27, proof.replaces() == null ? null : proof.replaces().value());
+      statement.setString(28, key);
+      inserted = jdbc.insertOfOrder(statement, orderId);
+    }
+    if (inserted == 0) {
+      ProofId kept = proofOfKey(c, key).orElseThrow(() ->
+          new IllegalStateException("proof id " + proof.proofId() + " is recorded for another order"));
+      return new Recorded(find(c, kept).orElseThrow(), false);
+    }
+    try (PreparedStatement statement = c.prepareStatement(INSERT_ENTITLEMENT)) {
+      int position = 0;
+      for (Entitlement entitlement : proof.entitlements()) {
+        statement.setString(1, proof.proofId().value());
+        statement.setInt(2, position++);
+        Columns.setEntitlement(statement, 3, entitlement);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+    DeliveryTable.insertPending(c, firstDelivery, now, owner, leaseUntil);
+    return new Recorded(new ProofRecord(Columns.stored(proof), signedProof, Columns.stored(record.recipient()), null), true);
+  }
+
+  /** Keeps a proof inserted by {@link #insert} in the cache, once committed, so that the first delivery's reads need not ask. */
+  void rememberInserted(LicenseProof proof, SignedProof signedProof, DeliveryRequest firstDelivery) {
+    issued.put(proof.proofId(), new Issued(Columns.stored(proof), signedProof, Columns.stored(firstDelivery.recipient())));
+  }
+
+  /**
+   * Inserts the proofs of a batch of orders with their entitlements and first deliveries, pending;
+   * an order that has a proof keeps it; the deliveries claimed by {@code owner} where one is given.
+   * Returns, for each, whether its proof was inserted.
+   */
+  boolean[] insertAll(Connection c, List<ProofIssue> issues, @Nullable String owner, @Nullable Instant leaseUntil)
+      throws SQLException {
     String insert = INSERT;
     int[] inserted;
     try {
@@ -179,7 +188,7 @@ final class ProofTable {
       statement.setInt(2, (Integer) row[1]);
       Columns.setEntitlement(statement, 3, (Entitlement) row[2]);
     });
-    DeliveryTable.insertPendingAll(c, firsts);
+    DeliveryTable.insertPendingAll(c, firsts, owner, leaseUntil);
     return done;
   }
 
@@ -190,8 +199,8 @@ final class ProofTable {
     return new ProofRecord(stored.proof(), stored.signedProof(), stored.recipient(), null);
   }
 
-  /** What {@link #record} did: the proof recorded for the order, and whether it was this one. */
-  private record Recorded(ProofRecord record, boolean inserted) {}
+  /** What {@link #insert} did: the proof recorded under the key, and whether it was this one. */
+  record Recorded(ProofRecord record, boolean inserted) {}
 
   private static void bindProof(PreparedStatement statement, ProofRecord record, Instant now) throws SQLException {
     LicenseProof proof = record.proof();

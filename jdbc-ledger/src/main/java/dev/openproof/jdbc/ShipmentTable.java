@@ -39,12 +39,7 @@ final class ShipmentTable {
         statement.setString(1, orderId.value());
         Columns.setParty(statement, 2, shipment.distributor());
         Columns.setInstant(statement, 5, shipment.recordedAt());
-        inserted = jdbc.dialect().executeInsertIfAbsent(statement);
-      } catch (SQLException e) {
-        if (Jdbc.isMissingParent(e)) {
-          throw new IllegalStateException("order " + orderId + " was never claimed", e);
-        }
-        throw e;
+        inserted = jdbc.insertOfOrder(statement, orderId);
       }
       if (inserted == 0) {
         return find(c, orderId).orElseThrow(() -> new IllegalStateException("shipment of order " + orderId + " is not readable"));

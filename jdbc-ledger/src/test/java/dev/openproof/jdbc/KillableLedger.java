@@ -20,6 +20,8 @@ import dev.openproof.core.exchange.FulfilledOrder;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.OrderStart;
+import dev.openproof.core.exchange.IssuedProof;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.exchange.ReturnRecord;
@@ -248,5 +250,26 @@ class KillableLedger implements ProofLedger {
   @Override
   public List<DeliveryRecord> recordDeliveredAll(List<DeliveryReceipt> receipts) {
     return live().recordDeliveredAll(receipts);
+  }
+  @Override
+  public OrderStart startOrder(OrderId orderId, String digest, @Nullable ProofId candidate, String owner, Instant now,
+      Duration lease) {
+    return live().startOrder(orderId, digest, candidate, owner, now, lease);
+  }
+
+  @Override
+  public Map<OrderId, OrderStart> startOrders(Map<OrderId, String> digests, Map<OrderId, ProofId> candidates, String owner,
+      Instant now, Duration lease) {
+    return live().startOrders(digests, candidates, owner, now, lease);
+  }
+
+  @Override
+  public IssuedProof recordIssuedProof(ProofIssue issue, @Nullable String deliveryOwner, Duration deliveryLease) {
+    return live().recordIssuedProof(issue, deliveryOwner, deliveryLease);
+  }
+
+  @Override
+  public DeliveryRecord recordDeliveredAndComplete(DeliveryReceipt receipt, OrderId orderId) {
+    return live().recordDeliveredAndComplete(receipt, orderId);
   }
 }

@@ -32,24 +32,30 @@ final class BatchDelivery {
     this.workflow = workflow;
   }
 
-  /** Sends the pending ones of these first deliveries; returns every delivery's record afterwards, in the same order. */
-  List<DeliveryRecord> deliver(List<DeliveryRecord> firsts, String owner) {
+  /**
+   * Sends the pending ones of these first deliveries, claiming those {@code owner} does not hold
+   * already; returns every delivery's record afterwards, in the same order.
+   */
+  List<DeliveryRecord> deliver(List<DeliveryRecord> firsts, List<Boolean> held, String owner) {
     List<DeliveryRecord> after = new ArrayList<>(firsts);
     List<Integer> pending = new ArrayList<>();
     List<DeliveryId> ids = new ArrayList<>();
+    List<Integer> sent = new ArrayList<>();
+    List<DeliveryRequest> requests = new ArrayList<>();
     for (int k = 0; k < firsts.size(); k++) {
-      if (firsts.get(k).status() == DeliveryStatus.PENDING) {
+      if (firsts.get(k).status() != DeliveryStatus.PENDING) {
+        continue;
+      }
+      if (held.get(k)) {
+        sent.add(k);
+        requests.add(firsts.get(k).request());
+      } else {
         pending.add(k);
         ids.add(firsts.get(k).request().deliveryId());
       }
     }
-    if (ids.isEmpty()) {
-      return after;
-    }
-    Instant now = workflow.now();
-    List<Boolean> claimed = workflow.ledger().claimDeliveries(ids, owner, now, workflow.settings.deliveryLease());
-    List<Integer> sent = new ArrayList<>();
-    List<DeliveryRequest> requests = new ArrayList<>();
+    List<Boolean> claimed = ids.isEmpty() ? List.of()
+        : workflow.ledger().claimDeliveries(ids, owner, workflow.now(), workflow.settings.deliveryLease());
     for (int p = 0; p < pending.size(); p++) {
       int k = pending.get(p);
       if (claimed.get(p)) {

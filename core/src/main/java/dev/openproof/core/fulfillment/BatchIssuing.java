@@ -3,9 +3,10 @@ package dev.openproof.core.fulfillment;
 import dev.openproof.core.event.FulfillmentEvent;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
-import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.IssuedProof;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.OrderStart;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.Invoice;
@@ -94,9 +95,15 @@ final class BatchIssuing {
     ProofLedger ledger = workflow.ledger();
     String owner = workflow.owner();
     List<OrderId> ids = chunk.stream().map(i -> orders.get(i).orderId()).toList();
-    List<OrderClaim> claims;
+    Map<OrderId, String> digests = new LinkedHashMap<>();
+    Map<OrderId, ProofId> candidates = new LinkedHashMap<>();
+    for (int k = 0; k < chunk.size(); k++) {
+      digests.put(ids.get(k), OrderDigest.of(orders.get(chunk.get(k))));
+      candidates.put(ids.get(k), settings.ids().newProofId());
+    }
+    Map<OrderId, OrderStart> starts;
     try {
-      claims = ledger.claimOrders(ids, owner, workflow.now(), settings.orderLease());
+      starts = ledger.startOrders(digests, candidates, owner, workflow.now(), settings.orderLease());
     } catch (RuntimeException e) {
       chunk.forEach(i -> outcomes[i] = FulfillmentOutcome.Failed.of(orders.get(i).orderId(), e));
       return List.of();
@@ -104,7 +111,8 @@ final class BatchIssuing {
     List<Integer> single = new ArrayList<>();
     Map<OrderId, Integer> held = new LinkedHashMap<>();
     for (int k = 0; k < chunk.size(); k++) {
-      if (claims.get(k) == OrderClaim.ACQUIRED) {
+      OrderStart start = starts.get(ids.get(k));
+      if (start != null && start.claim() == OrderClaim.ACQUIRED) {
         held.put(ids.get(k), chunk.get(k));
       } else {
         single.add(chunk.get(k)); // fulfilled before, or held by another: as fulfill answers it
@@ -112,7 +120,7 @@ final class BatchIssuing {
     }
     Set<OrderId> completed = new HashSet<>();
     try {
-      record(orders, held, single, completed, owner, outcomes);
+      record(orders, held, starts, digests, single, completed, owner, outcomes);
     } catch (RuntimeException e) {
       held.forEach((id, i) -> {
         if (!completed.contains(id) && outcomes[i] == null) {
@@ -125,34 +133,28 @@ final class BatchIssuing {
     return single;
   }
 
-  private void record(List<Order> orders, Map<OrderId, Integer> held, List<Integer> single, Set<OrderId> completed,
-      String owner, FulfillmentOutcome[] outcomes) {
+  private void record(List<Order> orders, Map<OrderId, Integer> held, Map<OrderId, OrderStart> starts,
+      Map<OrderId, String> digests, List<Integer> single, Set<OrderId> completed, String owner, FulfillmentOutcome[] outcomes) {
     ProofLedger ledger = workflow.ledger();
-    Map<OrderId, String> digests = new LinkedHashMap<>();
-    held.forEach((id, i) -> digests.put(id, OrderDigest.of(orders.get(i))));
-    Map<OrderId, String> recorded = ledger.recordOrderDigests(digests);
     Map<OrderId, Integer> fresh = new LinkedHashMap<>();
+    Map<OrderId, ProofId> proofIds = new LinkedHashMap<>();
+    Map<OrderId, OrderRecord> records = new LinkedHashMap<>();
     held.forEach((id, i) -> {
-      if (!at(digests, id).equals(recorded.get(id))) {
-        outcomes[i] = FulfillmentOutcome.Failed.of(id, IssuingSteps.conflict(id, String.valueOf(recorded.get(id)), at(digests, id)));
-      } else {
-        fresh.put(id, i);
-      }
-    });
-    Map<OrderId, OrderRecord> records = ledger.findOrders(fresh.keySet());
-    Map<OrderId, ProofId> candidates = new LinkedHashMap<>();
-    fresh.forEach((id, i) -> {
-      OrderRecord record = records.get(id);
-      if (record == null || record.issuedProofId().isPresent()) {
+      OrderStart start = at(starts, id);
+      OrderRecord record = start.order();
+      if (!at(digests, id).equals(start.digest())) {
+        outcomes[i] = FulfillmentOutcome.Failed.of(id, IssuingSteps.conflict(id, String.valueOf(start.digest()), at(digests, id)));
+      } else if (record == null || record.issuedProofId().isPresent() || start.proofId() == null) {
         single.add(i); // begun by an earlier call: the single path finishes it
       } else {
-        candidates.put(id, settings.ids().newProofId());
+        fresh.put(id, i);
+        proofIds.put(id, start.proofId());
+        records.put(id, record);
       }
     });
-    if (candidates.isEmpty()) {
+    if (proofIds.isEmpty()) {
       return;
     }
-    Map<OrderId, ProofId> proofIds = ledger.reserveProofIds(candidates);
     Instant now = workflow.now();
     Map<OrderId, CompletableFuture<ProofIssue>> signing = new LinkedHashMap<>();
     proofIds.forEach((id, proofId) -> {
@@ -179,39 +181,40 @@ final class BatchIssuing {
     if (issues.isEmpty()) {
       return;
     }
-    List<FulfilledOrder> kept = ledger.recordIssuedProofs(issues);
+    List<IssuedProof> kept = ledger.recordIssuedProofs(issues, settings.deferDelivery() ? null : owner, settings.deliveryLease());
     List<DeliveryRecord> firsts = new ArrayList<>();
+    List<Boolean> claimed = new ArrayList<>();
     for (int k = 0; k < issues.size(); k++) {
       ProofIssue issue = issues.get(k);
-      FulfilledOrder order = kept.get(k);
+      IssuedProof order = kept.get(k);
       completed.add(issue.orderId());
-      ProofRecord proof = Objects.requireNonNull(order.proof(), "the ledger returned an order without its proof");
-      boolean ours = proof.proof().proofId().equals(issue.proof().proofId());
-      for (Invoice invoice : issue.invoices()) {
-        if (order.order().invoice(invoice.leg()).filter(invoice::equals).isPresent()) {
-          workflow.publish(new FulfillmentEvent.InvoiceIssued(issue.orderId(), invoice, now));
+      ProofRecord proof = order.proof();
+      for (int j = 0; j < issue.invoices().size(); j++) {
+        if (order.invoices().get(j).equals(issue.invoices().get(j))) {
+          workflow.publish(new FulfillmentEvent.InvoiceIssued(issue.orderId(), issue.invoices().get(j), now));
         }
       }
-      if (ours) {
+      if (proof.proof().proofId().equals(issue.proof().proofId())) {
         workflow.publish(new FulfillmentEvent.ProofIssued(issue.orderId(), proof.proof().proofId(),
             proof.proof().licenseNumber(), now));
       }
-      firsts.add(Objects.requireNonNull(order.delivery()));
+      firsts.add(order.delivery());
+      claimed.add(order.claimed());
     }
     List<DeliveryRecord> delivered = firsts;
     if (!settings.deferDelivery()) {
       try {
-        delivered = delivery.deliver(firsts, owner);
+        delivered = delivery.deliver(firsts, claimed, owner);
       } catch (RuntimeException e) {
         // The orders are recorded whole; their deliveries stay pending for redeliverPending().
         LOG.log(System.Logger.Level.WARNING, "the deliveries of a batch could not be attempted; they stay pending", e);
       }
     }
     for (int k = 0; k < issues.size(); k++) {
-      FulfilledOrder order = kept.get(k);
-      OrderRecord record = order.order();
-      outcomes[at(fresh, issues.get(k).orderId())] = new FulfillmentOutcome.Fulfilled(new FulfillmentResult.Digital(
-          record.orderId(), record.invoices(), Objects.requireNonNull(order.proof()), delivered.get(k), false));
+      OrderId id = issues.get(k).orderId();
+      IssuedProof order = kept.get(k);
+      outcomes[at(fresh, id)] = new FulfillmentOutcome.Fulfilled(new FulfillmentResult.Digital(id,
+          IssuingSteps.merged(at(records, id), order.invoices()), order.proof(), delivered.get(k), false));
     }
   }
 

@@ -1,40 +1,36 @@
 package dev.openproof.core.fulfillment;
 
 import dev.openproof.core.event.FulfillmentEvent;
-import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryOutcome;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.exchange.FulfilledOrder;
-import dev.openproof.core.exchange.InvoiceRequest;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.OrderStart;
+import dev.openproof.core.exchange.IssuedProof;
+import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.ProofRecord;
-import dev.openproof.core.exchange.SigningException;
 import dev.openproof.core.model.Entitlement;
 import dev.openproof.core.model.Invoice;
-import dev.openproof.core.model.InvoiceId;
-import dev.openproof.core.model.InvoiceLeg;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.PhysicalShipment;
 import dev.openproof.core.model.ProofId;
-import dev.openproof.core.model.Recipient;
 import dev.openproof.core.model.Route;
-import dev.openproof.core.model.SignedProof;
 import dev.openproof.core.validation.InvalidOrderException;
 import dev.openproof.core.validation.Violation;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issuing: fulfilling an order (invoices, then the proof or the shipment) and sending the deliveries
@@ -57,16 +53,20 @@ final class Issuing {
     Route route = settings.transitionPolicy().route(order);
     refuseIfEveryTermEnded(order, route);
     String owner = workflow.owner();
+    String digest = OrderDigest.of(order);
+    // One proof id per order, reserved with the claim: a retry keeps it, and with it its status index.
+    ProofId candidate = route == Route.DIGITAL ? settings.ids().newProofId() : null;
     long waitedMillis = 0;
     long pause = 2;
     while (true) {
-      OrderClaim claim = workflow.ledger().claimOrder(order.orderId(), owner, workflow.now(), settings.orderLease());
-      if (claim == OrderClaim.COMPLETED) {
+      OrderStart start = workflow.ledger().startOrder(order.orderId(), digest, candidate, owner, workflow.now(),
+          settings.orderLease());
+      if (start.claim() == OrderClaim.COMPLETED) {
         refuseIfContentDiffers(order);
         return recordedResult(order.orderId(), true);
       }
-      if (claim == OrderClaim.ACQUIRED) {
-        return fulfillClaimed(order, route, owner);
+      if (start.claim() == OrderClaim.ACQUIRED) {
+        return fulfillClaimed(order, route, owner, start, digest);
       }
       if (waitedMillis >= settings.claimWait().toMillis()) {
         throw new FulfillmentException(FulfillmentException.Reason.ORDER_IN_PROGRESS,
@@ -107,37 +107,55 @@ final class Issuing {
     }
   }
 
-  private FulfillmentResult fulfillClaimed(Order order, Route route, String owner) {
+  private FulfillmentResult fulfillClaimed(Order order, Route route, String owner, OrderStart start, String digest) {
     boolean completed = false;
     Instant claimedAt = workflow.now();
     try {
-      refuseIfContentDiffers(order);
-      OrderRecord record = workflow.ledger().findOrder(order.orderId()).orElseThrow();
-      List<Invoice> invoices = invoiceBothLegs(order, record);
+      if (!digest.equals(start.digest())) {
+        throw IssuingSteps.conflict(order.orderId(), String.valueOf(start.digest()), digest);
+      }
+      OrderRecord record = Objects.requireNonNull(start.order(), "the ledger started an order without its record");
       if (route == Route.PHYSICAL) {
+        List<Invoice> invoices = invoiceBothLegs(order, record);
         PhysicalShipment shipment = recordShipment(order, record);
         workflow.ledger().completeOrder(order.orderId(), route);
         completed = true;
         return new FulfillmentResult.Physical(order.orderId(), invoices, shipment, false);
       }
-      FulfilledOrder issued = record.issuedProofId().isPresent()
-          ? workflow.ledger().findFulfilledOrder(order.orderId()).filter(f -> f.proof() != null).orElseThrow(() ->
-              new IllegalStateException("the ledger holds order " + order.orderId() + " with a proof id but no proof"))
-          : issueProof(order, record);
-      DeliveryRecord first = Objects.requireNonNull(issued.delivery());
+      Issued issued = record.issuedProofId().isPresent() ? recorded(order, record) : issueProof(order, record, start.proofId());
+      DeliveryRecord first = issued.first();
       renewLeaseIfDue(order.orderId(), owner, claimedAt);
       if (first.status() == DeliveryStatus.PENDING && !settings.deferDelivery()) {
-        first = workflow.attempt(first.request());
+        if (issued.claimed()) {
+          Workflow.Sent sent = workflow.send(first.request(), order.orderId());
+          first = sent.record();
+          completed = sent.completed();
+        } else {
+          first = workflow.attempt(first.request());
+        }
       }
-      workflow.ledger().completeOrder(order.orderId(), route);
-      completed = true;
-      return new FulfillmentResult.Digital(order.orderId(), invoices, Objects.requireNonNull(issued.proof()), first, false);
+      if (!completed) {
+        workflow.ledger().completeOrder(order.orderId(), route);
+        completed = true;
+      }
+      return new FulfillmentResult.Digital(order.orderId(), issued.invoices(), issued.proof(), first, false);
     } finally {
       if (!completed) {
         // A completed order needs no release: no one can claim it again.
         workflow.ledger().releaseOrder(order.orderId(), owner);
       }
     }
+  }
+
+  /** An order's proof as issued, with its invoices, its first delivery and whether this call holds that delivery. */
+  private record Issued(List<Invoice> invoices, ProofRecord proof, DeliveryRecord first, boolean claimed) {}
+
+  /** The proof an earlier call issued for the order: its invoices are all recorded. */
+  private Issued recorded(Order order, OrderRecord record) {
+    FulfilledOrder found = workflow.ledger().findFulfilledOrder(order.orderId()).filter(f -> f.proof() != null).orElseThrow(() ->
+        new IllegalStateException("the ledger holds order " + order.orderId() + " with a proof id but no proof"));
+    List<Invoice> invoices = invoiceBothLegs(order, record);
+    return new Issued(invoices, Objects.requireNonNull(found.proof()), Objects.requireNonNull(found.delivery()), false);
   }
 
   /** Issues the legs not yet invoiced and records them in one step; returns both legs' invoices, as recorded. */
@@ -151,7 +169,7 @@ final class Issuing {
       recordInvoices(order, issued, now);
       throw e;
     }
-    return issued.isEmpty() ? record.invoices() : merged(record, recordInvoices(order, issued, now));
+    return issued.isEmpty() ? record.invoices() : IssuingSteps.merged(record, recordInvoices(order, issued, now));
   }
 
   private List<Invoice> recordInvoices(Order order, List<Invoice> issued, Instant now) {
@@ -161,13 +179,6 @@ final class Issuing {
     List<Invoice> kept = workflow.ledger().recordInvoices(issued);
     kept.forEach(invoice -> workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), invoice, now)));
     return kept;
-  }
-
-  private static List<Invoice> merged(OrderRecord record, List<Invoice> kept) {
-    List<Invoice> all = new ArrayList<>(record.invoices());
-    all.addAll(kept);
-    all.sort(Comparator.comparing(Invoice::leg));
-    return all;
   }
 
   private PhysicalShipment recordShipment(Order order, OrderRecord record) {
@@ -182,21 +193,33 @@ final class Issuing {
     return shipment;
   }
 
-  /** Builds, signs and records the order's proof; returns it with its first delivery, pending. */
-  private FulfilledOrder issueProof(Order order, OrderRecord record) {
+  /**
+   * Issues the missing invoices, builds and signs the order's proof, and records them in one step
+   * with the first delivery, claimed for this call unless delivery is deferred. Invoices issued
+   * before a failure are recorded, so a retry issues only the others.
+   */
+  private Issued issueProof(Order order, OrderRecord record, @Nullable ProofId reserved) {
     Instant now = workflow.now();
-    // One proof id per order, reserved after the claim: a retry keeps it, and with it its status index.
-    ProofId proofId = workflow.ledger().reserveProofId(order.orderId(), settings.ids().newProofId());
-    DeliveryRequest first = IssuingSteps.signedFirstDelivery(settings, order, proofId, now);
-    ProofRecord kept = workflow.ledger().recordProof(first.proof(), first.signedProof(), first, now);
-    if (!kept.proof().proofId().equals(proofId)) {
-      // Another instance recorded a proof first (this one's lease had run out): that proof stands.
-      return workflow.ledger().findFulfilledOrder(order.orderId()).orElseThrow();
+    ProofId proofId = reserved != null ? reserved : workflow.ledger().reserveProofId(order.orderId(), settings.ids().newProofId());
+    List<Invoice> issued = new ArrayList<>(2);
+    DeliveryRequest first;
+    try {
+      IssuingSteps.issueMissing(settings, order, record, now, issued);
+      first = IssuingSteps.signedFirstDelivery(settings, order, proofId, now);
+    } catch (RuntimeException e) {
+      recordInvoices(order, issued, now);
+      throw e;
     }
-    workflow.publish(new FulfillmentEvent.ProofIssued(order.orderId(), proofId, kept.proof().licenseNumber(), now));
-    DeliveryRequest recorded = new DeliveryRequest(first.deliveryId(), DeliveryKind.ORIGINAL, null, kept.recipient(),
-        kept.proof(), kept.signedProof());
-    return new FulfilledOrder(record, kept, DeliveryRecord.pending(recorded, now));
+    IssuedProof kept = workflow.ledger().recordIssuedProof(new ProofIssue(issued, first.proof(), first.signedProof(), first, now),
+        settings.deferDelivery() ? null : workflow.owner(), settings.deliveryLease());
+    kept.invoices().forEach(invoice -> workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), invoice, now)));
+    List<Invoice> invoices = issued.isEmpty() ? record.invoices() : IssuingSteps.merged(record, kept.invoices());
+    if (!kept.proof().proof().proofId().equals(proofId)) {
+      // Another instance recorded a proof first (this one's lease had run out): that proof stands.
+      return new Issued(invoices, kept.proof(), kept.delivery(), false);
+    }
+    workflow.publish(new FulfillmentEvent.ProofIssued(order.orderId(), proofId, kept.proof().proof().licenseNumber(), now));
+    return new Issued(invoices, kept.proof(), kept.delivery(), kept.claimed());
   }
 
   RedeliveryReport redeliverPending() {

@@ -51,6 +51,14 @@ final class IssuingSteps {
         proof, signed);
   }
 
+  /** The invoices an order had before, with the ones recorded now, in the order of the legs. */
+  static List<Invoice> merged(OrderRecord record, List<Invoice> kept) {
+    List<Invoice> all = new java.util.ArrayList<>(record.invoices());
+    all.addAll(kept);
+    all.sort(java.util.Comparator.comparing(Invoice::leg));
+    return all;
+  }
+
   /** The result of an order as the ledger holds it. */
   static FulfillmentResult result(FulfilledOrder fulfilled, boolean replayed) {
     OrderRecord record = fulfilled.order();

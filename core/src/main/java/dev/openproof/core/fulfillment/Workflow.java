@@ -75,17 +75,36 @@ final class Workflow {
     if (!ledger().claimDelivery(request.deliveryId(), owner(), now(), settings.deliveryLease())) {
       return ledger().findDelivery(request.deliveryId()).orElseThrow();
     }
-    DeliveryOutcome outcome;
+    return record(deliver(request));
+  }
+
+  /** What came of sending a delivery this call holds: its record, and whether its order was completed with it. */
+  record Sent(DeliveryRecord record, boolean completed) {}
+
+  /**
+   * Sends the first delivery of an order's proof, which this call holds already; a success is
+   * recorded with the order's completion in one step, a failure as {@link #attempt} records it.
+   */
+  Sent send(DeliveryRequest request, OrderId orderId) {
+    DeliveryOutcome outcome = deliver(request);
+    if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+      DeliveryRecord after = ledger().recordDeliveredAndComplete(delivered.receipt(), orderId);
+      publish(new FulfillmentEvent.ProofDelivered(orderId, request.kind(), delivered.receipt(), now()));
+      return new Sent(after, true);
+    }
+    return new Sent(record(outcome), false);
+  }
+
+  private DeliveryOutcome deliver(DeliveryRequest request) {
     try {
-      outcome = new DeliveryOutcome.Delivered(request, settings.delivery().deliver(request));
+      return new DeliveryOutcome.Delivered(request, settings.delivery().deliver(request));
     } catch (DeliveryException e) {
-      outcome = new DeliveryOutcome.Failed(request, e);
+      return new DeliveryOutcome.Failed(request, e);
     } catch (RuntimeException e) {
       // An adapter's bug: whether anything was sent is not known, so the delivery stays pending.
-      outcome = new DeliveryOutcome.Failed(request, new DeliveryException(FailureKind.UNKNOWN,
+      return new DeliveryOutcome.Failed(request, new DeliveryException(FailureKind.UNKNOWN,
           "delivery failed unexpectedly: " + e, e));
     }
-    return record(outcome);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.OrderStart;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.LicenseProof;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part of the {@link ProofLedger} that keeps orders while they are fulfilled: claims, digests,
@@ -207,5 +209,77 @@ public interface OrderLedger {
       kept.add(recordInvoice(invoice));
     }
     return kept;
+  }
+  /**
+   * Claims an order and, where the caller acquired it, records its digest as {@link
+   * #recordOrderDigest} does, and where that digest is the one in effect, reads the order and
+   * reserves its proof id as {@link #reserveProofId} does (unless it has a proof, or no candidate is
+   * given): the first steps of fulfilling an order, which a ledger may take in one statement for a
+   * new order. Should a step after the claim fail, the claim is released.
+   *
+   * @param orderId the order
+   * @param digest the digest of the order's content (at most 1000 ASCII characters)
+   * @param candidate the proof id to reserve where the order has none, or {@code null} to reserve none
+   * @param owner the claiming workflow instance
+   * @param now the current time
+   * @param lease how long the claim holds unless released
+   * @return the claim, with the digest in effect, the proof id and the order's record where acquired
+   * @since 0.2.0
+   */
+  default OrderStart startOrder(OrderId orderId, String digest, @Nullable ProofId candidate, String owner, Instant now,
+      Duration lease) {
+    OrderClaim claim = claimOrder(orderId, owner, now, lease);
+    if (claim != OrderClaim.ACQUIRED) {
+      return OrderStart.notAcquired(claim);
+    }
+    try {
+      String recorded = recordOrderDigest(orderId, digest);
+      if (!recorded.equals(digest)) {
+        return new OrderStart(claim, recorded, null, null);
+      }
+      OrderRecord order = findOrder(orderId).orElseThrow(() ->
+          new IllegalStateException("order " + orderId + " was claimed but cannot be read"));
+      ProofId proofId = candidate == null || order.issuedProofId().isPresent() ? null : reserveProofId(orderId, candidate);
+      return new OrderStart(claim, recorded, proofId, order);
+    } catch (RuntimeException e) {
+      releaseQuietly(orderId, owner, e);
+      throw e;
+    }
+  }
+
+  /**
+   * {@link #startOrder} of many orders at once.
+   *
+   * @param digests each order's digest, each order once
+   * @param candidates the proof id to reserve for each order that has none; an order left out gets none
+   * @param owner the claiming workflow instance
+   * @param now the current time
+   * @param lease how long each claim holds unless released
+   * @return each order's answer, in the order of {@code digests}
+   * @since 0.2.0
+   */
+  default Map<OrderId, OrderStart> startOrders(Map<OrderId, String> digests, Map<OrderId, ProofId> candidates, String owner,
+      Instant now, Duration lease) {
+    Map<OrderId, OrderStart> starts = new LinkedHashMap<>();
+    try {
+      digests.forEach((orderId, digest) ->
+          starts.put(orderId, startOrder(orderId, digest, candidates.get(orderId), owner, now, lease)));
+    } catch (RuntimeException e) {
+      starts.forEach((orderId, start) -> {
+        if (start.claim() == OrderClaim.ACQUIRED) {
+          releaseQuietly(orderId, owner, e);
+        }
+      });
+      throw e;
+    }
+    return starts;
+  }
+
+  private void releaseQuietly(OrderId orderId, String owner, RuntimeException cause) {
+    try {
+      releaseOrder(orderId, owner);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e); // the lease runs out by itself
+    }
   }
 }

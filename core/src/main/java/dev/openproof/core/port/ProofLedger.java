@@ -5,12 +5,14 @@ import dev.openproof.core.exchange.DeliveryKind;
 import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.IssuedProof;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.model.Route;
 import dev.openproof.core.exchange.ProofRecord;
 import dev.openproof.core.model.DeliveryId;
 import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Revocation;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -215,5 +218,82 @@ public interface ProofLedger extends OrderLedger, AfterSaleLedger {
       records.add(new FulfilledOrder(order, kept, first));
     }
     return records;
+  }
+  /**
+   * {@link #recordIssuedProofs(List)}, with the first delivery of each proof this call records claimed
+   * for {@code deliveryOwner} as {@link #claimDeliveries} would claim it, in the same step where the
+   * ledger can.
+   *
+   * @param issues the orders, each claimed by the caller and each once
+   * @param deliveryOwner who claims the first deliveries, or {@code null} to leave them pending and unclaimed
+   * @param deliveryLease how long those claims hold unless a result is recorded
+   * @return for each order, in the same order, what is recorded and whether {@code deliveryOwner} holds its first delivery
+   * @throws IllegalStateException if an order was never claimed
+   * @since 0.2.0
+   */
+  default List<IssuedProof> recordIssuedProofs(List<ProofIssue> issues, @Nullable String deliveryOwner, Duration deliveryLease) {
+    List<FulfilledOrder> kept = recordIssuedProofs(issues);
+    List<DeliveryId> ours = new ArrayList<>();
+    for (int k = 0; k < issues.size(); k++) {
+      if (Objects.requireNonNull(kept.get(k).proof()).proof().proofId().equals(issues.get(k).proof().proofId())) {
+        ours.add(issues.get(k).delivery().deliveryId());
+      }
+    }
+    List<Boolean> claimed = deliveryOwner == null || ours.isEmpty() ? List.of()
+        : claimDeliveries(ours, deliveryOwner, issues.get(0).now(), deliveryLease);
+    List<IssuedProof> issued = new ArrayList<>(issues.size());
+    for (int k = 0; k < issues.size(); k++) {
+      FulfilledOrder order = kept.get(k);
+      DeliveryRecord first = Objects.requireNonNull(order.delivery());
+      int mine = ours.indexOf(first.request().deliveryId());
+      issued.add(new IssuedProof(issues.get(k).invoices().stream().map(i -> order.order().invoice(i.leg()).orElseThrow()).toList(),
+          Objects.requireNonNull(order.proof()), first, mine >= 0 && !claimed.isEmpty() && claimed.get(mine)));
+    }
+    return issued;
+  }
+
+  /**
+   * Records one order's new invoices, its proof and the proof's first delivery in one step where the
+   * ledger can: {@link #recordInvoices}, then {@link #recordProof}, and where {@code deliveryOwner}
+   * is given and the proof recorded is this one, the first delivery is claimed for it as {@link
+   * #claimDelivery} would claim it. The order is not completed.
+   *
+   * @param issue the order's invoices (possibly none), proof, signed proof and first delivery; the order
+   *     claimed by the caller
+   * @param deliveryOwner who claims the first delivery, or {@code null} to leave it pending and unclaimed
+   * @param deliveryLease how long that claim holds unless a result is recorded
+   * @return what is recorded, and whether {@code deliveryOwner} holds the first delivery
+   * @throws IllegalStateException if the order was never claimed
+   * @since 0.2.0
+   */
+  default IssuedProof recordIssuedProof(ProofIssue issue, @Nullable String deliveryOwner, Duration deliveryLease) {
+    List<Invoice> invoices = recordInvoices(issue.invoices());
+    ProofRecord kept = recordProof(issue.proof(), issue.signedProof(), issue.delivery(), issue.now());
+    if (!kept.proof().proofId().equals(issue.proof().proofId())) {
+      DeliveryRecord first = firstDelivery(kept.proof().proofId()).orElseThrow(() ->
+          new IllegalStateException("proof " + kept.proof().proofId() + " has no first delivery"));
+      return new IssuedProof(invoices, kept, first, false);
+    }
+    DeliveryRecord first = DeliveryRecord.pending(new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL,
+        null, kept.recipient(), kept.proof(), kept.signedProof()), issue.now());
+    boolean claimed = deliveryOwner != null
+        && claimDelivery(first.request().deliveryId(), deliveryOwner, issue.now(), deliveryLease);
+    return new IssuedProof(invoices, kept, first, claimed);
+  }
+
+  /**
+   * {@link #recordDelivered} and {@link #completeOrder} by the digital route, in one step where the
+   * ledger can: the first delivery of an order's proof sent, the order is done.
+   *
+   * @param receipt the receipt of the order's first delivery
+   * @param orderId the order, claimed by the caller
+   * @return the delivery's record
+   * @throws IllegalStateException if the delivery is unknown or the order was never claimed
+   * @since 0.2.0
+   */
+  default DeliveryRecord recordDeliveredAndComplete(DeliveryReceipt receipt, OrderId orderId) {
+    DeliveryRecord record = recordDelivered(receipt);
+    completeOrder(orderId, Route.DIGITAL);
+    return record;
   }
 }

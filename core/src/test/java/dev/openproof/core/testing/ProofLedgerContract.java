@@ -20,6 +20,9 @@ import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.exchange.OrderClaim;
 import dev.openproof.core.exchange.OrderRecord;
+import dev.openproof.core.exchange.OrderStart;
+import dev.openproof.core.exchange.IssuedProof;
+import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.port.ProofLedger;
 import dev.openproof.core.exchange.ProofRecord;
 import java.time.Duration;
@@ -328,5 +331,120 @@ public abstract class ProofLedgerContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+  @Test
+  void startingANewOrderClaimsItWithItsDigestAndProofIdAndReadsItAsFindOrderDoes() {
+    OrderStart start = ledger.startOrder(order.orderId(), "v1;program=aa", ProofId.of("p-first"), "a", T0, LEASE);
+    assertThat(start).isEqualTo(new OrderStart(OrderClaim.ACQUIRED, "v1;program=aa", ProofId.of("p-first"),
+        ledger.findOrder(order.orderId()).orElseThrow()));
+    assertThat(ledger.recordOrderDigest(order.orderId(), "v1;program=bb")).isEqualTo("v1;program=aa");
+    assertThat(ledger.reserveProofId(order.orderId(), ProofId.of("p-second"))).isEqualTo(ProofId.of("p-first"));
+    assertThat(ledger.claimOrder(order.orderId(), "b", T0.plusSeconds(1), LEASE)).isEqualTo(OrderClaim.HELD_BY_ANOTHER);
+  }
+
+  @Test
+  void startingAnOrderAgainKeepsWhatTheFirstStartRecorded() {
+    ledger.startOrder(order.orderId(), "v1;program=aa", ProofId.of("p-first"), "a", T0, LEASE);
+    assertThat(ledger.startOrder(order.orderId(), "v1;program=aa", ProofId.of("p-2"), "b", T0.plusSeconds(1), LEASE))
+        .isEqualTo(OrderStart.notAcquired(OrderClaim.HELD_BY_ANOTHER));
+    OrderStart again = ledger.startOrder(order.orderId(), "v1;program=aa", ProofId.of("p-3"), "a", T0.plusSeconds(2), LEASE);
+    assertThat(again.proofId()).isEqualTo(ProofId.of("p-first"));
+    OrderStart other = ledger.startOrder(order.orderId(), "v1;program=zz", ProofId.of("p-4"), "a", T0.plusSeconds(3), LEASE);
+    assertThat(other).isEqualTo(new OrderStart(OrderClaim.ACQUIRED, "v1;program=aa", null, null));
+    ledger.completeOrder(order.orderId(), Route.DIGITAL);
+    assertThat(ledger.startOrders(java.util.Map.of(order.orderId(), "v1;program=aa"), java.util.Map.of(), "c", T0, LEASE))
+        .containsExactly(java.util.Map.entry(order.orderId(), OrderStart.notAcquired(OrderClaim.COMPLETED)));
+  }
+
+  @Test
+  void startingManyOrdersStartsTheNewOnesAndAnswersTheOthersAsStartOrderDoes() {
+    Order held = SampleOrders.numbered(1);
+    Order fresh = SampleOrders.numbered(2);
+    ledger.startOrder(held.orderId(), "d1", ProofId.of("p-held"), "a", T0, LEASE);
+    java.util.Map<OrderId, String> digests = new java.util.LinkedHashMap<>();
+    digests.put(fresh.orderId(), "d2");
+    digests.put(held.orderId(), "d1");
+    java.util.Map<OrderId, OrderStart> starts = ledger.startOrders(digests,
+        java.util.Map.of(fresh.orderId(), ProofId.of("p-fresh"), held.orderId(), ProofId.of("p-other")), "b", T0, LEASE);
+    assertThat(starts.keySet()).containsExactly(fresh.orderId(), held.orderId());
+    assertThat(starts.get(fresh.orderId())).isEqualTo(new OrderStart(OrderClaim.ACQUIRED, "d2", ProofId.of("p-fresh"),
+        ledger.findOrder(fresh.orderId()).orElseThrow()));
+    assertThat(starts.get(held.orderId())).isEqualTo(OrderStart.notAcquired(OrderClaim.HELD_BY_ANOTHER));
+  }
+
+  @Test
+  void anIssuedProofIsRecordedWithItsInvoicesAndItsFirstDeliveryClaimedButTheOrderOpen() {
+    ledger.startOrder(order.orderId(), "d", ProofId.of("proof-1"), "a", T0, LEASE);
+    Invoice invoice = SampleProofs.invoice(order, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "100.00", T0);
+    LicenseProof proof = SampleProofs.proof(order, "proof-1", T0);
+    DeliveryRequest first = SampleProofs.firstDelivery(order, proof, "delivery-1");
+    IssuedProof issued = ledger.recordIssuedProof(new ProofIssue(List.of(invoice), proof, first.signedProof(), first, T0), "a", LEASE);
+    assertThat(issued.claimed()).isTrue();
+    assertThat(issued.invoices()).containsExactly(invoice);
+    assertThat(issued.proof()).isEqualTo(ledger.findProof(ProofId.of("proof-1")).orElseThrow());
+    assertThat(issued.delivery()).isEqualTo(ledger.findDelivery(first.deliveryId()).orElseThrow());
+    assertThat(issued.delivery().request()).isEqualTo(first);
+    OrderRecord record = ledger.findOrder(order.orderId()).orElseThrow();
+    assertThat(record.completed()).isFalse();
+    assertThat(record.invoices()).containsExactly(invoice);
+    assertThat(record.issuedProofId()).contains(ProofId.of("proof-1"));
+    assertThat(ledger.claimDelivery(first.deliveryId(), "b", T0.plusSeconds(1), LEASE)).isFalse();
+    assertThat(ledger.claimPendingDeliveries("b", T0.plusSeconds(1), LEASE, 10)).isEmpty();
+    assertThat(ledger.claimPendingDeliveries("b", T0.plus(LEASE).plusSeconds(1), LEASE, 10)).containsExactly(first);
+  }
+
+  @Test
+  void aSecondIssuedProofOfAnOrderIsIgnoredAndItsDeliveryNotClaimed() {
+    ledger.startOrder(order.orderId(), "d", null, "a", T0, LEASE);
+    LicenseProof proof = SampleProofs.proof(order, "proof-1", T0);
+    DeliveryRequest first = SampleProofs.firstDelivery(order, proof, "delivery-1");
+    ledger.recordIssuedProof(new ProofIssue(List.of(), proof, first.signedProof(), first, T0), null, LEASE);
+    LicenseProof other = SampleProofs.proof(order, "proof-2", T0);
+    DeliveryRequest otherFirst = SampleProofs.firstDelivery(order, other, "delivery-2");
+    IssuedProof kept = ledger.recordIssuedProof(new ProofIssue(List.of(), other, otherFirst.signedProof(), otherFirst, T0), "b", LEASE);
+    assertThat(kept.claimed()).isFalse();
+    assertThat(kept.proof().proof().proofId()).isEqualTo(ProofId.of("proof-1"));
+    assertThat(kept.delivery().request()).isEqualTo(first);
+    assertThat(ledger.findDelivery(otherFirst.deliveryId())).isEmpty();
+    assertThat(ledger.claimPendingDeliveries("c", T0, LEASE, 10)).as("left unclaimed").containsExactly(first);
+  }
+
+  @Test
+  void aFirstDeliveryIsRecordedDeliveredWithItsOrderCompleted() {
+    DeliveryRequest first = recordedProof(order, "proof-1", "delivery-1");
+    ledger.claimDelivery(first.deliveryId(), "a", T0, LEASE);
+    DeliveryReceipt receipt = new DeliveryReceipt(first.deliveryId(), first.proof().proofId(), "it@romashka.example.test", "<m1@x>", T0);
+    DeliveryRecord after = ledger.recordDeliveredAndComplete(receipt, order.orderId());
+    assertThat(after).isEqualTo(ledger.findDelivery(first.deliveryId()).orElseThrow());
+    assertThat(after.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(after.deliveryReceipt()).contains(receipt);
+    OrderRecord record = ledger.findOrder(order.orderId()).orElseThrow();
+    assertThat(record.completed()).isTrue();
+    assertThat(record.route()).isEqualTo(Route.DIGITAL);
+  }
+  @Test
+  void aBatchRecordedWithAnOwnerHasItsNewFirstDeliveriesClaimedAndKeepsAProofRecordedBefore() {
+    Order before = SampleOrders.numbered(1);
+    Order fresh = SampleOrders.numbered(2);
+    DeliveryRequest kept = recordedProof(before, "proof-before", "delivery-before");
+    ledger.claimOrder(fresh.orderId(), "a", T0, LEASE);
+    List<ProofIssue> issues = new ArrayList<>();
+    for (Order o : List.of(before, fresh)) {
+      LicenseProof proof = SampleProofs.proof(o, "proof-new-" + o.orderId().value(), T0);
+      DeliveryRequest first = SampleProofs.firstDelivery(o, proof, "delivery-new-" + o.orderId().value());
+      issues.add(new ProofIssue(List.of(SampleProofs.invoice(o, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "100.00", T0)), proof,
+          first.signedProof(), first, T0));
+    }
+    List<IssuedProof> issued = ledger.recordIssuedProofs(issues, "a", LEASE);
+    assertThat(issued.get(0).claimed()).isFalse();
+    assertThat(issued.get(0).proof().proof().proofId()).isEqualTo(ProofId.of("proof-before"));
+    assertThat(issued.get(0).delivery().request()).isEqualTo(kept);
+    assertThat(issued.get(1).claimed()).isTrue();
+    assertThat(issued.get(1).invoices()).containsExactlyElementsOf(issues.get(1).invoices());
+    assertThat(issued.get(1).delivery()).isEqualTo(ledger.findDelivery(issues.get(1).delivery().deliveryId()).orElseThrow());
+    assertThat(ledger.findOrder(fresh.orderId()).orElseThrow().completed()).isTrue();
+    assertThat(ledger.claimPendingDeliveries("b", T0.plusSeconds(1), LEASE, 10)).as("the proof recorded before is not claimed")
+        .containsExactly(kept);
+    assertThat(ledger.claimDelivery(issues.get(1).delivery().deliveryId(), "b", T0.plusSeconds(1), LEASE)).isFalse();
   }
 }
