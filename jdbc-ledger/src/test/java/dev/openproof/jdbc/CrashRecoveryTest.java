@@ -14,6 +14,7 @@ import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.exchange.FulfilledOrder;
+import dev.openproof.core.exchange.IssuedProof;
 import dev.openproof.core.exchange.ProofIssue;
 import dev.openproof.core.exchange.OrderRecord;
 import dev.openproof.core.port.ProofDelivery;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -174,6 +176,12 @@ class CrashRecoveryTest {
       ProofLedger failing = new KillableLedger(real) {
         @Override
         public List<FulfilledOrder> recordIssuedProofs(List<ProofIssue> issues) {
+          throw new LedgerException(LedgerException.Reason.LEDGER_UNAVAILABLE, "the database went away", null);
+        }
+
+        @Override
+        public List<IssuedProof> recordIssuedProofs(List<ProofIssue> issues, @Nullable String deliveryOwner,
+            Duration deliveryLease) {
           throw new LedgerException(LedgerException.Reason.LEDGER_UNAVAILABLE, "the database went away", null);
         }
       };

@@ -269,6 +269,11 @@ class KillableLedger implements ProofLedger {
   }
 
   @Override
+  public List<IssuedProof> recordIssuedProofs(List<ProofIssue> issues, @Nullable String deliveryOwner, Duration deliveryLease) {
+    return live().recordIssuedProofs(issues, deliveryOwner, deliveryLease);
+  }
+
+  @Override
   public DeliveryRecord recordDeliveredAndComplete(DeliveryReceipt receipt, OrderId orderId) {
     return live().recordDeliveredAndComplete(receipt, orderId);
   }
