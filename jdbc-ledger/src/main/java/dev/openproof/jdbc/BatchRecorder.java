@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -55,9 +56,9 @@ final class BatchRecorder {
     List<IssuedProof> result = new ArrayList<>(issues.size());
     for (int k = 0; k < issues.size(); k++) {
       FulfilledOrder order = recorded.get(k);
-      ProofRecord proof = java.util.Objects.requireNonNull(order.proof());
+      ProofRecord proof = Objects.requireNonNull(order.proof());
       result.add(new IssuedProof(issues.get(k).invoices().stream().map(i -> order.order().invoice(i.leg()).orElseThrow()).toList(),
-          proof, java.util.Objects.requireNonNull(order.delivery()),
+          proof, Objects.requireNonNull(order.delivery()),
           owner != null && proof.proof().proofId().equals(issues.get(k).proof().proofId())));
     }
     return result;
@@ -99,16 +100,7 @@ final class BatchRecorder {
   IssuedProof recordOne(ProofIssue issue, @Nullable String owner, Duration lease) {
     Instant leaseUntil = owner == null ? null : issue.now().plus(lease);
     IssuedProof recorded = jdbc.transaction("record proof " + issue.proof().proofId() + " of order " + issue.orderId(), c -> {
-      List<Invoice> kept = new ArrayList<>(issue.invoices().size());
-      if (!issue.invoices().isEmpty()) {
-        int[] inserted = invoices.insertAll(c, issue.invoices());
-        for (int i = 0; i < inserted.length; i++) {
-          Invoice invoice = issue.invoices().get(i);
-          kept.add(inserted[i] == 1 ? InvoiceTable.stored(invoice) : invoices.find(c, invoice.orderId(), invoice.leg())
-              .orElseThrow(() -> new IllegalStateException("invoice of order " + invoice.orderId() + ", leg " + invoice.leg()
-                  + " is not readable")));
-        }
-      }
+      List<Invoice> kept = issue.invoices().isEmpty() ? List.of() : invoices.keepAll(c, issue.invoices());
       ProofTable.Recorded proof = proofs.insert(c, issue.proof(), issue.signedProof(), issue.delivery(), issue.now(),
           "order:" + issue.orderId().value(), owner, leaseUntil);
       ProofRecord record = proof.record();

@@ -59,16 +59,22 @@ final class InvoiceTable {
     if (invoices.isEmpty()) {
       return List.of();
     }
-    return jdbc.transaction("record the invoices of order " + invoices.get(0).orderId(), c -> {
-      int[] inserted = insertAll(c, invoices);
-      List<Invoice> kept = new ArrayList<>(invoices.size());
-      for (int i = 0; i < invoices.size(); i++) {
-        Invoice invoice = invoices.get(i);
-        kept.add(inserted[i] == 1 ? stored(invoice) : find(c, invoice.orderId(), invoice.leg()).orElseThrow(() ->
-            new IllegalStateException("invoice of order " + invoice.orderId() + ", leg " + invoice.leg() + " is not readable")));
-      }
-      return kept;
-    });
+    return jdbc.transaction("record the invoices of order " + invoices.get(0).orderId(), c -> keepAll(c, invoices));
+  }
+
+  /**
+   * {@link #insertAll} on a connection in a transaction; returns, for each invoice, the one the ledger
+   * keeps for its order and leg: this one as stored, or the one recorded before.
+   */
+  List<Invoice> keepAll(Connection c, List<Invoice> invoices) throws SQLException {
+    int[] inserted = insertAll(c, invoices);
+    List<Invoice> kept = new ArrayList<>(invoices.size());
+    for (int i = 0; i < invoices.size(); i++) {
+      Invoice invoice = invoices.get(i);
+      kept.add(inserted[i] == 1 ? stored(invoice) : find(c, invoice.orderId(), invoice.leg()).orElseThrow(() ->
+          new IllegalStateException("invoice of order " + invoice.orderId() + ", leg " + invoice.leg() + " is not readable")));
+    }
+    return kept;
   }
 
   /** Inserts invoices whose order has none of their leg, with their lines; returns the rows inserted of each. */

@@ -1,5 +1,6 @@
 package dev.openproof.jdbc;
 
+import dev.openproof.core.model.OrderId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -140,7 +141,7 @@ final class Jdbc {
    * Executes an insert of {@link Dialect#insertIfAbsent} of a row that belongs to an order: the rows
    * inserted, {@code 0} where the key exists; a missing order is reported as never claimed.
    */
-  int insertOfOrder(PreparedStatement insert, dev.openproof.core.model.OrderId orderId) throws SQLException {
+  int insertOfOrder(PreparedStatement insert, OrderId orderId) throws SQLException {
     try {
       return dialect().executeInsertIfAbsent(insert);
     } catch (SQLException e) {

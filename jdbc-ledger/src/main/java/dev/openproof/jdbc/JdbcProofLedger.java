@@ -312,9 +312,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
   @Override
   public String recordOrderDigest(OrderId orderId, String digest) {
     Objects.requireNonNull(orderId, "orderId");
-    if (Objects.requireNonNull(digest, "digest").length() > 1000) {
-      throw new IllegalArgumentException("an order digest is at most 1000 characters");
-    }
+    checkDigest(digest);
     return orders.recordDigest(orderId, digest);
   }
 
@@ -417,9 +415,7 @@ public final class JdbcProofLedger implements ProofLedger, AutoCloseable {
 
   @Override
   public Map<OrderId, String> recordOrderDigests(Map<OrderId, String> digests) {
-    if (digests.values().stream().anyMatch(d -> d.length() > 1000)) {
-      throw new IllegalArgumentException("an order digest is at most 1000 characters");
-    }
+    digests.values().forEach(JdbcProofLedger::checkDigest);
     return orders.recordDigests(Map.copyOf(digests));
   }
 

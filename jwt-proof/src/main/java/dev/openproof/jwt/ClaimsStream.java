@@ -10,9 +10,6 @@ import dev.openproof.core.model.PartyRef;
 import dev.openproof.core.model.Program;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.StatusReference;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +35,6 @@ final class ClaimsStream {
   private static final NotDecided NOT_DECIDED = new NotDecided();
 
   // Before the names, which read their words with it.
-  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long LOW_BITS = 0x0101010101010101L;
 
   private static final Names CLAIMS = new Names("iss", "sub", "jti", "replaces", "iat", "exp", "status", "license");
   private static final Names LICENSE = new Names("version", "program", "license_number", "authorization_number",
@@ -380,7 +374,7 @@ final class ClaimsStream {
         quoted[i] = (names[i] + '"').getBytes(StandardCharsets.US_ASCII);
         if (quoted[i].length <= 8) {
           byte[] padded = Arrays.copyOf(quoted[i], 8);
-          words[i] = (long) WORDS.get(padded, 0);
+          words[i] = Words.at(padded, 0);
           masks[i] = quoted[i].length == 8 ? -1L : (1L << 8 * quoted[i].length) - 1;
         }
       }
@@ -397,7 +391,7 @@ final class ClaimsStream {
     /** The index of the name that {@code json} holds from {@code start} on, closing quote included, or -1. */
     int find(byte[] json, int start, int first) {
       boolean wordFits = start + 8 <= json.length;
-      long word = wordFits ? (long) WORDS.get(json, start) : 0;
+      long word = wordFits ? Words.at(json, start) : 0;
       for (int k = 0, i = first; k < quoted.length; k++) {
         if (wordFits && masks[i] != 0 ? (word & masks[i]) == words[i] : isAt(json, start, quoted[i])) {
           return i;
@@ -428,12 +422,8 @@ final class ClaimsStream {
   private int special(int from) {
     int i = from;
     while (i + 8 <= json.length) {
-      long word = (long) WORDS.get(json, i);
-      long quotes = word ^ 0x2222222222222222L;
-      long backslashes = word ^ 0x5c5c5c5c5c5c5c5cL;
-      long found = (quotes - LOW_BITS) & ~quotes | (backslashes - LOW_BITS) & ~backslashes
-          | (word - 0x2020202020202020L) & ~word;
-      if ((found & HIGH_BITS) != 0) {
+      long word = Words.at(json, i);
+      if ((Words.bytesEqual(word, '"') | Words.bytesEqual(word, '\\') | Words.bytesBelow(word, 0x20)) != 0) {
         break;
       }
       i += 8;

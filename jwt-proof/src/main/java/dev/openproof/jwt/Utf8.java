@@ -1,15 +1,7 @@
 package dev.openproof.jwt;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /** Well-formed UTF-8 (RFC 3629, the Unicode Standard's table 3-7), checked without decoding. */
 final class Utf8 {
-  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long LOW_BITS = 0x0101010101010101L;
-
   private Utf8() {}
 
   /**
@@ -22,8 +14,8 @@ final class Utf8 {
     while (i < n) {
       // Eight bytes at a time while they are ASCII without NUL: no high bit set, no byte zero.
       while (i + 8 <= n) {
-        long word = (long) WORDS.get(bytes, i);
-        if ((word & HIGH_BITS) != 0 || ((word - LOW_BITS) & ~word & HIGH_BITS) != 0) {
+        long word = Words.at(bytes, i);
+        if ((word & Words.HIGH_BITS) != 0 || Words.bytesBelow(word, 1) != 0) {
           break;
         }
         i += 8;

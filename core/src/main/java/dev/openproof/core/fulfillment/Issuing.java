@@ -176,9 +176,13 @@ final class Issuing {
     if (issued.isEmpty()) {
       return issued;
     }
-    List<Invoice> kept = workflow.ledger().recordInvoices(issued);
-    kept.forEach(invoice -> workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), invoice, now)));
-    return kept;
+    return published(order, workflow.ledger().recordInvoices(issued), now);
+  }
+
+  /** Publishes an {@code InvoiceIssued} event for each invoice just recorded; returns them. */
+  private List<Invoice> published(Order order, List<Invoice> recorded, Instant now) {
+    recorded.forEach(invoice -> workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), invoice, now)));
+    return recorded;
   }
 
   private PhysicalShipment recordShipment(Order order, OrderRecord record) {
@@ -212,8 +216,8 @@ final class Issuing {
     }
     IssuedProof kept = workflow.ledger().recordIssuedProof(new ProofIssue(issued, first.proof(), first.signedProof(), first, now),
         settings.deferDelivery() ? null : workflow.owner(), settings.deliveryLease());
-    kept.invoices().forEach(invoice -> workflow.publish(new FulfillmentEvent.InvoiceIssued(order.orderId(), invoice, now)));
-    List<Invoice> invoices = issued.isEmpty() ? record.invoices() : IssuingSteps.merged(record, kept.invoices());
+    List<Invoice> recorded = published(order, kept.invoices(), now);
+    List<Invoice> invoices = issued.isEmpty() ? record.invoices() : IssuingSteps.merged(record, recorded);
     if (!kept.proof().proof().proofId().equals(proofId)) {
       // Another instance recorded a proof first (this one's lease had run out): that proof stands.
       return new Issued(invoices, kept.proof(), kept.delivery(), false);
