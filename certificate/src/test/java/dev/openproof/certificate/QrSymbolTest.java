@@ -18,6 +18,26 @@ class QrSymbolTest {
   }
 
   @Test
+  void theModulesItDrawsReadBackToTheLinkThroughAnIndependentDecoder() throws Exception {
+    for (String number : java.util.List.of("702411390", "702411391", "702411392")) {
+      LicenseProof proof = CertificateFixture.proof(SampleOrders.russian(), number);
+      String link = CertificateFixture.CERTIFICATES.verificationLink(CertificateFixture.sign(proof)).toString();
+      QrSymbol symbol = QrSymbol.of(link).orElseThrow();
+      int size = 17 + 4 * symbol.version();
+      com.google.zxing.common.BitMatrix matrix = new com.google.zxing.common.BitMatrix(size);
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          if (symbol.module(x, y)) {
+            matrix.set(x, y);
+          }
+        }
+      }
+
+      assertThat(new com.google.zxing.qrcode.decoder.Decoder().decode(matrix).getText()).isEqualTo(link);
+    }
+  }
+
+  @Test
   void aTextTooLongForAnyQrCodeHasNone() {
     assertThat(QrSymbol.of("x".repeat(3000))).isEmpty();
   }
