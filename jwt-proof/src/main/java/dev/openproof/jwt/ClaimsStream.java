@@ -36,7 +36,7 @@ final class ClaimsStream {
 
   // Before the names, which read their words with it.
 
-  private static final Names CLAIMS = new Names("iss", "sub", "jti", "replaces", "iat", "exp", "status", "license");
+  private static final Names CLAIMS = new Names("iss", "sub", "jti", "iat", "exp", "replaces", "status", "license");
   private static final Names LICENSE = new Names("version", "program", "license_number", "authorization_number",
       "order_id", "ordered_at", "customer", "reseller", "distributor", "entitlements");
   private static final Names PARTY = new Names("id", "name", "country");
@@ -80,8 +80,10 @@ final class ClaimsStream {
    * @param issuer the expected issuer
    */
   static @Nullable LicenseProof read(byte[] json, String issuer) {
-    // One object, first byte '{' (so no byte order mark), UTF-8 only, as the tree path's decoder wants.
-    if (json.length == 0 || json[0] != '{' || !Utf8.isWellFormedWithoutNul(json)) {
+    // One object, first byte '{' (so no byte order mark), UTF-8 only, as the tree path's decoder wants:
+    // outside its strings a claims set read here is ASCII, byte for byte, and each string's bytes are
+    // checked as they are scanned (special, escaped), so no separate pass over the whole is needed.
+    if (json.length == 0 || json[0] != '{') {
       return null;
     }
     try {
@@ -132,9 +134,9 @@ final class ClaimsStream {
           subject = subjectEnd >= 0 ? "" : escaped(subjectStart);
         }
         case 2 -> jti = text();
-        case 3 -> replaces = text();
-        case 4 -> iat = seconds();
-        case 5 -> exp = seconds();
+        case 3 -> iat = seconds();
+        case 4 -> exp = seconds();
+        case 5 -> replaces = text();
         case 6 -> status = status();
         default -> license = license();
       }
@@ -330,6 +332,19 @@ final class ClaimsStream {
    * @param seen the members read so far, a bit each: a name seen again is not decided here
    */
   private int member(int seen, Names names) {
+    // The form the signer writes: no whitespace, members in the order of names, so the next member is
+    // one after the last read, its comma, quoted name and colon matched at once.
+    if (at < json.length && json[at] == '}') {
+      at++;
+      return -1;
+    }
+    int row = seen == 0 ? 0 : 1;
+    for (int next = 32 - Integer.numberOfLeadingZeros(seen); next < names.count(); next++) {
+      if (names.isFramedAt(json, at, row, next)) {
+        at += names.framedLength(row, next);
+        return next;
+      }
+    }
     skipWhitespace();
     byte b = next();
     if (b == '}') {
@@ -365,12 +380,25 @@ final class ClaimsStream {
     private final byte[][] quoted;
     private final long[] words;
     private final long[] masks;
+    /**
+     * Each name framed as the first member has it, {@code "name":} (row 0), and as a later one, {@code
+     * ,"name":} (row 1); when shorter than eight bytes, also as a word, zero beyond its length.
+     */
+    private final byte[][][] framed;
+    private final long[][] framedWords;
 
     Names(String... names) {
       quoted = new byte[names.length][];
       words = new long[names.length];
       masks = new long[names.length];
+      framed = new byte[2][names.length][];
+      framedWords = new long[2][names.length];
       for (int i = 0; i < names.length; i++) {
+        framed[0][i] = ('"' + names[i] + "\":").getBytes(StandardCharsets.US_ASCII);
+        framed[1][i] = (",\"" + names[i] + "\":").getBytes(StandardCharsets.US_ASCII);
+        for (int row = 0; row < 2; row++) {
+          framedWords[row][i] = Words.at(Arrays.copyOf(framed[row][i], Math.max(8, framed[row][i].length)), 0);
+        }
         quoted[i] = (names[i] + '"').getBytes(StandardCharsets.US_ASCII);
         if (quoted[i].length <= 8) {
           byte[] padded = Arrays.copyOf(quoted[i], 8);
@@ -382,6 +410,30 @@ final class ClaimsStream {
 
     int count() {
       return quoted.length;
+    }
+
+    /** The length of a name as {@link #framed} has it: row 0 for the first member, 1 for a later one. */
+    int framedLength(int row, int member) {
+      return framed[row][member].length;
+    }
+
+    /**
+     * Whether {@code json} holds the name framed as {@link #framed} has it from {@code start} on, read
+     * a word at a time: one masked word below eight bytes, else the first and last eight (overlapping)
+     * and, beyond sixteen, the eight after the first; no name framed is longer than 24.
+     */
+    boolean isFramedAt(byte[] json, int start, int row, int member) {
+      byte[] bytes = framed[row][member];
+      int n = bytes.length;
+      if (start + Math.max(n, 8) > json.length) {
+        return false;
+      }
+      long word = Words.at(json, start);
+      if (n < 8) {
+        return (word & (1L << 8 * n) - 1) == framedWords[row][member];
+      }
+      return word == framedWords[row][member] && Words.at(json, start + n - 8) == Words.at(bytes, n - 8)
+          && (n <= 16 || Words.at(json, start + 8) == Words.at(bytes, 8));
     }
 
     int quotedLength(int member) {
@@ -416,25 +468,56 @@ final class ClaimsStream {
 
   /**
    * Where the first byte from {@code from} on is special within a string: a quote, a backslash or a
-   * control character (below 0x20); {@code json.length} if none is. Eight bytes at a time while none of
-   * them is (each test below is nonzero exactly when some byte of the word is such a byte).
+   * control character (below 0x20); {@code json.length} if none is. Each byte above 127 on the way must
+   * start a well-formed UTF-8 sequence, which is stepped over whole; any other is not decided here.
+   * Eight bytes at a time while none of them is special or above 127 (each test below is nonzero
+   * exactly when some byte of the word is such a byte).
    */
   private int special(int from) {
     int i = from;
     while (i + 8 <= json.length) {
       long word = Words.at(json, i);
-      if ((Words.bytesEqual(word, '"') | Words.bytesEqual(word, '\\') | Words.bytesBelow(word, 0x20)) != 0) {
+      if ((word & Words.HIGH_BITS | Words.bytesEqual(word, '"') | Words.bytesEqual(word, '\\')
+          | Words.bytesBelow(word, 0x20)) != 0) {
         break;
       }
       i += 8;
     }
     for (; i < json.length; i++) {
       byte b = json[i];
-      if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+      if (b < 0) {
+        return specialBeyondAscii(i);
+      }
+      if (b == '"' || b == '\\' || b < 0x20) {
         return i;
       }
     }
     return i;
+  }
+
+  /** {@link #special(int)} from a byte above 127 on, a byte or a sequence at a time. */
+  private int specialBeyondAscii(int from) {
+    int i = from;
+    while (i < json.length) {
+      byte b = json[i];
+      if (b < 0) {
+        i += utf8SequenceAt(i);
+      } else if (b == '"' || b == '\\' || b < 0x20) {
+        return i;
+      } else {
+        i++;
+      }
+    }
+    return i;
+  }
+
+  /** The length of the well-formed UTF-8 sequence at {@code i}, whose first byte is above 127. */
+  private int utf8SequenceAt(int i) {
+    int length = Utf8.sequenceAt(json, i, json.length);
+    if (length == 0) {
+      throw NOT_DECIDED; // not UTF-8, which the tree's decoder refuses
+    }
+    return length;
   }
 
   private void skipWhitespace() {
@@ -508,6 +591,9 @@ final class ClaimsStream {
       }
       if (b >= 0 && b < 0x20) {
         throw NOT_DECIDED;
+      }
+      if (b < 0) {
+        at += utf8SequenceAt(at - 1) - 1;
       }
       if (b == '\\') {
         text.append(new String(json, segment, at - 1 - segment, StandardCharsets.UTF_8));

@@ -41,7 +41,7 @@ class ClaimsStreamAgreesWithTheTreeTest {
       "(\\d{4}-\\d{2}-\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|[+-](\\d{2}):(\\d{2}))");
 
   /** The tree path's proof, or {@code null} where it refuses the claims. */
-  private static LicenseProof treeRead(byte[] json) {
+  static LicenseProof treeRead(byte[] json) {
     JsonNode claims;
     try {
       claims = Json.readObject(json, "claims set");
