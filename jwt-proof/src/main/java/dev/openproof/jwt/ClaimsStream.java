@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,8 @@ final class ClaimsStream {
   private static final byte[][] PROGRAM_NAMES = names(PROGRAMS);
   private static final LicenseType[] TYPES = ClaimsRules.TYPES.stream().map(LicenseType::valueOf).toArray(LicenseType[]::new);
   private static final byte[][] TYPE_NAMES = names(TYPES);
+  /** The two-letter country codes read so far, at (first - 'A') * 26 + second - 'A'. */
+  private static final String[] COUNTRIES = new String[26 * 26];
   /** The last issuer read for and its UTF-8, when the one stands for the other exactly (no lone surrogate). */
   private static volatile IssuerBytes lastIssuer = new IssuerBytes("", new byte[0]);
 
@@ -237,18 +240,38 @@ final class ClaimsStream {
       switch (member) {
         case 0 -> id = identifier();
         case 1 -> name = plainText();
-        default -> {
-          country = text();
-          if (!ClaimsRules.isCountry(country)) {
-            throw NOT_DECIDED;
-          }
-        }
+        default -> country = country();
       }
     }
     if (id == null || name == null) {
       throw NOT_DECIDED;
     }
     return new PartyRef(id, name, country);
+  }
+
+  /**
+   * A country code ({@link ClaimsRules#isCountry(String)}): two bytes A-Z when it has no escape, each
+   * code's string made once and kept (racy but safe: a string is immutable, its fields final).
+   */
+  private String country() {
+    int end = rawString();
+    if (end < 0) {
+      return escapedWhere(ClaimsRules::isCountry);
+    }
+    if (end - stringStart != 2 || !isUpper(json[stringStart]) || !isUpper(json[stringStart + 1])) {
+      throw NOT_DECIDED;
+    }
+    int index = (json[stringStart] - 'A') * 26 + json[stringStart + 1] - 'A';
+    String code = COUNTRIES[index];
+    if (code == null) {
+      code = new String(json, stringStart, 2, StandardCharsets.ISO_8859_1);
+      COUNTRIES[index] = code;
+    }
+    return code;
+  }
+
+  private static boolean isUpper(byte b) {
+    return b >= 'A' && b <= 'Z';
   }
 
   private List<Entitlement> entitlements() {
@@ -272,7 +295,10 @@ final class ClaimsStream {
     if (json[at - 1] != ']') {
       throw NOT_DECIDED;
     }
-    // Immutable already, so the proof keeps this list as it is.
+    // Immutable already, so the proof keeps this list as it is; one or two without a copy of the array.
+    if (count <= 2) {
+      return count == 1 ? List.of(entitlements[0]) : List.of(entitlements[0], entitlements[1]);
+    }
     return List.of(count == entitlements.length ? entitlements : Arrays.copyOf(entitlements, count));
   }
 
@@ -713,7 +739,7 @@ final class ClaimsStream {
   }
 
   private LocalDate date() {
-    String text = text();
+    CharSequence text = asciiText();
     if (!ClaimsRules.isDate(text)) {
       throw NOT_DECIDED;
     }
@@ -721,11 +747,55 @@ final class ClaimsStream {
   }
 
   private Instant dateTime() {
-    String text = text();
+    CharSequence text = asciiText();
     if (!ClaimsRules.isDateTime(text)) {
       throw NOT_DECIDED;
     }
     return ClaimsReader.dateTime(text);
+  }
+
+  /**
+   * A string value for a rule whose every character is ASCII (a date, a date-time): its bytes read in
+   * place as characters, one a byte, when it has no escape, else decoded. A byte above 127 is then a
+   * character above 127, which such a rule refuses as it refuses any character beyond ASCII.
+   */
+  private CharSequence asciiText() {
+    int end = rawString();
+    return end >= 0 ? new Latin1Text(json, stringStart, end) : escaped(stringStart);
+  }
+
+  /** Bytes read as Latin-1 characters where they stand, without a copy. */
+  private static final class Latin1Text implements CharSequence {
+    private final byte[] bytes;
+    private final int start;
+    private final int end;
+
+    Latin1Text(byte[] bytes, int start, int end) {
+      this.bytes = bytes;
+      this.start = start;
+      this.end = end;
+    }
+
+    @Override
+    public int length() {
+      return end - start;
+    }
+
+    @Override
+    public char charAt(int index) {
+      Objects.checkIndex(index, end - start);
+      return (char) (bytes[start + index] & 0xff);
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+      return toString().subSequence(from, to);
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /** An integer written without sign, fraction or exponent that fits an {@code int}. */

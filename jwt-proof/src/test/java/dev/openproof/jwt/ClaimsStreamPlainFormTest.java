@@ -75,6 +75,48 @@ class ClaimsStreamPlainFormTest {
     });
   }
 
+  /**
+   * The order's date-time, a term's start and a party's country, read on their bytes: the stream
+   * decides them exactly as the tree does (the rules on the decoded text), for any text Jackson writes.
+   */
+  @Property(tries = 4000)
+  void datesAndCountriesReadOnTheirBytesAreDecidedAsTheTreeDecides(@ForAll("dateLike") String text, @ForAll int which) {
+    ObjectNode claims = Forge.claims(Proofs.perpetual());
+    ObjectNode license = (ObjectNode) claims.get("license");
+    switch (Math.floorMod(which, 3)) {
+      case 0 -> license.put("ordered_at", text);
+      case 1 -> ((ObjectNode) license.get("entitlements").get(0)).put("starts", text);
+      default -> ((ObjectNode) license.get("distributor")).put("country", text);
+    }
+    byte[] json = claims.toString().getBytes(StandardCharsets.UTF_8);
+    boolean wellFormed = Utf8.isWellFormedWithoutNul(json) && text.codePoints().noneMatch(c -> c >= 0xd800 && c <= 0xdfff);
+    LicenseProof streamed = ClaimsStream.read(json, Proofs.ISSUER);
+    LicenseProof tree = ClaimsStreamAgreesWithTheTreeTest.treeRead(json);
+    if (wellFormed && text.indexOf('\\') < 0 && text.chars().noneMatch(c -> c < 0x20 || c == '"')) {
+      assertThat(streamed).as(text).isEqualTo(tree);
+    } else if (streamed != null) {
+      assertThat(tree).as(text).isEqualTo(streamed);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> dateLike() {
+    Arbitrary<String> base = Arbitraries.of("2020-08-15T10:00:00Z", "2024-02-29t23:59:59.5+02:00", "2020-08-15",
+        "2024-02-29", "2023-02-29", "RU", "DE", "ZZ", "AA");
+    Arbitrary<Character> noise = Arbitraries.of('0', '1', '2', '9', '-', ':', 'T', 'Z', 'z', '+', '.', 'A', 'a', '@', '[',
+        '\u00c4', '\u0416', '\u0130', '\\', '"', '\n');
+    Arbitrary<String> edited = Combinators.combine(base, Arbitraries.integers().between(0, 28), noise, Arbitraries.integers().between(0, 2))
+        .as((t, i, c, kind) -> {
+          int p = Math.min(i, t.length());
+          return switch (kind) {
+            case 0 -> t.substring(0, p) + c + t.substring(Math.min(t.length(), p + 1));
+            case 1 -> t.substring(0, p) + c + t.substring(p);
+            default -> t.substring(0, p) + t.substring(Math.min(t.length(), p + 1));
+          };
+        });
+    return Arbitraries.oneOf(base, edited, Arbitraries.strings().withChars("AZaz\u00c4\u0416-0").ofMinLength(0).ofMaxLength(3));
+  }
+
   /** Any member order, whitespace between the tokens: the same proof as the signer's form. */
   @Property(tries = 1000)
   void membersInAnyOrderWithWhitespaceReadTheSameProof(@ForAll long seed) throws Exception {
