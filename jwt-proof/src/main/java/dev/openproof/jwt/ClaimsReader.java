@@ -98,13 +98,13 @@ final class ClaimsReader {
     return date == null ? null : date(date.textValue());
   }
 
-  /** An RFC 3339 full-date that {@link ClaimsRules#isDate(String)} accepted. */
-  static LocalDate date(String text) {
+  /** An RFC 3339 full-date that {@link ClaimsRules#isDate(CharSequence)} accepted. */
+  static LocalDate date(CharSequence text) {
     return LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
   }
 
-  /** An RFC 3339 date-time that {@link ClaimsRules#isDateTime(String)} accepted. */
-  static Instant dateTime(String text) {
+  /** An RFC 3339 date-time that {@link ClaimsRules#isDateTime(CharSequence)} accepted. */
+  static Instant dateTime(CharSequence text) {
     long days = LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10)).toEpochDay();
     int secondOfDay = LocalTime.of(number(text, 11, 13), number(text, 14, 16), number(text, 17, 19)).toSecondOfDay();
     int at = 19;
@@ -128,7 +128,7 @@ final class ClaimsReader {
   }
 
   /** The decimal number of {@code text[from, to)}, digits only (as {@link Integer#parseInt} reads them, without its sign). */
-  private static int number(String text, int from, int to) {
+  private static int number(CharSequence text, int from, int to) {
     int value = 0;
     for (int i = from; i < to; i++) {
       int digit = text.charAt(i) - '0';

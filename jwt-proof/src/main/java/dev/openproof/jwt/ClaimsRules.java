@@ -257,12 +257,12 @@ final class ClaimsRules {
   }
 
   /** RFC 3339 {@code full-date}. */
-  static boolean isDate(String text) {
+  static boolean isDate(CharSequence text) {
     return text.length() == 10 && isDateAt(text);
   }
 
   /** Whether the text starts with a valid {@code YYYY-MM-DD}. */
-  private static boolean isDateAt(String text) {
+  private static boolean isDateAt(CharSequence text) {
     if (text.charAt(4) != '-' || text.charAt(7) != '-' || !digits(text, 0, 4) || !digits(text, 5, 7) || !digits(text, 8, 10)) {
       return false;
     }
@@ -279,7 +279,7 @@ final class ClaimsRules {
    * {@code hh:mm:ss}, optional fraction ({@code .} and digits), then {@code Z}, {@code z} or {@code
    * +hh:mm} / {@code -hh:mm}.
    */
-  static boolean isDateTime(String text) {
+  static boolean isDateTime(CharSequence text) {
     int length = text.length();
     if (length < 20 || !isDateAt(text) || (text.charAt(10) != 'T' && text.charAt(10) != 't')) {
       return false;
@@ -306,7 +306,7 @@ final class ClaimsRules {
         && digits(text, at + 4, at + 6) && two(text, at + 1) <= 23 && two(text, at + 4) <= 59;
   }
 
-  private static boolean digits(String text, int from, int to) {
+  private static boolean digits(CharSequence text, int from, int to) {
     for (int i = from; i < to; i++) {
       if (!isDigit(text.charAt(i))) {
         return false;
@@ -315,7 +315,7 @@ final class ClaimsRules {
     return true;
   }
 
-  private static int two(String text, int at) {
+  private static int two(CharSequence text, int at) {
     return (text.charAt(at) - '0') * 10 + (text.charAt(at + 1) - '0');
   }
 

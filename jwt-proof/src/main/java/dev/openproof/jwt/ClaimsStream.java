@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,7 @@ final class ClaimsStream {
 
   // Before the names, which read their words with it.
 
-  private static final Names CLAIMS = new Names("iss", "sub", "jti", "replaces", "iat", "exp", "status", "license");
+  private static final Names CLAIMS = new Names("iss", "sub", "jti", "iat", "exp", "replaces", "status", "license");
   private static final Names LICENSE = new Names("version", "program", "license_number", "authorization_number",
       "order_id", "ordered_at", "customer", "reseller", "distributor", "entitlements");
   private static final Names PARTY = new Names("id", "name", "country");
@@ -49,6 +50,8 @@ final class ClaimsStream {
   private static final byte[][] PROGRAM_NAMES = names(PROGRAMS);
   private static final LicenseType[] TYPES = ClaimsRules.TYPES.stream().map(LicenseType::valueOf).toArray(LicenseType[]::new);
   private static final byte[][] TYPE_NAMES = names(TYPES);
+  /** The two-letter country codes read so far, at (first - 'A') * 26 + second - 'A'. */
+  private static final String[] COUNTRIES = new String[26 * 26];
   /** The last issuer read for and its UTF-8, when the one stands for the other exactly (no lone surrogate). */
   private static volatile IssuerBytes lastIssuer = new IssuerBytes("", new byte[0]);
 
@@ -80,8 +83,10 @@ final class ClaimsStream {
    * @param issuer the expected issuer
    */
   static @Nullable LicenseProof read(byte[] json, String issuer) {
-    // One object, first byte '{' (so no byte order mark), UTF-8 only, as the tree path's decoder wants.
-    if (json.length == 0 || json[0] != '{' || !Utf8.isWellFormedWithoutNul(json)) {
+    // One object, first byte '{' (so no byte order mark), UTF-8 only, as the tree path's decoder wants:
+    // outside its strings a claims set read here is ASCII, byte for byte, and each string's bytes are
+    // checked as they are scanned (special, escaped), so no separate pass over the whole is needed.
+    if (json.length == 0 || json[0] != '{') {
       return null;
     }
     try {
@@ -132,9 +137,9 @@ final class ClaimsStream {
           subject = subjectEnd >= 0 ? "" : escaped(subjectStart);
         }
         case 2 -> jti = text();
-        case 3 -> replaces = text();
-        case 4 -> iat = seconds();
-        case 5 -> exp = seconds();
+        case 3 -> iat = seconds();
+        case 4 -> exp = seconds();
+        case 5 -> replaces = text();
         case 6 -> status = status();
         default -> license = license();
       }
@@ -235,18 +240,38 @@ final class ClaimsStream {
       switch (member) {
         case 0 -> id = identifier();
         case 1 -> name = plainText();
-        default -> {
-          country = text();
-          if (!ClaimsRules.isCountry(country)) {
-            throw NOT_DECIDED;
-          }
-        }
+        default -> country = country();
       }
     }
     if (id == null || name == null) {
       throw NOT_DECIDED;
     }
     return new PartyRef(id, name, country);
+  }
+
+  /**
+   * A country code ({@link ClaimsRules#isCountry(String)}): two bytes A-Z when it has no escape, each
+   * code's string made once and kept (racy but safe: a string is immutable, its fields final).
+   */
+  private String country() {
+    int end = rawString();
+    if (end < 0) {
+      return escapedWhere(ClaimsRules::isCountry);
+    }
+    if (end - stringStart != 2 || !isUpper(json[stringStart]) || !isUpper(json[stringStart + 1])) {
+      throw NOT_DECIDED;
+    }
+    int index = (json[stringStart] - 'A') * 26 + json[stringStart + 1] - 'A';
+    String code = COUNTRIES[index];
+    if (code == null) {
+      code = new String(json, stringStart, 2, StandardCharsets.ISO_8859_1);
+      COUNTRIES[index] = code;
+    }
+    return code;
+  }
+
+  private static boolean isUpper(byte b) {
+    return b >= 'A' && b <= 'Z';
   }
 
   private List<Entitlement> entitlements() {
@@ -270,7 +295,10 @@ final class ClaimsStream {
     if (json[at - 1] != ']') {
       throw NOT_DECIDED;
     }
-    // Immutable already, so the proof keeps this list as it is.
+    // Immutable already, so the proof keeps this list as it is; one or two without a copy of the array.
+    if (count <= 2) {
+      return count == 1 ? List.of(entitlements[0]) : List.of(entitlements[0], entitlements[1]);
+    }
     return List.of(count == entitlements.length ? entitlements : Arrays.copyOf(entitlements, count));
   }
 
@@ -330,6 +358,19 @@ final class ClaimsStream {
    * @param seen the members read so far, a bit each: a name seen again is not decided here
    */
   private int member(int seen, Names names) {
+    // The form the signer writes: no whitespace, members in the order of names, so the next member is
+    // one after the last read, its comma, quoted name and colon matched at once.
+    if (at < json.length && json[at] == '}') {
+      at++;
+      return -1;
+    }
+    int row = seen == 0 ? 0 : 1;
+    for (int next = 32 - Integer.numberOfLeadingZeros(seen); next < names.count(); next++) {
+      if (names.isFramedAt(json, at, row, next)) {
+        at += names.framedLength(row, next);
+        return next;
+      }
+    }
     skipWhitespace();
     byte b = next();
     if (b == '}') {
@@ -365,12 +406,25 @@ final class ClaimsStream {
     private final byte[][] quoted;
     private final long[] words;
     private final long[] masks;
+    /**
+     * Each name framed as the first member has it, {@code "name":} (row 0), and as a later one, {@code
+     * ,"name":} (row 1); when shorter than eight bytes, also as a word, zero beyond its length.
+     */
+    private final byte[][][] framed;
+    private final long[][] framedWords;
 
     Names(String... names) {
       quoted = new byte[names.length][];
       words = new long[names.length];
       masks = new long[names.length];
+      framed = new byte[2][names.length][];
+      framedWords = new long[2][names.length];
       for (int i = 0; i < names.length; i++) {
+        framed[0][i] = ('"' + names[i] + "\":").getBytes(StandardCharsets.US_ASCII);
+        framed[1][i] = (",\"" + names[i] + "\":").getBytes(StandardCharsets.US_ASCII);
+        for (int row = 0; row < 2; row++) {
+          framedWords[row][i] = Words.at(Arrays.copyOf(framed[row][i], Math.max(8, framed[row][i].length)), 0);
+        }
         quoted[i] = (names[i] + '"').getBytes(StandardCharsets.US_ASCII);
         if (quoted[i].length <= 8) {
           byte[] padded = Arrays.copyOf(quoted[i], 8);
@@ -382,6 +436,30 @@ final class ClaimsStream {
 
     int count() {
       return quoted.length;
+    }
+
+    /** The length of a name as {@link #framed} has it: row 0 for the first member, 1 for a later one. */
+    int framedLength(int row, int member) {
+      return framed[row][member].length;
+    }
+
+    /**
+     * Whether {@code json} holds the name framed as {@link #framed} has it from {@code start} on, read
+     * a word at a time: one masked word below eight bytes, else the first and last eight (overlapping)
+     * and, beyond sixteen, the eight after the first; no name framed is longer than 24.
+     */
+    boolean isFramedAt(byte[] json, int start, int row, int member) {
+      byte[] bytes = framed[row][member];
+      int n = bytes.length;
+      if (start + Math.max(n, 8) > json.length) {
+        return false;
+      }
+      long word = Words.at(json, start);
+      if (n < 8) {
+        return (word & (1L << 8 * n) - 1) == framedWords[row][member];
+      }
+      return word == framedWords[row][member] && Words.at(json, start + n - 8) == Words.at(bytes, n - 8)
+          && (n <= 16 || Words.at(json, start + 8) == Words.at(bytes, 8));
     }
 
     int quotedLength(int member) {
@@ -416,25 +494,56 @@ final class ClaimsStream {
 
   /**
    * Where the first byte from {@code from} on is special within a string: a quote, a backslash or a
-   * control character (below 0x20); {@code json.length} if none is. Eight bytes at a time while none of
-   * them is (each test below is nonzero exactly when some byte of the word is such a byte).
+   * control character (below 0x20); {@code json.length} if none is. Each byte above 127 on the way must
+   * start a well-formed UTF-8 sequence, which is stepped over whole; any other is not decided here.
+   * Eight bytes at a time while none of them is special or above 127 (each test below is nonzero
+   * exactly when some byte of the word is such a byte).
    */
   private int special(int from) {
     int i = from;
     while (i + 8 <= json.length) {
       long word = Words.at(json, i);
-      if ((Words.bytesEqual(word, '"') | Words.bytesEqual(word, '\\') | Words.bytesBelow(word, 0x20)) != 0) {
+      if ((word & Words.HIGH_BITS | Words.bytesEqual(word, '"') | Words.bytesEqual(word, '\\')
+          | Words.bytesBelow(word, 0x20)) != 0) {
         break;
       }
       i += 8;
     }
     for (; i < json.length; i++) {
       byte b = json[i];
-      if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+      if (b < 0) {
+        return specialBeyondAscii(i);
+      }
+      if (b == '"' || b == '\\' || b < 0x20) {
         return i;
       }
     }
     return i;
+  }
+
+  /** {@link #special(int)} from a byte above 127 on, a byte or a sequence at a time. */
+  private int specialBeyondAscii(int from) {
+    int i = from;
+    while (i < json.length) {
+      byte b = json[i];
+      if (b < 0) {
+        i += utf8SequenceAt(i);
+      } else if (b == '"' || b == '\\' || b < 0x20) {
+        return i;
+      } else {
+        i++;
+      }
+    }
+    return i;
+  }
+
+  /** The length of the well-formed UTF-8 sequence at {@code i}, whose first byte is above 127. */
+  private int utf8SequenceAt(int i) {
+    int length = Utf8.sequenceAt(json, i, json.length);
+    if (length == 0) {
+      throw NOT_DECIDED; // not UTF-8, which the tree's decoder refuses
+    }
+    return length;
   }
 
   private void skipWhitespace() {
@@ -509,6 +618,9 @@ final class ClaimsStream {
       if (b >= 0 && b < 0x20) {
         throw NOT_DECIDED;
       }
+      if (b < 0) {
+        at += utf8SequenceAt(at - 1) - 1;
+      }
       if (b == '\\') {
         text.append(new String(json, segment, at - 1 - segment, StandardCharsets.UTF_8));
         switch (next()) {
@@ -563,8 +675,7 @@ final class ClaimsStream {
       throw NOT_DECIDED;
     }
     for (int i = stringStart + 1; i < end; i++) {
-      byte b = json[i];
-      if (!isAlphanumeric(b) && b != '.' && b != '_' && b != '-') {
+      if (!IDENTIFIER_BYTES[json[i] & 0xff]) {
         throw NOT_DECIDED;
       }
     }
@@ -580,14 +691,24 @@ final class ClaimsStream {
     return text;
   }
 
+  /** The bytes an identifier has after its first: A-Z a-z 0-9 . _ -, by the unsigned byte. */
+  private static final boolean[] IDENTIFIER_BYTES = new boolean[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      IDENTIFIER_BYTES[b] = isAlphanumeric((byte) b) || b == '.' || b == '_' || b == '-';
+    }
+  }
+
   private static boolean isAlphanumeric(byte b) {
     return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z';
   }
 
   /**
    * A plain text ({@link ClaimsRules#isPlainText(String)}), checked on its bytes when it has no escape:
-   * well-formed UTF-8 (checked first) has a code point per byte that does not continue one, and a
-   * control character only as a byte of its own, below 0x20 (never raw in a string) or 0x7f.
+   * well-formed UTF-8 (checked as the string was scanned) has a code point per byte that does not
+   * continue one, and a control character only as a byte of its own, below 0x20 (never raw in a
+   * string) or 0x7f. Eight bytes at a time: a continuation byte is one whose top two bits are 10.
    */
   private String plainText() {
     int end = rawString();
@@ -595,7 +716,15 @@ final class ClaimsStream {
       return escapedWhere(ClaimsRules::isPlainText);
     }
     int codePoints = 0;
-    for (int i = stringStart; i < end; i++) {
+    int i = stringStart;
+    for (; i + 8 <= end; i += 8) {
+      long word = Words.at(json, i);
+      if (Words.bytesEqual(word, 0x7f) != 0) {
+        throw NOT_DECIDED;
+      }
+      codePoints += 8 - Long.bitCount(word & ~(word << 1) & Words.HIGH_BITS);
+    }
+    for (; i < end; i++) {
       byte b = json[i];
       if (b == 0x7f) {
         throw NOT_DECIDED;
@@ -627,7 +756,7 @@ final class ClaimsStream {
   }
 
   private LocalDate date() {
-    String text = text();
+    CharSequence text = asciiText();
     if (!ClaimsRules.isDate(text)) {
       throw NOT_DECIDED;
     }
@@ -635,11 +764,55 @@ final class ClaimsStream {
   }
 
   private Instant dateTime() {
-    String text = text();
+    CharSequence text = asciiText();
     if (!ClaimsRules.isDateTime(text)) {
       throw NOT_DECIDED;
     }
     return ClaimsReader.dateTime(text);
+  }
+
+  /**
+   * A string value for a rule whose every character is ASCII (a date, a date-time): its bytes read in
+   * place as characters, one a byte, when it has no escape, else decoded. A byte above 127 is then a
+   * character above 127, which such a rule refuses as it refuses any character beyond ASCII.
+   */
+  private CharSequence asciiText() {
+    int end = rawString();
+    return end >= 0 ? new Latin1Text(json, stringStart, end) : escaped(stringStart);
+  }
+
+  /** Bytes read as Latin-1 characters where they stand, without a copy. */
+  private static final class Latin1Text implements CharSequence {
+    private final byte[] bytes;
+    private final int start;
+    private final int end;
+
+    Latin1Text(byte[] bytes, int start, int end) {
+      this.bytes = bytes;
+      this.start = start;
+      this.end = end;
+    }
+
+    @Override
+    public int length() {
+      return end - start;
+    }
+
+    @Override
+    public char charAt(int index) {
+      Objects.checkIndex(index, end - start);
+      return (char) (bytes[start + index] & 0xff);
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+      return toString().subSequence(from, to);
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /** An integer written without sign, fraction or exponent that fits an {@code int}. */

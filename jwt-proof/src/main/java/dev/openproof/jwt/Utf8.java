@@ -31,29 +31,33 @@ final class Utf8 {
       if (c == 0) {
         return false;
       }
-      c &= 0xff;
-      if (c < 0xc2 || c > 0xf4) {
+      int length = sequenceAt(bytes, i, n);
+      if (length == 0) {
         return false;
       }
-      if (c < 0xe0) {
-        if (i + 1 >= n || !isContinuation(bytes[i + 1])) {
-          return false;
-        }
-        i += 2;
-      } else if (c < 0xf0) {
-        if (i + 2 >= n || !secondInRange(c, bytes[i + 1] & 0xff) || !isContinuation(bytes[i + 2])) {
-          return false;
-        }
-        i += 3;
-      } else {
-        if (i + 3 >= n || !secondInRange(c, bytes[i + 1] & 0xff)
-            || !isContinuation(bytes[i + 2]) || !isContinuation(bytes[i + 3])) {
-          return false;
-        }
-        i += 4;
-      }
+      i += length;
     }
     return true;
+  }
+
+  /**
+   * The length (2 to 4) of the well-formed sequence that starts with the byte above 127 at {@code i}
+   * and ends before {@code end}, or 0 when none does: an overlong form, a surrogate, beyond U+10FFFF, a
+   * continuation byte first, or cut short.
+   */
+  static int sequenceAt(byte[] bytes, int i, int end) {
+    int c = bytes[i] & 0xff;
+    if (c < 0xc2 || c > 0xf4) {
+      return 0;
+    }
+    if (c < 0xe0) {
+      return i + 1 < end && isContinuation(bytes[i + 1]) ? 2 : 0;
+    }
+    if (c < 0xf0) {
+      return i + 2 < end && secondInRange(c, bytes[i + 1] & 0xff) && isContinuation(bytes[i + 2]) ? 3 : 0;
+    }
+    return i + 3 < end && secondInRange(c, bytes[i + 1] & 0xff)
+        && isContinuation(bytes[i + 2]) && isContinuation(bytes[i + 3]) ? 4 : 0;
   }
 
   /** The second byte's range, which depends on the first (E0, ED, F0 and F4 are narrower). */

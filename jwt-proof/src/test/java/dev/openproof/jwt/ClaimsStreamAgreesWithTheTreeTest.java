@@ -36,12 +36,12 @@ class ClaimsStreamAgreesWithTheTreeTest {
   private static final Set<String> STREAMED = Set.of("as issued", "with status", "with term dates",
       "a party without country", "a name of 200 characters beyond the BMP",
       "a date-time with offset and fraction", "a date-time in lower case", "500 entitlements", "replaces a proof");
-  /** The rule {@link ClaimsRules#isDateTime(String)} replaced, kept here as the reference. */
+  /** The rule {@link ClaimsRules#isDateTime(CharSequence)} replaced, kept here as the reference. */
   private static final Pattern DATE_TIME = Pattern.compile(
       "(\\d{4}-\\d{2}-\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|[+-](\\d{2}):(\\d{2}))");
 
   /** The tree path's proof, or {@code null} where it refuses the claims. */
-  private static LicenseProof treeRead(byte[] json) {
+  static LicenseProof treeRead(byte[] json) {
     JsonNode claims;
     try {
       claims = Json.readObject(json, "claims set");
