@@ -12,7 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -96,7 +100,7 @@ public final class JdbcStatusLists implements StatusLists {
         return known.get();
       }
       ListRow list = lockCurrent(c, dialect);
-      int index = freeIndex(c, list);
+      int index = freeIndex(c, list, new BitSet());
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO openproof_status_entry (list_uri, idx, proof_id, status) VALUES (?, ?, ?, 0)")) {
         insert.setString(1, list.uri());
@@ -111,6 +115,71 @@ public final class JdbcStatusLists implements StatusLists {
       }
       return new StatusReference(index, list.uri());
     });
+  }
+
+  /**
+   * Gives each proof its place as {@link #allocate} does, all in one transaction: the current list is
+   * locked once and its count of allocated places updated once, and once more for each list started
+   * when one fills up during the batch.
+   */
+  @Override
+  public List<StatusReference> allocateAll(List<ProofId> proofIds) {
+    List<ProofId> ids = List.copyOf(proofIds); // refuses null ids
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Dialect dialect = jdbc.dialect(); // before the transaction: detecting it borrows a connection
+    return jdbc.transaction("allocate status list indexes", c -> {
+      Map<ProofId, StatusReference> places = new HashMap<>();
+      Set<ProofId> unplaced = new LinkedHashSet<>();
+      for (ProofId id : ids) {
+        if (!places.containsKey(id) && !unplaced.contains(id)) {
+          Optional<StatusReference> known = find(c, id);
+          if (known.isPresent()) {
+            places.put(id, known.get());
+          } else {
+            unplaced.add(id);
+          }
+        }
+      }
+      List<ProofId> fresh = new ArrayList<>(unplaced);
+      int next = 0;
+      while (next < fresh.size()) {
+        ListRow list = lockCurrent(c, dialect);
+        int room = list.capacity() - list.allocated();
+        List<ProofId> part = fresh.subList(next, Math.min(fresh.size(), next + room));
+        placeIn(c, list, part, places);
+        next += part.size();
+      }
+      List<StatusReference> refs = new ArrayList<>(ids.size());
+      ids.forEach(id -> refs.add(places.get(id)));
+      return refs;
+    });
+  }
+
+  /** Places proofs in a locked list with room for them all: one insert batch and one counter update. */
+  private void placeIn(Connection c, ListRow list, List<ProofId> part, Map<ProofId, StatusReference> places)
+      throws SQLException {
+    BitSet chosen = new BitSet();
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO openproof_status_entry (list_uri, idx, proof_id, status) VALUES (?, ?, ?, 0)")) {
+      for (ProofId id : part) {
+        int index = freeIndex(c, list, chosen);
+        chosen.set(index);
+        insert.setString(1, list.uri());
+        insert.setInt(2, index);
+        insert.setString(3, id.value());
+        insert.addBatch();
+        places.put(id, new StatusReference(index, list.uri()));
+      }
+      insert.executeBatch();
+    }
+    try (PreparedStatement update = c.prepareStatement(
+        "UPDATE openproof_status_list SET allocated = allocated + ? WHERE seq = ?")) {
+      update.setInt(1, part.size());
+      update.setInt(2, list.seq());
+      update.executeUpdate();
+    }
   }
 
   @Override
@@ -244,13 +313,19 @@ public final class JdbcStatusLists implements StatusLists {
     }
   }
 
-  /** A free index of the list, chosen by the layout's rule; one index at a time, the whole list only if need be. */
-  private int freeIndex(Connection c, ListRow list) throws SQLException {
+  /**
+   * A free index of the list, chosen by the layout's rule; one index at a time, the whole list only if
+   * need be. Indexes in {@code chosen} are taken too: given out in this transaction, not yet inserted.
+   */
+  private int freeIndex(Connection c, ListRow list, BitSet chosen) throws SQLException {
     try (PreparedStatement taken = c.prepareStatement("SELECT 1 FROM openproof_status_entry WHERE list_uri = ? AND idx = ?")) {
       taken.setString(1, list.uri());
       return list.layout(layout.baseUri()).chooseFreeIndex(random, new StatusListLayout.TakenIndexes<SQLException>() {
         @Override
         public boolean isTaken(int index) throws SQLException {
+          if (chosen.get(index)) {
+            return true;
+          }
           taken.setInt(2, index);
           try (ResultSet row = taken.executeQuery()) {
             return row.next();
@@ -268,6 +343,7 @@ public final class JdbcStatusLists implements StatusLists {
               }
             }
           }
+          used.or(chosen);
           return used;
         }
       });
