@@ -104,6 +104,17 @@ public abstract class StatusListsContract {
   }
 
   @Test
+  void aBatchFillsAListToItsLastFreeIndex() {
+    StatusListLayout layout = new StatusListLayout(BASE, 32);
+    StatusLists lists = lists(layout, new Random(13));
+    List<StatusReference> refs = lists.allocateAll(IntStream.range(0, 32).mapToObj(i -> ProofId.of("p" + i)).toList());
+    assertThat(refs).extracting(StatusReference::uri).containsOnly(layout.uri(1));
+    assertThat(refs).extracting(StatusReference::index).containsExactlyInAnyOrderElementsOf(
+        IntStream.range(0, 32).asLongStream().boxed().toList());
+    assertThat(lists.allocate(ProofId.of("p32")).uri()).isEqualTo(layout.uri(2));
+  }
+
+  @Test
   void indexesAreChosenAtRandomNotInOrder() {
     StatusLists lists = lists(new StatusListLayout(BASE, 1 << 17), new Random(1));
     long[] indexes = IntStream.range(0, 20).mapToLong(i -> lists.allocate(ProofId.of("p" + i)).index()).toArray();
