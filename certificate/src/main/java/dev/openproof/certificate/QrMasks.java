@@ -49,14 +49,15 @@ final class QrMasks {
     if (plain.mask != 0) {
       throw new IllegalArgumentException("the symbol must be made with mask 0, not " + plain.mask);
     }
-    Bits pattern = patterns(plain.version)[0];
-    Bits unmasked = new Bits(plain.size);
+    Bits masked = new Bits(plain.size);
     for (int y = 0; y < plain.size; y++) {
       for (int x = 0; x < plain.size; x++) {
-        unmasked.set(x, y, plain.getModule(x, y) != pattern.get(x, y));
+        if (plain.getModule(x, y)) {
+          masked.dark(x, y);
+        }
       }
     }
-    return unmasked;
+    return masked.xor(patterns(plain.version)[0]);
   }
 
   /**
@@ -303,6 +304,12 @@ final class QrMasks {
 
     boolean get(int x, int y) {
       return (rows[y * words + (x >>> 6)] >>> (x & 63) & 1) != 0;
+    }
+
+    /** Makes a module dark that is light so far: two bits set, nothing to clear. */
+    void dark(int x, int y) {
+      rows[y * words + (x >>> 6)] |= 1L << (x & 63);
+      cols[x * words + (y >>> 6)] |= 1L << (y & 63);
     }
 
     void set(int x, int y, boolean dark) {

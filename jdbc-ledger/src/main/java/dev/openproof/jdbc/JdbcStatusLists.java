@@ -12,9 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +100,10 @@ public final class JdbcStatusLists implements StatusLists {
         return known.get();
       }
       ListRow list = lockCurrent(c, dialect);
-      int index = freeIndex(c, list);
+      int index;
+      try (Taken taken = new Taken(c, list)) {
+        index = freeIndex(list, taken);
+      }
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO openproof_status_entry (list_uri, idx, proof_id, status) VALUES (?, ?, ?, 0)")) {
         insert.setString(1, list.uri());
@@ -111,6 +118,70 @@ public final class JdbcStatusLists implements StatusLists {
       }
       return new StatusReference(index, list.uri());
     });
+  }
+
+  /**
+   * Gives each proof its place as {@link #allocate} does, all in one transaction: the current list is
+   * locked once and its count of allocated places updated once, and once more for each list started
+   * when one fills up during the batch.
+   */
+  @Override
+  public List<StatusReference> allocateAll(List<ProofId> proofIds) {
+    List<ProofId> ids = List.copyOf(proofIds); // refuses null ids
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Dialect dialect = jdbc.dialect(); // before the transaction: detecting it borrows a connection
+    return jdbc.transaction("allocate status list indexes", c -> {
+      Map<ProofId, StatusReference> places = new HashMap<>();
+      Set<ProofId> unplaced = new LinkedHashSet<>();
+      for (ProofId id : ids) {
+        if (!places.containsKey(id) && !unplaced.contains(id)) {
+          Optional<StatusReference> known = find(c, id);
+          if (known.isPresent()) {
+            places.put(id, known.get());
+          } else {
+            unplaced.add(id);
+          }
+        }
+      }
+      List<ProofId> fresh = new ArrayList<>(unplaced);
+      int next = 0;
+      while (next < fresh.size()) {
+        ListRow list = lockCurrent(c, dialect);
+        int room = list.capacity() - list.allocated();
+        List<ProofId> part = fresh.subList(next, Math.min(fresh.size(), next + room));
+        placeIn(c, list, part, places);
+        next += part.size();
+      }
+      List<StatusReference> refs = new ArrayList<>(ids.size());
+      ids.forEach(id -> refs.add(places.get(id)));
+      return refs;
+    });
+  }
+
+  /** Places proofs in a locked list with room for them all: one insert batch and one counter update. */
+  private void placeIn(Connection c, ListRow list, List<ProofId> part, Map<ProofId, StatusReference> places)
+      throws SQLException {
+    try (Taken taken = new Taken(c, list); PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO openproof_status_entry (list_uri, idx, proof_id, status) VALUES (?, ?, ?, 0)")) {
+      for (ProofId id : part) {
+        int index = freeIndex(list, taken);
+        taken.give(index);
+        insert.setString(1, list.uri());
+        insert.setInt(2, index);
+        insert.setString(3, id.value());
+        insert.addBatch();
+        places.put(id, new StatusReference(index, list.uri()));
+      }
+      insert.executeBatch();
+    }
+    try (PreparedStatement update = c.prepareStatement(
+        "UPDATE openproof_status_list SET allocated = allocated + ? WHERE seq = ?")) {
+      update.setInt(1, part.size());
+      update.setInt(2, list.seq());
+      update.executeUpdate();
+    }
   }
 
   @Override
@@ -244,33 +315,72 @@ public final class JdbcStatusLists implements StatusLists {
     }
   }
 
-  /** A free index of the list, chosen by the layout's rule; one index at a time, the whole list only if need be. */
-  private int freeIndex(Connection c, ListRow list) throws SQLException {
-    try (PreparedStatement taken = c.prepareStatement("SELECT 1 FROM openproof_status_entry WHERE list_uri = ? AND idx = ?")) {
-      taken.setString(1, list.uri());
-      return list.layout(layout.baseUri()).chooseFreeIndex(random, new StatusListLayout.TakenIndexes<SQLException>() {
-        @Override
-        public boolean isTaken(int index) throws SQLException {
-          taken.setInt(2, index);
-          try (ResultSet row = taken.executeQuery()) {
-            return row.next();
-          }
-        }
+  /** A free index of the list, chosen by the layout's rule. */
+  private int freeIndex(ListRow list, Taken taken) throws SQLException {
+    return list.layout(layout.baseUri()).chooseFreeIndex(random, taken);
+  }
 
-        @Override
-        public BitSet all() throws SQLException {
-          BitSet used = new BitSet(list.capacity());
-          try (PreparedStatement query = c.prepareStatement("SELECT idx FROM openproof_status_entry WHERE list_uri = ?")) {
-            query.setString(1, list.uri());
-            try (ResultSet row = query.executeQuery()) {
-              while (row.next()) {
-                used.set(row.getInt(1));
-              }
+  /**
+   * The taken indexes of one locked list as its transaction sees them, with those given out in it and
+   * not inserted yet: one index at a time, the whole list only if need be, and then read once.
+   */
+  private static final class Taken implements StatusListLayout.TakenIndexes<SQLException>, AutoCloseable {
+    private final Connection c;
+    private final ListRow list;
+    private final PreparedStatement one;
+    private final BitSet given = new BitSet();
+    private @Nullable BitSet all;
+
+    Taken(Connection c, ListRow list) throws SQLException {
+      this.c = c;
+      this.list = list;
+      this.one = c.prepareStatement("SELECT 1 FROM openproof_status_entry WHERE list_uri = ? AND idx = ?");
+      one.setString(1, list.uri());
+    }
+
+    /** Marks an index given out in this transaction. */
+    void give(int index) {
+      given.set(index);
+      if (all != null) {
+        all.set(index);
+      }
+    }
+
+    @Override
+    public boolean isTaken(int index) throws SQLException {
+      if (given.get(index)) {
+        return true;
+      }
+      if (all != null) {
+        return all.get(index);
+      }
+      one.setInt(2, index);
+      try (ResultSet row = one.executeQuery()) {
+        return row.next();
+      }
+    }
+
+    @Override
+    public BitSet all() throws SQLException {
+      if (all == null) {
+        BitSet used = new BitSet(list.capacity());
+        try (PreparedStatement query = c.prepareStatement("SELECT idx FROM openproof_status_entry WHERE list_uri = ?")) {
+          query.setString(1, list.uri());
+          try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+              used.set(row.getInt(1));
             }
           }
-          return used;
         }
-      });
+        used.or(given);
+        all = used;
+      }
+      return all;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      one.close();
     }
   }
 

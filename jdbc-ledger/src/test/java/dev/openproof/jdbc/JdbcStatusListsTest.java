@@ -51,9 +51,13 @@ class JdbcStatusListsTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
-  void instancesAllocatingAtOnceNeverShareAnIndex(TestDatabase.Kind kind) throws Exception {
+  /** How one instance allocates its twelve proofs, from proof {@code p<first>} on. */
+  private interface Allocation {
+    List<StatusReference> twelve(JdbcStatusLists lists, int first);
+  }
+
+  /** Four instances allocate twelve proofs each at once: 48 places, none shared, in three lists of 16. */
+  private static void fourInstancesAtOnce(TestDatabase.Kind kind, Allocation allocation) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(4);
     try (TestDatabase database = TestDatabase.of(kind)) {
       database.newLedger();
@@ -64,11 +68,7 @@ class JdbcStatusListsTest {
         int first = instance * 12;
         results.add(threads.submit(() -> {
           start.await();
-          List<StatusReference> refs = new ArrayList<>();
-          for (int i = first; i < first + 12; i++) {
-            refs.add(lists.allocate(ProofId.of("p" + i)));
-          }
-          return refs;
+          return allocation.twelve(lists, first);
         }));
       }
       start.countDown();
@@ -78,8 +78,38 @@ class JdbcStatusListsTest {
       }
       assertThat(all).hasSize(48);
       assertThat(all).extracting(StatusReference::uri).containsOnly(BASE + "/1", BASE + "/2", BASE + "/3");
+      JdbcStatusLists again = lists(database.newPool(1), 16, 9);
+      assertThat(again.allocate(ProofId.of("last")).uri()).isEqualTo(BASE + "/4");
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void instancesAllocatingAtOnceNeverShareAnIndex(TestDatabase.Kind kind) throws Exception {
+    fourInstancesAtOnce(kind, (lists, first) -> {
+      List<StatusReference> refs = new ArrayList<>();
+      for (int i = first; i < first + 12; i++) {
+        refs.add(lists.allocate(ProofId.of("p" + i)));
+      }
+      return refs;
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void instancesAllocatingBatchesAtOnceNeverShareAnIndex(TestDatabase.Kind kind) throws Exception {
+    fourInstancesAtOnce(kind, (lists, first) -> {
+      List<StatusReference> refs = new ArrayList<>();
+      for (int part = first; part < first + 12; part += 4) {
+        List<ProofId> ids = new ArrayList<>();
+        for (int i = part; i < part + 4; i++) {
+          ids.add(ProofId.of("p" + i));
+        }
+        refs.addAll(lists.allocateAll(ids));
+      }
+      return refs;
+    });
   }
 }

@@ -13,6 +13,7 @@ import dev.openproof.core.model.Invoice;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;
+import dev.openproof.core.model.StatusReference;
 import dev.openproof.core.model.Route;
 import dev.openproof.core.port.ProofLedger;
 import java.time.Instant;
@@ -157,12 +158,13 @@ final class BatchIssuing {
     }
     Instant now = workflow.now();
     Map<OrderId, CompletableFuture<ProofIssue>> signing = new LinkedHashMap<>();
+    Map<ProofId, StatusReference> places = IssuingSteps.places(settings, proofIds.values());
     proofIds.forEach((id, proofId) -> {
       Order order = orders.get(at(fresh, id));
       OrderRecord record = Objects.requireNonNull(records.get(id));
       signing.put(id, CompletableFuture.supplyAsync(() -> {
         List<Invoice> invoices = IssuingSteps.issueMissing(settings, order, record, now, new ArrayList<>(2));
-        DeliveryRequest first = IssuingSteps.signedFirstDelivery(settings, order, proofId, now);
+        DeliveryRequest first = IssuingSteps.signedFirstDelivery(settings, order, proofId, now, places.get(proofId));
         return new ProofIssue(invoices, first.proof(), first.signedProof(), first, now);
       }, executor()));
     });

@@ -18,11 +18,18 @@ import dev.openproof.core.model.PhysicalShipment;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.Recipient;
 import dev.openproof.core.model.SignedProof;
+import dev.openproof.core.model.StatusReference;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The steps of issuing that a single order and a batch share; each touches the ports, never the ledger. */
 final class IssuingSteps {
+  private static final System.Logger LOG = System.getLogger(LicenseFulfillment.class.getName());
+
   private IssuingSteps() {}
 
   /** The invoices of the legs the ledger has none of, issued by the invoicing port. */
@@ -36,12 +43,45 @@ final class IssuingSteps {
     return issued;
   }
 
+  /**
+   * The status list places of a batch's proofs, given in one step where lists are published. Empty if
+   * they are not, or if the step failed: each proof then asks for its own place while it is signed, so
+   * that a failure stays the failure of the orders it hits, as for a single order.
+   */
+  static Map<ProofId, StatusReference> places(FulfillmentSettings settings, Collection<ProofId> proofIds) {
+    if (!settings.statusLists().publishes() || proofIds.isEmpty()) {
+      return Map.of();
+    }
+    List<ProofId> ids = List.copyOf(proofIds);
+    try {
+      List<StatusReference> refs = settings.statusLists().allocateAll(ids);
+      Map<ProofId, StatusReference> places = new HashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        places.put(ids.get(i), refs.get(i));
+      }
+      return places;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "the status list places of a batch could not be given at once; each proof asks"
+          + " for its own", e);
+      return Map.of();
+    }
+  }
+
   /** Builds and signs an order's proof (with its status entry where lists are published); returns its first delivery. */
   static DeliveryRequest signedFirstDelivery(FulfillmentSettings settings, Order order, ProofId proofId, Instant now) {
+    return signedFirstDelivery(settings, order, proofId, now, null);
+  }
+
+  /**
+   * Builds and signs an order's proof; returns its first delivery. Where lists are published the proof
+   * has the place given, or, if none was given, the one it is allocated now.
+   */
+  static DeliveryRequest signedFirstDelivery(FulfillmentSettings settings, Order order, ProofId proofId, Instant now,
+      @Nullable StatusReference place) {
     LicenseProof proof = LicenseProof.of(order, proofId, settings.ids().newLicenseNumber(),
         order.existingAuthorization().orElseGet(settings.ids()::newAuthorizationNumber), now);
     if (settings.statusLists().publishes()) {
-      proof = proof.withStatus(settings.statusLists().allocate(proof.proofId()));
+      proof = proof.withStatus(place != null ? place : settings.statusLists().allocate(proof.proofId()));
     }
     SignedProof signed = settings.signer().sign(proof);
     if (!signed.proofId().equals(proof.proofId())) {

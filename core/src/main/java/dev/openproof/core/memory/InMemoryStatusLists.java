@@ -108,6 +108,12 @@ public final class InMemoryStatusLists implements StatusLists {
     return reference;
   }
 
+  /** Allocates the proofs one after the other, holding this object's lock throughout. */
+  @Override
+  public synchronized List<StatusReference> allocateAll(List<ProofId> proofIds) {
+    return StatusLists.super.allocateAll(proofIds);
+  }
+
   @Override
   public synchronized Optional<StatusReference> find(ProofId proofId) {
     return Optional.ofNullable(places.get(proofId));

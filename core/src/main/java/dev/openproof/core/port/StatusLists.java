@@ -4,6 +4,7 @@ import dev.openproof.core.model.ProofId;
 import dev.openproof.core.model.ProofStatus;
 import dev.openproof.core.model.StatusListLayout;
 import dev.openproof.core.model.StatusReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,25 @@ public interface StatusLists {
    * @return where its status is published
    */
   StatusReference allocate(ProofId proofId);
+
+  /**
+   * Gives each of several proofs its place, as {@link #allocate} does one at a time: a proof that has a
+   * place keeps it, and one named twice gets one place. Implementations may do it in one step (one
+   * transaction of a database); this default allocates one proof after the other.
+   *
+   * @param proofIds the proofs
+   * @return where each one's status is published, one reference per id in the order given
+   * @throws NullPointerException if the list or an id is {@code null}
+   * @since 0.2.0
+   */
+  default List<StatusReference> allocateAll(List<ProofId> proofIds) {
+    List<ProofId> ids = List.copyOf(proofIds);
+    List<StatusReference> refs = new ArrayList<>(ids.size());
+    for (ProofId id : ids) {
+      refs.add(allocate(id));
+    }
+    return refs;
+  }
 
   /**
    * Where a proof's status is published.
