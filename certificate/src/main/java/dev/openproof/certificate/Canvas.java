@@ -196,7 +196,6 @@ final class Canvas implements Closeable {
   private void font(PDType0Font face, float size) throws IOException {
     if (face != font || size != fontSize) {
       stream.setFont(face, size);
-      fonts.ligatures(face).install(stream, face);
       font = face;
       fontSize = size;
     }

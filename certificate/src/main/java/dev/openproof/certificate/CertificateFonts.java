@@ -18,8 +18,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * than the rest of a certificate. A parsed font is read, never changed, by the subsetting of a
  * document, and a document is saved on the thread that made it, so one thread's documents may share
  * its parse; other threads have their own. With the parse the thread keeps which characters each
- * font has and their widths, which measuring and wrapping text asked of the font over and over, and
- * the glyph substitutions of the words shown ({@link Ligatures}).
+ * font has and their widths, which measuring and wrapping text asked of the font over and over.
  */
 final class CertificateFonts implements Closeable {
   private static final String DIR = "fonts/";
@@ -83,11 +82,6 @@ final class CertificateFonts implements Closeable {
     return width;
   }
 
-  /** The ligatures this thread remembers for the face of {@code font}. */
-  Ligatures ligatures(PDType0Font font) {
-    return face(font).ligatures;
-  }
-
   private Face face(PDType0Font font) {
     return font == bold ? boldFace : regularFace;
   }
@@ -100,8 +94,6 @@ final class CertificateFonts implements Closeable {
     private final byte[] glyphs = new byte[KNOWN];
     /** Per character of the Basic Multilingual Plane: its width, NaN until asked. */
     private final float[] widths = new float[KNOWN];
-    /** The face's substitutions, per word. */
-    final Ligatures ligatures = new Ligatures();
 
     Face(TrueTypeFont file) {
       this.file = file;
