@@ -55,6 +55,16 @@ final class DeliveryTable {
       + " lease_owner = NULL, lease_until = NULL WHERE delivery_id = ? AND status = 'PENDING'";
   private static final String RELEASE =
       "UPDATE openproof_delivery SET lease_owner = NULL, lease_until = NULL WHERE delivery_id = ?";
+  /**
+   * On PostgreSQL, {@link #DELIVERED} and the order's completion in one statement: the order is
+   * completed only where the delivery exists, the delivery updated only where the order does, and the
+   * one row returned says how many orders were completed, with the delivery's new row where it changed.
+   */
+  private static final String DELIVERED_AND_COMPLETE = "WITH o AS (UPDATE openproof_order SET completed = TRUE, route = ?,"
+      + " lease_owner = NULL, lease_until = NULL WHERE order_id = ?"
+      + " AND EXISTS (SELECT 1 FROM openproof_delivery WHERE delivery_id = ?) RETURNING 1),"
+      + " d AS (" + DELIVERED + " AND EXISTS (SELECT 1 FROM openproof_order WHERE order_id = ?) RETURNING " + COLUMNS + ")"
+      + " SELECT (SELECT COUNT(*) FROM o) AS completed_orders, d.* FROM (SELECT 1 AS one) x LEFT JOIN d ON TRUE";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id = ?";
   private static final String BY_PROOF = "SELECT " + COLUMNS + " FROM openproof_delivery WHERE proof_id = ? ORDER BY seq";
 
@@ -111,13 +121,7 @@ final class DeliveryTable {
       return List.of();
     }
     return jdbc.transaction("record " + receipts.size() + " deliveries", c -> {
-      Jdbc.executeAll(c, DELIVERED, receipts, (statement, receipt) -> {
-        statement.setString(1, receipt.proofId().value());
-        statement.setString(2, receipt.recipient());
-        statement.setString(3, receipt.messageId());
-        Columns.setInstant(statement, 4, receipt.deliveredAt());
-        statement.setString(5, receipt.deliveryId().value());
-      });
+      Jdbc.executeAll(c, DELIVERED, receipts, (statement, receipt) -> bindDelivered(statement, 1, receipt));
       java.util.Map<DeliveryId, Row> rows = new java.util.HashMap<>();
       try (PreparedStatement statement = c.prepareStatement(
           "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + jdbc.oneOf(receipts.size()))) {
@@ -243,24 +247,73 @@ final class DeliveryTable {
     return jdbc.autoCommit("record delivery " + receipt.deliveryId(), c -> recordDelivered(c, receipt));
   }
 
-  /** Records a delivery as delivered, and its order completed by the digital route, in one transaction. */
+  /**
+   * Records a delivery as delivered, and its order completed by the digital route, atomically: on
+   * PostgreSQL in one statement, committed by itself (one round trip), each update done only where
+   * the other's row exists; on H2 in one transaction. The delivery's row is returned by the update
+   * itself rather than read again.
+   */
   DeliveryRecord recordDeliveredAndComplete(DeliveryReceipt receipt, OrderId orderId) {
-    return jdbc.transaction("record delivery " + receipt.deliveryId() + " and complete order " + orderId, c -> {
+    String what = "record delivery " + receipt.deliveryId() + " and complete order " + orderId;
+    if (jdbc.dialect() == Dialect.POSTGRESQL) {
+      return jdbc.autoCommit(what, c -> {
+        try (PreparedStatement statement = c.prepareStatement(DELIVERED_AND_COMPLETE)) {
+          statement.setString(1, Route.DIGITAL.name());
+          statement.setString(2, orderId.value());
+          statement.setString(3, receipt.deliveryId().value());
+          bindDelivered(statement, 4, receipt);
+          statement.setString(9, orderId.value());
+          try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            if (row.getInt("completed_orders") == 0) {
+              throw unknown(c, receipt.deliveryId(), orderId);
+            }
+            if (row.getString("delivery_id") != null) {
+              return toRecord(c, Row.of(row));
+            }
+          }
+        }
+        return find(c, receipt.deliveryId()).orElseThrow();
+      });
+    }
+    return jdbc.transaction(what, c -> {
       DeliveryRecord record = recordDelivered(c, receipt);
       OrderTable.complete(c, orderId, Route.DIGITAL);
       return record;
     });
   }
 
+  /** Why {@link #DELIVERED_AND_COMPLETE} changed nothing: the order or the delivery is unknown. */
+  private IllegalStateException unknown(Connection c, DeliveryId deliveryId, OrderId orderId) throws SQLException {
+    return find(c, deliveryId).isEmpty() ? new IllegalStateException("unknown delivery " + deliveryId)
+        : new IllegalStateException("order " + orderId + " was never claimed");
+  }
+
+  private static void bindDelivered(PreparedStatement statement, int index, DeliveryReceipt receipt) throws SQLException {
+    statement.setString(index, receipt.proofId().value());
+    statement.setString(index + 1, receipt.recipient());
+    statement.setString(index + 2, receipt.messageId());
+    Columns.setInstant(statement, index + 3, receipt.deliveredAt());
+    statement.setString(index + 4, receipt.deliveryId().value());
+  }
+
   private DeliveryRecord recordDelivered(Connection c, DeliveryReceipt receipt) throws SQLException {
     DeliveryId deliveryId = receipt.deliveryId();
-    try (PreparedStatement statement = c.prepareStatement(DELIVERED)) {
-      statement.setString(1, receipt.proofId().value());
-      statement.setString(2, receipt.recipient());
-      statement.setString(3, receipt.messageId());
-      Columns.setInstant(statement, 4, receipt.deliveredAt());
-      statement.setString(5, deliveryId.value());
-      statement.executeUpdate();
+    if (jdbc.dialect() == Dialect.H2) {
+      // The update returns the row it changed: no second look.
+      try (PreparedStatement statement = c.prepareStatement("SELECT " + COLUMNS + " FROM FINAL TABLE (" + DELIVERED + ")")) {
+        bindDelivered(statement, 1, receipt);
+        try (ResultSet row = statement.executeQuery()) {
+          if (row.next()) {
+            return toRecord(c, Row.of(row));
+          }
+        }
+      }
+    } else {
+      try (PreparedStatement statement = c.prepareStatement(DELIVERED)) {
+        bindDelivered(statement, 1, receipt);
+        statement.executeUpdate();
+      }
     }
     return find(c, deliveryId).orElseThrow(() -> new IllegalStateException("unknown delivery " + deliveryId));
   }
