@@ -99,24 +99,64 @@ final class BatchRecorder {
    */
   IssuedProof recordOne(ProofIssue issue, @Nullable String owner, Duration lease) {
     Instant leaseUntil = owner == null ? null : issue.now().plus(lease);
-    IssuedProof recorded = jdbc.transaction("record proof " + issue.proof().proofId() + " of order " + issue.orderId(), c -> {
-      List<Invoice> kept = issue.invoices().isEmpty() ? List.of() : invoices.keepAll(c, issue.invoices());
-      ProofTable.Recorded proof = proofs.insert(c, issue.proof(), issue.signedProof(), issue.delivery(), issue.now(),
-          "order:" + issue.orderId().value(), owner, leaseUntil);
-      ProofRecord record = proof.record();
-      if (!proof.inserted()) {
-        DeliveryRecord first = deliveries.first(c, record.proof().proofId()).orElseThrow(() ->
-            new IllegalStateException("proof " + record.proof().proofId() + " has no first delivery"));
-        return new IssuedProof(kept, record, first, false);
-      }
-      DeliveryRequest first = new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
-          record.recipient(), record.proof(), record.signedProof());
-      return new IssuedProof(kept, record, DeliveryRecord.pending(first, Columns.stored(issue.now())), owner != null);
-    });
+    String what = "record proof " + issue.proof().proofId() + " of order " + issue.orderId();
+    IssuedProof recorded = jdbc.dialect() == Dialect.POSTGRESQL
+        ? jdbc.autoCommit(what, c -> recordOnePostgres(c, issue, owner, leaseUntil))
+        : jdbc.transaction(what, c -> recordOneInTransaction(c, issue, owner, leaseUntil));
     if (recorded.proof().proof().proofId().equals(issue.proof().proofId())) {
       proofs.rememberInserted(issue.proof(), issue.signedProof(), issue.delivery());
     }
     return recorded;
+  }
+
+  /** {@link #recordOne} in a transaction, statement by statement. */
+  private IssuedProof recordOneInTransaction(Connection c, ProofIssue issue, @Nullable String owner, @Nullable Instant leaseUntil)
+      throws SQLException {
+    List<Invoice> kept = issue.invoices().isEmpty() ? List.of() : invoices.keepAll(c, issue.invoices());
+    ProofTable.Recorded proof = proofs.insert(c, issue.proof(), issue.signedProof(), issue.delivery(), issue.now(),
+        "order:" + issue.orderId().value(), owner, leaseUntil);
+    ProofRecord record = proof.record();
+    if (!proof.inserted()) {
+      DeliveryRecord first = deliveries.first(c, record.proof().proofId()).orElseThrow(() ->
+          new IllegalStateException("proof " + record.proof().proofId() + " has no first delivery"));
+      return new IssuedProof(kept, record, first, false);
+    }
+    DeliveryRequest first = new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
+        record.recipient(), record.proof(), record.signedProof());
+    return new IssuedProof(kept, record, DeliveryRecord.pending(first, Columns.stored(issue.now())), owner != null);
+  }
+
+  /** {@link #recordOne} on PostgreSQL: one statement, committed by itself; reads only what another call recorded first. */
+  private IssuedProof recordOnePostgres(Connection c, ProofIssue issue, @Nullable String owner, @Nullable Instant leaseUntil)
+      throws SQLException {
+    ProofRecord record = new ProofRecord(issue.proof(), issue.signedProof(), issue.delivery().recipient(), null);
+    String key = "order:" + issue.orderId().value();
+    PostgresIssue.Inserted inserted;
+    try {
+      inserted = PostgresIssue.record(c, issue, record, key, owner, leaseUntil);
+    } catch (SQLException e) {
+      if (Jdbc.isMissingParent(e)) {
+        throw new IllegalStateException("order " + issue.orderId() + " was never claimed", e);
+      }
+      throw e;
+    }
+    List<Invoice> kept = new ArrayList<>(issue.invoices().size());
+    for (Invoice invoice : issue.invoices()) {
+      kept.add(inserted.legs().contains(invoice.leg()) ? InvoiceTable.stored(invoice)
+          : invoices.find(c, invoice.orderId(), invoice.leg()).orElseThrow(() -> new IllegalStateException(
+              "invoice of order " + invoice.orderId() + ", leg " + invoice.leg() + " is not readable")));
+    }
+    if (!inserted.proof()) {
+      ProofId keptId = ProofTable.proofOfKey(c, key).orElseThrow(() ->
+          new IllegalStateException("proof id " + issue.proof().proofId() + " is recorded for another order"));
+      ProofRecord first = proofs.find(c, keptId).orElseThrow();
+      return new IssuedProof(kept, first, deliveries.first(c, keptId).orElseThrow(() ->
+          new IllegalStateException("proof " + keptId + " has no first delivery")), false);
+    }
+    DeliveryRequest first = new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
+        record.recipient(), record.proof(), record.signedProof());
+    return new IssuedProof(kept, new ProofRecord(Columns.stored(issue.proof()), issue.signedProof(),
+        Columns.stored(record.recipient()), null), DeliveryRecord.pending(first, Columns.stored(issue.now())), owner != null);
   }
 
   private Written write(Connection c, List<ProofIssue> sorted, @Nullable String owner, @Nullable Instant leaseUntil)

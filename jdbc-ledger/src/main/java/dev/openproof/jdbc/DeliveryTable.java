@@ -35,10 +35,10 @@ final class DeliveryTable {
   private static final String COLUMNS = "delivery_id, proof_id, kind, resend_of, recipient_name, recipient_email,"
       + " recipient_language, status, attempts, next_attempt_at, receipt_proof_id, receipt_recipient,"
       + " receipt_message_id, receipt_delivered_at, failure_kind, failure_code, failure_message, failure_at";
-  private static final String INSERT = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
+  static final String INSERT = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
       + " recipient_name, recipient_email, recipient_language, status, attempts, next_attempt_at, created_at)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
-  private static final String INSERT_CLAIMED = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
+  static final String INSERT_CLAIMED = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
       + " recipient_name, recipient_email, recipient_language, status, attempts, next_attempt_at, created_at, lease_owner,"
       + " lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
   private static final String CLAIMABLE = "status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
@@ -160,13 +160,18 @@ final class DeliveryTable {
   }
 
   private static void bindInsert(PreparedStatement statement, DeliveryRequest request, Instant now) throws SQLException {
-    statement.setString(1, request.deliveryId().value());
-    statement.setString(2, request.proof().proofId().value());
-    statement.setString(3, request.kind().name());
-    statement.setString(4, request.resendOf() == null ? null : request.resendOf().value());
-    Columns.setRecipient(statement, 5, request.recipient());
-    Columns.setInstant(statement, 8, now);
-    Columns.setInstant(statement, 9, now);
+    bindInsert(statement, 1, request, now);
+  }
+
+  /** Binds a new delivery to the first nine parameters of {@link #INSERT}, from {@code base} on. */
+  static void bindInsert(PreparedStatement statement, int base, DeliveryRequest request, Instant now) throws SQLException {
+    statement.setString(base, request.deliveryId().value());
+    statement.setString(base + 1, request.proof().proofId().value());
+    statement.setString(base + 2, request.kind().name());
+    statement.setString(base + 3, request.resendOf() == null ? null : request.resendOf().value());
+    Columns.setRecipient(statement, base + 4, request.recipient());
+    Columns.setInstant(statement, base + 7, now);
+    Columns.setInstant(statement, base + 8, now);
   }
 
   DeliveryRecord add(DeliveryRequest request, Instant now) {

@@ -1,0 +1,139 @@
+package dev.openproof.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.openproof.core.exchange.DeliveryRecord;
+import dev.openproof.core.exchange.DeliveryRequest;
+import dev.openproof.core.exchange.DeliveryStatus;
+import dev.openproof.core.exchange.IssuedProof;
+import dev.openproof.core.exchange.ProofIssue;
+import dev.openproof.core.model.DeliveryId;
+import dev.openproof.core.model.DeliveryReceipt;
+import dev.openproof.core.model.Invoice;
+import dev.openproof.core.model.InvoiceLeg;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.Order;
+import dev.openproof.core.model.ProofId;
+import dev.openproof.core.testing.SampleOrders;
+import dev.openproof.core.testing.SampleProofs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The steps of one order that PostgreSQL does in a single statement each (its proof recorded with its
+ * invoices and first delivery; its first delivery recorded delivered with the order completed), on
+ * both databases, where an earlier call recorded part of it or something it names is missing.
+ */
+class SingleOrderStatementsTest {
+  private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+  private static final Duration LEASE = Duration.ofMinutes(5);
+  private final Order order = SampleOrders.numbered(7);
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aSecondIssueKeepsTheFirstProofAndTheFirstInvoiceOfALegAndRecordsTheNewLeg(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcProofLedger ledger = database.newLedger();
+      ledger.startOrder(order.orderId(), "d", null, "a", T0, LEASE);
+      Invoice vendor = SampleProofs.invoice(order, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "100.00", T0);
+      IssuedProof first = ledger.recordIssuedProof(issue("proof-1", "delivery-1", List.of(vendor)), "a", LEASE);
+      assertThat(first.claimed()).isTrue();
+      assertThat(first.invoices()).containsExactly(vendor);
+
+      Invoice otherVendor = SampleProofs.invoice(order, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "200.00", T0.plusSeconds(1));
+      Invoice reseller = SampleProofs.invoice(order, InvoiceLeg.DISTRIBUTOR_TO_RESELLER, "150.00", T0.plusSeconds(1));
+      IssuedProof second = ledger.recordIssuedProof(issue("proof-2", "delivery-2", List.of(otherVendor, reseller)), "b", LEASE);
+
+      assertThat(second.claimed()).isFalse();
+      assertThat(second.invoices()).containsExactly(vendor, reseller);
+      assertThat(second.proof()).isEqualTo(first.proof());
+      assertThat(second.delivery()).isEqualTo(first.delivery());
+      assertThat(ledger.findDelivery(DeliveryId.of("delivery-2"))).isEmpty();
+      assertThat(ledger.findProof(ProofId.of("proof-2"))).isEmpty();
+      assertThat(ledger.findOrder(order.orderId()).orElseThrow().invoices()).containsExactly(vendor, reseller);
+      assertThat(ledger.claimPendingDeliveries("c", T0.plus(LEASE).plusSeconds(1), LEASE, 10))
+          .containsExactly(first.delivery().request());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void anIssueOfAnOrderNeverClaimedRecordsNothing(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcProofLedger ledger = database.newLedger();
+      Invoice vendor = SampleProofs.invoice(order, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "100.00", T0);
+      assertThatThrownBy(() -> ledger.recordIssuedProof(issue("proof-1", "delivery-1", List.of(vendor)), "a", LEASE))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("never claimed");
+      assertThat(ledger.findOrder(order.orderId())).isEmpty();
+      assertThat(ledger.findProof(ProofId.of("proof-1"))).isEmpty();
+      assertThat(ledger.findDelivery(DeliveryId.of("delivery-1"))).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aDeliveryRecordedDeliveredAgainKeepsItsFirstReceiptAndItsOrderCompleted(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcProofLedger ledger = database.newLedger();
+      DeliveryRequest first = issued(ledger);
+      DeliveryReceipt receipt = receipt(first, "<m1@x>");
+      DeliveryRecord delivered = ledger.recordDeliveredAndComplete(receipt, order.orderId());
+      assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
+      assertThat(delivered.attempts()).isEqualTo(1);
+      assertThat(delivered.deliveryReceipt()).contains(receipt);
+      assertThat(delivered).isEqualTo(ledger.findDelivery(first.deliveryId()).orElseThrow());
+
+      DeliveryRecord again = ledger.recordDeliveredAndComplete(receipt(first, "<m2@x>"), order.orderId());
+      assertThat(again).isEqualTo(delivered);
+      assertThat(ledger.findOrder(order.orderId()).orElseThrow().completed()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void anUnknownDeliveryIsRefusedAndLeavesItsOrderOpen(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcProofLedger ledger = database.newLedger();
+      DeliveryRequest first = issued(ledger);
+      DeliveryReceipt unknown = new DeliveryReceipt(DeliveryId.of("delivery-unknown"), first.proof().proofId(),
+          first.recipient().email(), "<m1@x>", T0);
+      assertThatThrownBy(() -> ledger.recordDeliveredAndComplete(unknown, order.orderId()))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown delivery");
+      assertThat(ledger.findOrder(order.orderId()).orElseThrow().completed()).isFalse();
+      assertThat(ledger.findDelivery(first.deliveryId()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aDeliveryOfAnotherOrderNeverClaimedIsRefusedAndLeftPending(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcProofLedger ledger = database.newLedger();
+      DeliveryRequest first = issued(ledger);
+      assertThatThrownBy(() -> ledger.recordDeliveredAndComplete(receipt(first, "<m1@x>"), SampleOrders.numbered(8).orderId()))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("never claimed");
+      assertThat(ledger.findDelivery(first.deliveryId()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+      assertThat(ledger.findOrder(order.orderId()).orElseThrow().completed()).isFalse();
+    }
+  }
+
+  private DeliveryRequest issued(JdbcProofLedger ledger) {
+    ledger.startOrder(order.orderId(), "d", null, "a", T0, LEASE);
+    return ledger.recordIssuedProof(issue("proof-1", "delivery-1", List.of()), "a", LEASE).delivery().request();
+  }
+
+  private ProofIssue issue(String proofId, String deliveryId, List<Invoice> invoices) {
+    LicenseProof proof = SampleProofs.proof(order, proofId, T0);
+    DeliveryRequest first = SampleProofs.firstDelivery(order, proof, deliveryId);
+    return new ProofIssue(invoices, proof, first.signedProof(), first, T0);
+  }
+
+  private static DeliveryReceipt receipt(DeliveryRequest delivery, String messageId) {
+    return new DeliveryReceipt(delivery.deliveryId(), delivery.proof().proofId(), delivery.recipient().email(), messageId,
+        T0.plusSeconds(2));
+  }
+}
