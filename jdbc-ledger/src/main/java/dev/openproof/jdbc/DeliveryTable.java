@@ -90,13 +90,13 @@ final class DeliveryTable {
   }
 
   /** Inserts the first deliveries of a batch's proofs, pending, each due when its proof was recorded; claimed where an owner is given. */
-  static void insertPendingAll(Connection c, List<dev.openproof.core.exchange.ProofIssue> issues, @Nullable String owner,
-      @Nullable Instant leaseUntil) throws SQLException {
-    Jdbc.executeAll(c, owner == null ? INSERT : INSERT_CLAIMED, issues, (statement, issue) -> {
-      bindInsert(statement, issue.delivery(), issue.now());
+  static void insertPendingAll(Jdbc jdbc, Connection c, List<dev.openproof.core.exchange.ProofIssue> issues,
+      @Nullable String owner, @Nullable Instant leaseUntil) throws SQLException {
+    jdbc.insertAll(c, owner == null ? INSERT : INSERT_CLAIMED, issues, (statement, base, issue) -> {
+      bindInsert(statement, base, issue.delivery(), issue.now());
       if (owner != null) {
-        statement.setString(10, owner);
-        Columns.setInstant(statement, 11, leaseUntil);
+        statement.setString(base + 9, owner);
+        Columns.setInstant(statement, base + 10, leaseUntil);
       }
     });
   }

@@ -79,9 +79,10 @@ final class InvoiceTable {
 
   /** Inserts invoices whose order has none of their leg, with their lines; returns the rows inserted of each. */
   int[] insertAll(Connection c, List<Invoice> invoices) throws SQLException {
-    int[] inserted;
+    boolean[] inserted;
     try {
-      inserted = jdbc.insertAllIfAbsent(c, INSERT, invoices, InvoiceTable::bindHeader);
+      inserted = jdbc.insertAllIfAbsent(c, INSERT, invoices, InvoiceTable::bindHeader,
+          new Jdbc.Key<>("order_id, leg", invoice -> Jdbc.key(invoice.orderId().value(), invoice.leg().name())));
     } catch (SQLException e) {
       if (Jdbc.isMissingParent(e)) {
         throw new IllegalStateException("an order of invoices " + invoices.stream().map(i -> i.id().value()).toList()
@@ -90,17 +91,19 @@ final class InvoiceTable {
       throw e;
     }
     List<Object[]> lines = new ArrayList<>();
+    int[] counts = new int[invoices.size()];
     for (int i = 0; i < invoices.size(); i++) {
-      if (inserted[i] == 1) {
+      counts[i] = inserted[i] ? 1 : 0;
+      if (inserted[i]) {
         int lineNo = 0;
         for (InvoiceLine line : invoices.get(i).lines()) {
           lines.add(new Object[] {invoices.get(i), lineNo++, line});
         }
       }
     }
-    Jdbc.executeAll(c, INSERT_LINE, lines, (statement, row) ->
-        bindLine(statement, (Invoice) row[0], (Integer) row[1], (InvoiceLine) row[2]));
-    return inserted;
+    jdbc.insertAll(c, INSERT_LINE, lines, (statement, base, row) ->
+        bindLine(statement, base, (Invoice) row[0], (Integer) row[1], (InvoiceLine) row[2]));
+    return counts;
   }
 
   /** An invoice as the database keeps it: its instant truncated to the microsecond. */

@@ -154,15 +154,14 @@ final class ProofTable {
    */
   boolean[] insertAll(Connection c, List<ProofIssue> issues, @Nullable String owner, @Nullable Instant leaseUntil)
       throws SQLException {
-    String insert = INSERT;
-    int[] inserted;
+    boolean[] inserted;
     try {
-      inserted = jdbc.insertAllIfAbsent(c, insert, issues, (statement, issue) -> {
-        bindProof(statement, new ProofRecord(issue.proof(), issue.signedProof(), issue.delivery().recipient(), null),
+      inserted = jdbc.insertAllIfAbsent(c, INSERT, issues, (statement, base, issue) -> {
+        bindProof(statement, base, new ProofRecord(issue.proof(), issue.signedProof(), issue.delivery().recipient(), null),
             issue.now());
-        statement.setString(27, null);
-        statement.setString(28, "order:" + issue.orderId().value());
-      });
+        statement.setString(base + 26, null);
+        statement.setString(base + 27, "order:" + issue.orderId().value());
+      }, new Jdbc.Key<>("proof_id", issue -> issue.proof().proofId().value()));
     } catch (SQLException e) {
       if (Jdbc.isMissingParent(e)) {
         throw new IllegalStateException("an order of the batch was never claimed", e);
@@ -173,7 +172,7 @@ final class ProofTable {
     List<ProofIssue> firsts = new ArrayList<>();
     boolean[] done = new boolean[issues.size()];
     for (int i = 0; i < issues.size(); i++) {
-      done[i] = inserted[i] == 1;
+      done[i] = inserted[i];
       if (done[i]) {
         ProofIssue issue = issues.get(i);
         int position = 0;
@@ -183,12 +182,12 @@ final class ProofTable {
         firsts.add(issue);
       }
     }
-    Jdbc.executeAll(c, INSERT_ENTITLEMENT, entitlements, (statement, row) -> {
-      statement.setString(1, ((ProofId) row[0]).value());
-      statement.setInt(2, (Integer) row[1]);
-      Columns.setEntitlement(statement, 3, (Entitlement) row[2]);
+    jdbc.insertAll(c, INSERT_ENTITLEMENT, entitlements, (statement, base, row) -> {
+      statement.setString(base, ((ProofId) row[0]).value());
+      statement.setInt(base + 1, (Integer) row[1]);
+      Columns.setEntitlement(statement, base + 2, (Entitlement) row[2]);
     });
-    DeliveryTable.insertPendingAll(c, firsts, owner, leaseUntil);
+    DeliveryTable.insertPendingAll(jdbc, c, firsts, owner, leaseUntil);
     return done;
   }
 
