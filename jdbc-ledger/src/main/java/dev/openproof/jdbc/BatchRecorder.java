@@ -165,11 +165,7 @@ final class BatchRecorder {
     int[] invoiced = invoices.insertAll(c, all);
     boolean[] inserted = proofs.insertAll(c, sorted, owner, leaseUntil);
     List<OrderId> ids = sorted.stream().map(ProofIssue::orderId).toList();
-    int[] completed = Jdbc.executeAll(c, "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL,"
-        + " lease_until = NULL WHERE order_id = ?", ids, (statement, id) -> {
-          statement.setString(1, Route.DIGITAL.name());
-          statement.setString(2, id.value());
-        });
+    int[] completed = completeAll(c, ids);
     // An order whose proof and both invoices this call inserted is known without a read; the others are read.
     Map<OrderId, OrderRecord> read = new java.util.HashMap<>();
     List<OrderId> unknown = new ArrayList<>();
@@ -206,6 +202,36 @@ final class BatchRecorder {
       }
     }
     return new Written(read, java.util.Set.copyOf(mine), others);
+  }
+
+  /**
+   * Completes the orders by the digital route; returns the rows changed for each: on PostgreSQL in one
+   * statement that returns the ids it changed, elsewhere in a batch.
+   */
+  private int[] completeAll(Connection c, List<OrderId> ids) throws SQLException {
+    String complete = "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL, lease_until = NULL"
+        + " WHERE order_id";
+    if (jdbc.dialect() != Dialect.POSTGRESQL) {
+      return Jdbc.executeAll(c, complete + " = ?", ids, (statement, id) -> {
+        statement.setString(1, Route.DIGITAL.name());
+        statement.setString(2, id.value());
+      });
+    }
+    java.util.Set<String> changed = new java.util.HashSet<>();
+    try (java.sql.PreparedStatement statement = c.prepareStatement(complete + jdbc.oneOf(ids.size()) + " RETURNING order_id")) {
+      statement.setString(1, Route.DIGITAL.name());
+      jdbc.bindOneOf(statement, 2, ids.stream().map(OrderId::value).toList());
+      try (java.sql.ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          changed.add(row.getString(1));
+        }
+      }
+    }
+    int[] counts = new int[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      counts[i] = changed.contains(ids.get(i).value()) ? 1 : 0;
+    }
+    return counts;
   }
 
   /** What one batch's transaction wrote and read. */

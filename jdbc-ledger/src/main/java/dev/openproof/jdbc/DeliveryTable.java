@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 final class DeliveryTable {
   /** The longest failure message kept; the rest is cut. */
   static final int MAX_MESSAGE = 4000;
+  /** The most deliveries {@link #recordDeliveredAll} records in one statement on PostgreSQL. */
+  private static final int MAX_IN_ONE_STATEMENT = 1000;
 
   private static final String COLUMNS = "delivery_id, proof_id, kind, resend_of, recipient_name, recipient_email,"
       + " recipient_language, status, attempts, next_attempt_at, receipt_proof_id, receipt_recipient,"
@@ -120,12 +122,27 @@ final class DeliveryTable {
     if (receipts.isEmpty()) {
       return List.of();
     }
+    List<String> ids = receipts.stream().map(r -> r.deliveryId().value()).toList();
+    boolean oneStatement = jdbc.dialect() == Dialect.POSTGRESQL && receipts.size() <= MAX_IN_ONE_STATEMENT
+        && new java.util.HashSet<>(ids).size() == ids.size();
     return jdbc.transaction("record " + receipts.size() + " deliveries", c -> {
-      Jdbc.executeAll(c, DELIVERED, receipts, (statement, receipt) -> bindDelivered(statement, 1, receipt));
+      String sql;
+      if (oneStatement) {
+        sql = deliveredAll(receipts.size());
+      } else {
+        Jdbc.executeAll(c, DELIVERED, receipts, (statement, receipt) -> bindDelivered(statement, 1, receipt));
+        sql = "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + jdbc.oneOf(receipts.size());
+      }
       java.util.Map<DeliveryId, Row> rows = new java.util.HashMap<>();
-      try (PreparedStatement statement = c.prepareStatement(
-          "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + jdbc.oneOf(receipts.size()))) {
-        jdbc.bindOneOf(statement, 1, receipts.stream().map(r -> r.deliveryId().value()).toList());
+      try (PreparedStatement statement = c.prepareStatement(sql)) {
+        int next = 1;
+        if (oneStatement) {
+          for (DeliveryReceipt receipt : receipts) {
+            bindDelivered(statement, next, receipt);
+            next += 5;
+          }
+        }
+        jdbc.bindOneOf(statement, next, ids);
         try (ResultSet row = statement.executeQuery()) {
           while (row.next()) {
             Row read = Row.of(row);
@@ -143,6 +160,21 @@ final class DeliveryTable {
       }
       return records;
     });
+  }
+
+  /**
+   * On PostgreSQL, {@link #DELIVERED} of {@code n} distinct deliveries in one statement, which returns
+   * the rows it changed and the others as they are.
+   */
+  private static String deliveredAll(int n) {
+    String values = String.join(", ", java.util.Collections.nCopies(n, "(?, ?, ?, ?, ?)"));
+    return "WITH u AS (UPDATE openproof_delivery d SET status = 'DELIVERED', attempts = d.attempts + 1,"
+        + " next_attempt_at = NULL, receipt_proof_id = v.proof_id, receipt_recipient = v.recipient,"
+        + " receipt_message_id = v.message_id, receipt_delivered_at = v.delivered_at, lease_owner = NULL, lease_until = NULL"
+        + " FROM (VALUES " + values + ") v (proof_id, recipient, message_id, delivered_at, delivery_id)"
+        + " WHERE d.delivery_id = v.delivery_id AND d.status <> 'DELIVERED' RETURNING d." + COLUMNS.replace(", ", ", d.") + ")"
+        + " SELECT " + COLUMNS + " FROM u UNION ALL SELECT " + COLUMNS + " FROM openproof_delivery"
+        + " WHERE delivery_id = ANY (?) AND delivery_id NOT IN (SELECT delivery_id FROM u)";
   }
 
   /** The first delivery of a proof, read on a connection in use. */

@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * A data source that counts what the ledger asks of the database: round trips (each statement
- * executed, each batch executed, each commit and rollback) and commits (each explicit commit, and
+ * executed, each batch executed, each commit and rollback), statements the database executes (each
+ * statement, each row of a batch) and commits (each explicit commit, and
  * each write executed in auto-commit mode, a query whose SQL changes rows included).
  */
 final class CountingDataSource {
@@ -25,6 +26,7 @@ final class CountingDataSource {
 
   private final AtomicLong roundTrips = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong executions = new AtomicLong();
   private final DataSource counted;
 
   CountingDataSource(DataSource target) {
@@ -44,9 +46,15 @@ final class CountingDataSource {
     return commits.get();
   }
 
+  /** Statements the database executed: one a statement, one a row of a batch. */
+  long executions() {
+    return executions.get();
+  }
+
   void reset() {
     roundTrips.set(0);
     commits.set(0);
+    executions.set(0);
   }
 
   private @org.jspecify.annotations.Nullable Object onConnection(Method method, @org.jspecify.annotations.Nullable Object[] args,
@@ -68,9 +76,14 @@ final class CountingDataSource {
       boolean prepared = method.getName().equals("prepareStatement");
       Class<?> type = prepared ? java.sql.PreparedStatement.class : Statement.class;
       boolean changes = prepared && args != null && args[0] instanceof String sql && CHANGES.matcher(sql).find();
+      AtomicLong batched = new AtomicLong();
       return proxy(type, statement, (m, a, r) -> {
+        if (m.getName().equals("addBatch")) {
+          batched.incrementAndGet();
+        }
         if (EXECUTES.contains(m.getName())) {
           roundTrips.incrementAndGet();
+          executions.addAndGet(m.getName().contains("Batch") ? batched.getAndSet(0) : 1);
           try {
             if ((WRITES.contains(m.getName()) || changes) && connection.getAutoCommit()) {
               commits.incrementAndGet();

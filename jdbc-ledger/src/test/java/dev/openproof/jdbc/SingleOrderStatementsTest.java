@@ -24,9 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The steps of one order that PostgreSQL does in a single statement each (its proof recorded with its
- * invoices and first delivery; its first delivery recorded delivered with the order completed), on
- * both databases, where an earlier call recorded part of it or something it names is missing.
+ * The steps that PostgreSQL does in a single statement each (an order's proof recorded with its
+ * invoices and first delivery; its first delivery recorded delivered with the order completed; a
+ * batch's deliveries recorded delivered), on both databases, where an earlier call recorded part of
+ * it or something it names is missing.
  */
 class SingleOrderStatementsTest {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
@@ -119,6 +120,67 @@ class SingleOrderStatementsTest {
       assertThat(ledger.findDelivery(first.deliveryId()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(ledger.findOrder(order.orderId()).orElseThrow().completed()).isFalse();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void deliveriesRecordedDeliveredTogetherKeepAFirstReceiptRecordedBefore(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcProofLedger ledger = database.newLedger();
+      List<DeliveryRequest> firsts = issuedAll(ledger, 3);
+      DeliveryReceipt before = receipt(firsts.get(1), "<before@x>");
+      ledger.recordDelivered(before);
+      List<DeliveryReceipt> receipts = firsts.stream().map(f -> receipt(f, "<all@x>")).toList();
+
+      List<DeliveryRecord> records = ledger.recordDeliveredAll(receipts);
+
+      assertThat(records).hasSize(3).allMatch(r -> r.status() == DeliveryStatus.DELIVERED && r.attempts() == 1);
+      assertThat(records.stream().map(r -> r.deliveryReceipt().orElseThrow()).toList())
+          .containsExactly(receipts.get(0), before, receipts.get(2));
+      for (int i = 0; i < 3; i++) {
+        assertThat(records.get(i)).isEqualTo(ledger.findDelivery(firsts.get(i).deliveryId()).orElseThrow());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void deliveriesRecordedDeliveredTogetherWithAnUnknownOneAreLeftPending(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcProofLedger ledger = database.newLedger();
+      List<DeliveryRequest> firsts = issuedAll(ledger, 2);
+      DeliveryReceipt unknown = new DeliveryReceipt(DeliveryId.of("delivery-unknown"), firsts.get(0).proof().proofId(),
+          firsts.get(0).recipient().email(), "<m@x>", T0);
+      assertThatThrownBy(() -> ledger.recordDeliveredAll(List.of(receipt(firsts.get(0), "<m@x>"), unknown,
+          receipt(firsts.get(1), "<m@x>")))).isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown delivery");
+      assertThat(firsts).allMatch(f -> ledger.findDelivery(f.deliveryId()).orElseThrow().status() == DeliveryStatus.PENDING);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aDeliveryNamedTwiceInOneCallKeepsItsFirstReceipt(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      JdbcProofLedger ledger = database.newLedger();
+      DeliveryRequest first = issuedAll(ledger, 1).get(0);
+      DeliveryReceipt one = receipt(first, "<one@x>");
+      List<DeliveryRecord> records = ledger.recordDeliveredAll(List.of(one, receipt(first, "<two@x>")));
+      assertThat(records).extracting(r -> r.deliveryReceipt().orElseThrow()).containsExactly(one, one);
+      assertThat(ledger.findDelivery(first.deliveryId()).orElseThrow().attempts()).isEqualTo(1);
+    }
+  }
+
+  private static List<DeliveryRequest> issuedAll(JdbcProofLedger ledger, int n) {
+    List<DeliveryRequest> firsts = new java.util.ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      Order numbered = SampleOrders.numbered(100 + i);
+      ledger.startOrder(numbered.orderId(), "d", null, "a", T0, LEASE);
+      LicenseProof proof = SampleProofs.proof(numbered, "proof-" + i, T0);
+      DeliveryRequest first = SampleProofs.firstDelivery(numbered, proof, "delivery-" + i);
+      firsts.add(ledger.recordIssuedProof(new ProofIssue(List.of(), proof, first.signedProof(), first, T0), "a", LEASE)
+          .delivery().request());
+    }
+    return firsts;
   }
 
   private DeliveryRequest issued(JdbcProofLedger ledger) {
