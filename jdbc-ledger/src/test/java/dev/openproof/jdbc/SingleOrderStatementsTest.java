@@ -37,8 +37,7 @@ class SingleOrderStatementsTest {
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void aSecondIssueKeepsTheFirstProofAndTheFirstInvoiceOfALegAndRecordsTheNewLeg(TestDatabase.Kind kind) {
-    try (TestDatabase database = TestDatabase.of(kind)) {
-      JdbcProofLedger ledger = database.newLedger();
+    withLedger(kind, ledger -> {
       ledger.startOrder(order.orderId(), "d", null, "a", T0, LEASE);
       Invoice vendor = SampleProofs.invoice(order, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "100.00", T0);
       IssuedProof first = ledger.recordIssuedProof(issue("proof-1", "delivery-1", List.of(vendor)), "a", LEASE);
@@ -58,28 +57,26 @@ class SingleOrderStatementsTest {
       assertThat(ledger.findOrder(order.orderId()).orElseThrow().invoices()).containsExactly(vendor, reseller);
       assertThat(ledger.claimPendingDeliveries("c", T0.plus(LEASE).plusSeconds(1), LEASE, 10))
           .containsExactly(first.delivery().request());
-    }
+    });
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void anIssueOfAnOrderNeverClaimedRecordsNothing(TestDatabase.Kind kind) {
-    try (TestDatabase database = TestDatabase.of(kind)) {
-      JdbcProofLedger ledger = database.newLedger();
+    withLedger(kind, ledger -> {
       Invoice vendor = SampleProofs.invoice(order, InvoiceLeg.VENDOR_TO_DISTRIBUTOR, "100.00", T0);
       assertThatThrownBy(() -> ledger.recordIssuedProof(issue("proof-1", "delivery-1", List.of(vendor)), "a", LEASE))
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("never claimed");
       assertThat(ledger.findOrder(order.orderId())).isEmpty();
       assertThat(ledger.findProof(ProofId.of("proof-1"))).isEmpty();
       assertThat(ledger.findDelivery(DeliveryId.of("delivery-1"))).isEmpty();
-    }
+    });
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void aDeliveryRecordedDeliveredAgainKeepsItsFirstReceiptAndItsOrderCompleted(TestDatabase.Kind kind) {
-    try (TestDatabase database = TestDatabase.of(kind)) {
-      JdbcProofLedger ledger = database.newLedger();
+    withLedger(kind, ledger -> {
       DeliveryRequest first = issued(ledger);
       DeliveryReceipt receipt = receipt(first, "<m1@x>");
       DeliveryRecord delivered = ledger.recordDeliveredAndComplete(receipt, order.orderId());
@@ -91,14 +88,13 @@ class SingleOrderStatementsTest {
       DeliveryRecord again = ledger.recordDeliveredAndComplete(receipt(first, "<m2@x>"), order.orderId());
       assertThat(again).isEqualTo(delivered);
       assertThat(ledger.findOrder(order.orderId()).orElseThrow().completed()).isTrue();
-    }
+    });
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void anUnknownDeliveryIsRefusedAndLeavesItsOrderOpen(TestDatabase.Kind kind) {
-    try (TestDatabase database = TestDatabase.of(kind)) {
-      JdbcProofLedger ledger = database.newLedger();
+    withLedger(kind, ledger -> {
       DeliveryRequest first = issued(ledger);
       DeliveryReceipt unknown = new DeliveryReceipt(DeliveryId.of("delivery-unknown"), first.proof().proofId(),
           first.recipient().email(), "<m1@x>", T0);
@@ -106,27 +102,25 @@ class SingleOrderStatementsTest {
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown delivery");
       assertThat(ledger.findOrder(order.orderId()).orElseThrow().completed()).isFalse();
       assertThat(ledger.findDelivery(first.deliveryId()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
-    }
+    });
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void aDeliveryOfAnotherOrderNeverClaimedIsRefusedAndLeftPending(TestDatabase.Kind kind) {
-    try (TestDatabase database = TestDatabase.of(kind)) {
-      JdbcProofLedger ledger = database.newLedger();
+    withLedger(kind, ledger -> {
       DeliveryRequest first = issued(ledger);
       assertThatThrownBy(() -> ledger.recordDeliveredAndComplete(receipt(first, "<m1@x>"), SampleOrders.numbered(8).orderId()))
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("never claimed");
       assertThat(ledger.findDelivery(first.deliveryId()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
       assertThat(ledger.findOrder(order.orderId()).orElseThrow().completed()).isFalse();
-    }
+    });
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void deliveriesRecordedDeliveredTogetherKeepAFirstReceiptRecordedBefore(TestDatabase.Kind kind) {
-    try (TestDatabase database = TestDatabase.of(kind)) {
-      JdbcProofLedger ledger = database.newLedger();
+    withLedger(kind, ledger -> {
       List<DeliveryRequest> firsts = issuedAll(ledger, 3);
       DeliveryReceipt before = receipt(firsts.get(1), "<before@x>");
       ledger.recordDelivered(before);
@@ -140,33 +134,38 @@ class SingleOrderStatementsTest {
       for (int i = 0; i < 3; i++) {
         assertThat(records.get(i)).isEqualTo(ledger.findDelivery(firsts.get(i).deliveryId()).orElseThrow());
       }
-    }
+    });
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void deliveriesRecordedDeliveredTogetherWithAnUnknownOneAreLeftPending(TestDatabase.Kind kind) {
-    try (TestDatabase database = TestDatabase.of(kind)) {
-      JdbcProofLedger ledger = database.newLedger();
+    withLedger(kind, ledger -> {
       List<DeliveryRequest> firsts = issuedAll(ledger, 2);
       DeliveryReceipt unknown = new DeliveryReceipt(DeliveryId.of("delivery-unknown"), firsts.get(0).proof().proofId(),
           firsts.get(0).recipient().email(), "<m@x>", T0);
       assertThatThrownBy(() -> ledger.recordDeliveredAll(List.of(receipt(firsts.get(0), "<m@x>"), unknown,
           receipt(firsts.get(1), "<m@x>")))).isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown delivery");
       assertThat(firsts).allMatch(f -> ledger.findDelivery(f.deliveryId()).orElseThrow().status() == DeliveryStatus.PENDING);
-    }
+    });
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void aDeliveryNamedTwiceInOneCallKeepsItsFirstReceipt(TestDatabase.Kind kind) {
-    try (TestDatabase database = TestDatabase.of(kind)) {
-      JdbcProofLedger ledger = database.newLedger();
+    withLedger(kind, ledger -> {
       DeliveryRequest first = issuedAll(ledger, 1).get(0);
       DeliveryReceipt one = receipt(first, "<one@x>");
       List<DeliveryRecord> records = ledger.recordDeliveredAll(List.of(one, receipt(first, "<two@x>")));
       assertThat(records).extracting(r -> r.deliveryReceipt().orElseThrow()).containsExactly(one, one);
       assertThat(ledger.findDelivery(first.deliveryId()).orElseThrow().attempts()).isEqualTo(1);
+    });
+  }
+
+  /** Runs a test on a new ledger in a new database of the kind. */
+  private static void withLedger(TestDatabase.Kind kind, java.util.function.Consumer<JdbcProofLedger> test) {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      test.accept(database.newLedger());
     }
   }
 
