@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A batch of digital orders recorded in one transaction: the invoices in one batch and their lines
  * in another, the proofs, their entitlements and first deliveries in a batch each, the completions
- * in one, and the orders read back in one query. Rows are written in the order of the order ids, so
- * that batches that overlap lock them in the same order.
+ * in one, and the orders read back in one query; on PostgreSQL each batch is one statement of many
+ * rows. Rows are written in the order of the order ids, so that batches that overlap lock them in
+ * the same order. One order alone is recorded on PostgreSQL in one statement ({@link PostgresIssue}).
  */
 final class BatchRecorder {
   private final Jdbc jdbc;

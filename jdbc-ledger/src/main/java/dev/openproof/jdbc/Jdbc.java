@@ -133,25 +133,6 @@ final class Jdbc {
   }
 
   /**
-   * Inserts rows, each where no row with its key exists: on PostgreSQL in one batch (one round
-   * trip), on H2 (embedded, so without round trips) row by row. Returns the rows inserted of each.
-   */
-  <T> int[] insertAllIfAbsent(Connection c, String insert, List<T> rows, Binder<T> binder) throws SQLException {
-    Dialect known = dialect();
-    int[] counts = new int[rows.size()];
-    try (PreparedStatement statement = c.prepareStatement(known.insertIfAbsent(insert, ""))) {
-      if (known == Dialect.POSTGRESQL) {
-        return executeBatch(statement, rows, binder);
-      }
-      for (int i = 0; i < rows.size(); i++) {
-        binder.bind(statement, rows.get(i));
-        counts[i] = known.executeInsertIfAbsent(statement);
-      }
-    }
-    return counts;
-  }
-
-  /**
    * Inserts rows, each where no row with its key exists, and returns for each whether it was
    * inserted: on PostgreSQL in multi-row inserts ({@code VALUES (…), (…)}, one execution for many
    * rows) that return the keys they inserted; on H2 row by row. Of two rows with the same key, only

@@ -239,15 +239,15 @@ final class OrderTable {
     List<OrderId> sorted = orderIds.stream().sorted(Comparator.comparing(OrderId::value)).toList();
     Map<OrderId, OrderClaim> claims = jdbc.transaction("claim " + orderIds.size() + " orders", c -> {
       Map<OrderId, OrderClaim> found = new HashMap<>();
-      int[] inserted = jdbc.insertAllIfAbsent(c, INSERT, sorted, (statement, orderId) -> {
-        statement.setString(1, orderId.value());
-        statement.setString(2, owner);
-        Columns.setInstant(statement, 3, until);
-        Columns.setInstant(statement, 4, now);
-      });
+      boolean[] inserted = jdbc.insertAllIfAbsent(c, INSERT, sorted, (statement, base, orderId) -> {
+        statement.setString(base, orderId.value());
+        statement.setString(base + 1, owner);
+        Columns.setInstant(statement, base + 2, until);
+        Columns.setInstant(statement, base + 3, now);
+      }, new Jdbc.Key<>("order_id", OrderId::value));
       List<OrderId> existing = new ArrayList<>();
       for (int i = 0; i < sorted.size(); i++) {
-        if (inserted[i] == 1) {
+        if (inserted[i]) {
           found.put(sorted.get(i), OrderClaim.ACQUIRED);
         } else {
           existing.add(sorted.get(i));
