@@ -101,7 +101,7 @@ final class BatchRecorder {
   IssuedProof recordOne(ProofIssue issue, @Nullable String owner, Duration lease) {
     Instant leaseUntil = owner == null ? null : issue.now().plus(lease);
     String what = "record proof " + issue.proof().proofId() + " of order " + issue.orderId();
-    IssuedProof recorded = jdbc.dialect() == Dialect.POSTGRESQL
+    IssuedProof recorded = jdbc.dialect() == Dialect.POSTGRESQL && PostgresIssue.fits(issue)
         ? jdbc.autoCommit(what, c -> recordOnePostgres(c, issue, owner, leaseUntil))
         : jdbc.transaction(what, c -> recordOneInTransaction(c, issue, owner, leaseUntil));
     if (recorded.proof().proof().proofId().equals(issue.proof().proofId())) {

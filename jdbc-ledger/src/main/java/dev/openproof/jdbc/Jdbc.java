@@ -40,7 +40,7 @@ final class Jdbc {
   record Key<T>(String columns, java.util.function.Function<T, String> of) {}
 
   /** The most parameters PostgreSQL takes in one statement. */
-  private static final int MAX_PARAMETERS = 32767;
+  static final int MAX_PARAMETERS = 32767;
   /** The most rows in one multi-row insert. */
   private static final int MAX_ROWS = 500;
 

@@ -35,6 +35,13 @@ final class PostgresIssue {
   /** What the statement inserted: the legs of the invoices, and whether the proof. */
   record Inserted(Set<InvoiceLeg> legs, boolean proof) {}
 
+  /** Whether the issue's statement stays within the parameters PostgreSQL takes in one statement. */
+  static boolean fits(ProofIssue issue) {
+    int lines = issue.invoices().stream().mapToInt(i -> i.lines().size()).sum();
+    return issue.invoices().size() * HEADER_PARAMETERS + lines * LINE_PARAMETERS + PROOF_PARAMETERS
+        + issue.proof().entitlements().size() * ENTITLEMENT_PARAMETERS + DELIVERY_PARAMETERS + 2 <= Jdbc.MAX_PARAMETERS;
+  }
+
   /** The statement for an issue of this shape. */
   static String sql(int invoices, int lines, int entitlements, boolean claimed) {
     StringBuilder sql = new StringBuilder("WITH ");
