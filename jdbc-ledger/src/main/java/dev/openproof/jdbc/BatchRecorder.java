@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A batch of digital orders recorded in one transaction: the invoices in one batch and their lines
  * in another, the proofs, their entitlements and first deliveries in a batch each, the completions
- * in one, and the orders read back in one query. Rows are written in the order of the order ids, so
- * that batches that overlap lock them in the same order.
+ * in one, and the orders read back in one query; on PostgreSQL each batch is one statement of many
+ * rows. Rows are written in the order of the order ids, so that batches that overlap lock them in
+ * the same order. One order alone is recorded on PostgreSQL in one statement ({@link PostgresIssue}).
  */
 final class BatchRecorder {
   private final Jdbc jdbc;
@@ -99,24 +100,64 @@ final class BatchRecorder {
    */
   IssuedProof recordOne(ProofIssue issue, @Nullable String owner, Duration lease) {
     Instant leaseUntil = owner == null ? null : issue.now().plus(lease);
-    IssuedProof recorded = jdbc.transaction("record proof " + issue.proof().proofId() + " of order " + issue.orderId(), c -> {
-      List<Invoice> kept = issue.invoices().isEmpty() ? List.of() : invoices.keepAll(c, issue.invoices());
-      ProofTable.Recorded proof = proofs.insert(c, issue.proof(), issue.signedProof(), issue.delivery(), issue.now(),
-          "order:" + issue.orderId().value(), owner, leaseUntil);
-      ProofRecord record = proof.record();
-      if (!proof.inserted()) {
-        DeliveryRecord first = deliveries.first(c, record.proof().proofId()).orElseThrow(() ->
-            new IllegalStateException("proof " + record.proof().proofId() + " has no first delivery"));
-        return new IssuedProof(kept, record, first, false);
-      }
-      DeliveryRequest first = new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
-          record.recipient(), record.proof(), record.signedProof());
-      return new IssuedProof(kept, record, DeliveryRecord.pending(first, Columns.stored(issue.now())), owner != null);
-    });
+    String what = "record proof " + issue.proof().proofId() + " of order " + issue.orderId();
+    IssuedProof recorded = jdbc.dialect() == Dialect.POSTGRESQL && PostgresIssue.fits(issue)
+        ? jdbc.autoCommit(what, c -> recordOnePostgres(c, issue, owner, leaseUntil))
+        : jdbc.transaction(what, c -> recordOneInTransaction(c, issue, owner, leaseUntil));
     if (recorded.proof().proof().proofId().equals(issue.proof().proofId())) {
       proofs.rememberInserted(issue.proof(), issue.signedProof(), issue.delivery());
     }
     return recorded;
+  }
+
+  /** {@link #recordOne} in a transaction, statement by statement. */
+  private IssuedProof recordOneInTransaction(Connection c, ProofIssue issue, @Nullable String owner, @Nullable Instant leaseUntil)
+      throws SQLException {
+    List<Invoice> kept = issue.invoices().isEmpty() ? List.of() : invoices.keepAll(c, issue.invoices());
+    ProofTable.Recorded proof = proofs.insert(c, issue.proof(), issue.signedProof(), issue.delivery(), issue.now(),
+        "order:" + issue.orderId().value(), owner, leaseUntil);
+    ProofRecord record = proof.record();
+    if (!proof.inserted()) {
+      DeliveryRecord first = deliveries.first(c, record.proof().proofId()).orElseThrow(() ->
+          new IllegalStateException("proof " + record.proof().proofId() + " has no first delivery"));
+      return new IssuedProof(kept, record, first, false);
+    }
+    DeliveryRequest first = new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
+        record.recipient(), record.proof(), record.signedProof());
+    return new IssuedProof(kept, record, DeliveryRecord.pending(first, Columns.stored(issue.now())), owner != null);
+  }
+
+  /** {@link #recordOne} on PostgreSQL: one statement, committed by itself; reads only what another call recorded first. */
+  private IssuedProof recordOnePostgres(Connection c, ProofIssue issue, @Nullable String owner, @Nullable Instant leaseUntil)
+      throws SQLException {
+    ProofRecord record = new ProofRecord(issue.proof(), issue.signedProof(), issue.delivery().recipient(), null);
+    String key = "order:" + issue.orderId().value();
+    PostgresIssue.Inserted inserted;
+    try {
+      inserted = PostgresIssue.record(c, issue, record, key, owner, leaseUntil);
+    } catch (SQLException e) {
+      if (Jdbc.isMissingParent(e)) {
+        throw new IllegalStateException("order " + issue.orderId() + " was never claimed", e);
+      }
+      throw e;
+    }
+    List<Invoice> kept = new ArrayList<>(issue.invoices().size());
+    for (Invoice invoice : issue.invoices()) {
+      kept.add(inserted.legs().contains(invoice.leg()) ? InvoiceTable.stored(invoice)
+          : invoices.find(c, invoice.orderId(), invoice.leg()).orElseThrow(() -> new IllegalStateException(
+              "invoice of order " + invoice.orderId() + ", leg " + invoice.leg() + " is not readable")));
+    }
+    if (!inserted.proof()) {
+      ProofId keptId = ProofTable.proofOfKey(c, key).orElseThrow(() ->
+          new IllegalStateException("proof id " + issue.proof().proofId() + " is recorded for another order"));
+      ProofRecord first = proofs.find(c, keptId).orElseThrow();
+      return new IssuedProof(kept, first, deliveries.first(c, keptId).orElseThrow(() ->
+          new IllegalStateException("proof " + keptId + " has no first delivery")), false);
+    }
+    DeliveryRequest first = new DeliveryRequest(issue.delivery().deliveryId(), DeliveryKind.ORIGINAL, null,
+        record.recipient(), record.proof(), record.signedProof());
+    return new IssuedProof(kept, new ProofRecord(Columns.stored(issue.proof()), issue.signedProof(),
+        Columns.stored(record.recipient()), null), DeliveryRecord.pending(first, Columns.stored(issue.now())), owner != null);
   }
 
   private Written write(Connection c, List<ProofIssue> sorted, @Nullable String owner, @Nullable Instant leaseUntil)
@@ -125,11 +166,7 @@ final class BatchRecorder {
     int[] invoiced = invoices.insertAll(c, all);
     boolean[] inserted = proofs.insertAll(c, sorted, owner, leaseUntil);
     List<OrderId> ids = sorted.stream().map(ProofIssue::orderId).toList();
-    int[] completed = Jdbc.executeAll(c, "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL,"
-        + " lease_until = NULL WHERE order_id = ?", ids, (statement, id) -> {
-          statement.setString(1, Route.DIGITAL.name());
-          statement.setString(2, id.value());
-        });
+    int[] completed = completeAll(c, ids);
     // An order whose proof and both invoices this call inserted is known without a read; the others are read.
     Map<OrderId, OrderRecord> read = new java.util.HashMap<>();
     List<OrderId> unknown = new ArrayList<>();
@@ -166,6 +203,36 @@ final class BatchRecorder {
       }
     }
     return new Written(read, java.util.Set.copyOf(mine), others);
+  }
+
+  /**
+   * Completes the orders by the digital route; returns the rows changed for each: on PostgreSQL in one
+   * statement that returns the ids it changed, elsewhere in a batch.
+   */
+  private int[] completeAll(Connection c, List<OrderId> ids) throws SQLException {
+    String complete = "UPDATE openproof_order SET completed = TRUE, route = ?, lease_owner = NULL, lease_until = NULL"
+        + " WHERE order_id";
+    if (jdbc.dialect() != Dialect.POSTGRESQL) {
+      return Jdbc.executeAll(c, complete + " = ?", ids, (statement, id) -> {
+        statement.setString(1, Route.DIGITAL.name());
+        statement.setString(2, id.value());
+      });
+    }
+    java.util.Set<String> changed = new java.util.HashSet<>();
+    try (java.sql.PreparedStatement statement = c.prepareStatement(complete + jdbc.oneOf(ids.size()) + " RETURNING order_id")) {
+      statement.setString(1, Route.DIGITAL.name());
+      jdbc.bindOneOf(statement, 2, ids.stream().map(OrderId::value).toList());
+      try (java.sql.ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          changed.add(row.getString(1));
+        }
+      }
+    }
+    int[] counts = new int[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      counts[i] = changed.contains(ids.get(i).value()) ? 1 : 0;
+    }
+    return counts;
   }
 
   /** What one batch's transaction wrote and read. */

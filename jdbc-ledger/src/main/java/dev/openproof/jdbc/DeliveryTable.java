@@ -31,14 +31,16 @@ import org.jspecify.annotations.Nullable;
 final class DeliveryTable {
   /** The longest failure message kept; the rest is cut. */
   static final int MAX_MESSAGE = 4000;
+  /** The most deliveries {@link #recordDeliveredAll} records in one statement on PostgreSQL. */
+  private static final int MAX_IN_ONE_STATEMENT = 1000;
 
   private static final String COLUMNS = "delivery_id, proof_id, kind, resend_of, recipient_name, recipient_email,"
       + " recipient_language, status, attempts, next_attempt_at, receipt_proof_id, receipt_recipient,"
       + " receipt_message_id, receipt_delivered_at, failure_kind, failure_code, failure_message, failure_at";
-  private static final String INSERT = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
+  static final String INSERT = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
       + " recipient_name, recipient_email, recipient_language, status, attempts, next_attempt_at, created_at)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
-  private static final String INSERT_CLAIMED = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
+  static final String INSERT_CLAIMED = "INSERT INTO openproof_delivery (delivery_id, proof_id, kind, resend_of,"
       + " recipient_name, recipient_email, recipient_language, status, attempts, next_attempt_at, created_at, lease_owner,"
       + " lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
   private static final String CLAIMABLE = "status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
@@ -55,6 +57,16 @@ final class DeliveryTable {
       + " lease_owner = NULL, lease_until = NULL WHERE delivery_id = ? AND status = 'PENDING'";
   private static final String RELEASE =
       "UPDATE openproof_delivery SET lease_owner = NULL, lease_until = NULL WHERE delivery_id = ?";
+  /**
+   * On PostgreSQL, {@link #DELIVERED} and the order's completion in one statement: the order is
+   * completed only where the delivery exists, the delivery updated only where the order does, and the
+   * one row returned says how many orders were completed, with the delivery's new row where it changed.
+   */
+  private static final String DELIVERED_AND_COMPLETE = "WITH o AS (UPDATE openproof_order SET completed = TRUE, route = ?,"
+      + " lease_owner = NULL, lease_until = NULL WHERE order_id = ?"
+      + " AND EXISTS (SELECT 1 FROM openproof_delivery WHERE delivery_id = ?) RETURNING 1),"
+      + " d AS (" + DELIVERED + " AND EXISTS (SELECT 1 FROM openproof_order WHERE order_id = ?) RETURNING " + COLUMNS + ")"
+      + " SELECT (SELECT COUNT(*) FROM o) AS completed_orders, d.* FROM (SELECT 1 AS one) x LEFT JOIN d ON TRUE";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id = ?";
   private static final String BY_PROOF = "SELECT " + COLUMNS + " FROM openproof_delivery WHERE proof_id = ? ORDER BY seq";
 
@@ -80,13 +92,13 @@ final class DeliveryTable {
   }
 
   /** Inserts the first deliveries of a batch's proofs, pending, each due when its proof was recorded; claimed where an owner is given. */
-  static void insertPendingAll(Connection c, List<dev.openproof.core.exchange.ProofIssue> issues, @Nullable String owner,
-      @Nullable Instant leaseUntil) throws SQLException {
-    Jdbc.executeAll(c, owner == null ? INSERT : INSERT_CLAIMED, issues, (statement, issue) -> {
-      bindInsert(statement, issue.delivery(), issue.now());
+  static void insertPendingAll(Jdbc jdbc, Connection c, List<dev.openproof.core.exchange.ProofIssue> issues,
+      @Nullable String owner, @Nullable Instant leaseUntil) throws SQLException {
+    jdbc.insertAll(c, owner == null ? INSERT : INSERT_CLAIMED, issues, (statement, base, issue) -> {
+      bindInsert(statement, base, issue.delivery(), issue.now());
       if (owner != null) {
-        statement.setString(10, owner);
-        Columns.setInstant(statement, 11, leaseUntil);
+        statement.setString(base + 9, owner);
+        Columns.setInstant(statement, base + 10, leaseUntil);
       }
     });
   }
@@ -110,18 +122,27 @@ final class DeliveryTable {
     if (receipts.isEmpty()) {
       return List.of();
     }
+    List<String> ids = receipts.stream().map(r -> r.deliveryId().value()).toList();
+    boolean oneStatement = jdbc.dialect() == Dialect.POSTGRESQL && receipts.size() <= MAX_IN_ONE_STATEMENT
+        && new java.util.HashSet<>(ids).size() == ids.size();
     return jdbc.transaction("record " + receipts.size() + " deliveries", c -> {
-      Jdbc.executeAll(c, DELIVERED, receipts, (statement, receipt) -> {
-        statement.setString(1, receipt.proofId().value());
-        statement.setString(2, receipt.recipient());
-        statement.setString(3, receipt.messageId());
-        Columns.setInstant(statement, 4, receipt.deliveredAt());
-        statement.setString(5, receipt.deliveryId().value());
-      });
+      String sql;
+      if (oneStatement) {
+        sql = deliveredAll(receipts.size());
+      } else {
+        Jdbc.executeAll(c, DELIVERED, receipts, (statement, receipt) -> bindDelivered(statement, 1, receipt));
+        sql = "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + jdbc.oneOf(receipts.size());
+      }
       java.util.Map<DeliveryId, Row> rows = new java.util.HashMap<>();
-      try (PreparedStatement statement = c.prepareStatement(
-          "SELECT " + COLUMNS + " FROM openproof_delivery WHERE delivery_id" + jdbc.oneOf(receipts.size()))) {
-        jdbc.bindOneOf(statement, 1, receipts.stream().map(r -> r.deliveryId().value()).toList());
+      try (PreparedStatement statement = c.prepareStatement(sql)) {
+        int next = 1;
+        if (oneStatement) {
+          for (DeliveryReceipt receipt : receipts) {
+            bindDelivered(statement, next, receipt);
+            next += 5;
+          }
+        }
+        jdbc.bindOneOf(statement, next, ids);
         try (ResultSet row = statement.executeQuery()) {
           while (row.next()) {
             Row read = Row.of(row);
@@ -141,6 +162,21 @@ final class DeliveryTable {
     });
   }
 
+  /**
+   * On PostgreSQL, {@link #DELIVERED} of {@code n} distinct deliveries in one statement, which returns
+   * the rows it changed and the others as they are.
+   */
+  private static String deliveredAll(int n) {
+    String values = String.join(", ", java.util.Collections.nCopies(n, "(?, ?, ?, ?, ?)"));
+    return "WITH u AS (UPDATE openproof_delivery d SET status = 'DELIVERED', attempts = d.attempts + 1,"
+        + " next_attempt_at = NULL, receipt_proof_id = v.proof_id, receipt_recipient = v.recipient,"
+        + " receipt_message_id = v.message_id, receipt_delivered_at = v.delivered_at, lease_owner = NULL, lease_until = NULL"
+        + " FROM (VALUES " + values + ") v (proof_id, recipient, message_id, delivered_at, delivery_id)"
+        + " WHERE d.delivery_id = v.delivery_id AND d.status <> 'DELIVERED' RETURNING d." + COLUMNS.replace(", ", ", d.") + ")"
+        + " SELECT " + COLUMNS + " FROM u UNION ALL SELECT " + COLUMNS + " FROM openproof_delivery"
+        + " WHERE delivery_id = ANY (?) AND delivery_id NOT IN (SELECT delivery_id FROM u)";
+  }
+
   /** The first delivery of a proof, read on a connection in use. */
   Optional<DeliveryRecord> first(Connection c, ProofId proofId) throws SQLException {
     Row first = null;
@@ -156,13 +192,18 @@ final class DeliveryTable {
   }
 
   private static void bindInsert(PreparedStatement statement, DeliveryRequest request, Instant now) throws SQLException {
-    statement.setString(1, request.deliveryId().value());
-    statement.setString(2, request.proof().proofId().value());
-    statement.setString(3, request.kind().name());
-    statement.setString(4, request.resendOf() == null ? null : request.resendOf().value());
-    Columns.setRecipient(statement, 5, request.recipient());
-    Columns.setInstant(statement, 8, now);
-    Columns.setInstant(statement, 9, now);
+    bindInsert(statement, 1, request, now);
+  }
+
+  /** Binds a new delivery to the first nine parameters of {@link #INSERT}, from {@code base} on. */
+  static void bindInsert(PreparedStatement statement, int base, DeliveryRequest request, Instant now) throws SQLException {
+    statement.setString(base, request.deliveryId().value());
+    statement.setString(base + 1, request.proof().proofId().value());
+    statement.setString(base + 2, request.kind().name());
+    statement.setString(base + 3, request.resendOf() == null ? null : request.resendOf().value());
+    Columns.setRecipient(statement, base + 4, request.recipient());
+    Columns.setInstant(statement, base + 7, now);
+    Columns.setInstant(statement, base + 8, now);
   }
 
   DeliveryRecord add(DeliveryRequest request, Instant now) {
@@ -243,24 +284,73 @@ final class DeliveryTable {
     return jdbc.autoCommit("record delivery " + receipt.deliveryId(), c -> recordDelivered(c, receipt));
   }
 
-  /** Records a delivery as delivered, and its order completed by the digital route, in one transaction. */
+  /**
+   * Records a delivery as delivered, and its order completed by the digital route, atomically: on
+   * PostgreSQL in one statement, committed by itself (one round trip), each update done only where
+   * the other's row exists; on H2 in one transaction. The delivery's row is returned by the update
+   * itself rather than read again.
+   */
   DeliveryRecord recordDeliveredAndComplete(DeliveryReceipt receipt, OrderId orderId) {
-    return jdbc.transaction("record delivery " + receipt.deliveryId() + " and complete order " + orderId, c -> {
+    String what = "record delivery " + receipt.deliveryId() + " and complete order " + orderId;
+    if (jdbc.dialect() == Dialect.POSTGRESQL) {
+      return jdbc.autoCommit(what, c -> {
+        try (PreparedStatement statement = c.prepareStatement(DELIVERED_AND_COMPLETE)) {
+          statement.setString(1, Route.DIGITAL.name());
+          statement.setString(2, orderId.value());
+          statement.setString(3, receipt.deliveryId().value());
+          bindDelivered(statement, 4, receipt);
+          statement.setString(9, orderId.value());
+          try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            if (row.getInt("completed_orders") == 0) {
+              throw unknown(c, receipt.deliveryId(), orderId);
+            }
+            if (row.getString("delivery_id") != null) {
+              return toRecord(c, Row.of(row));
+            }
+          }
+        }
+        return find(c, receipt.deliveryId()).orElseThrow();
+      });
+    }
+    return jdbc.transaction(what, c -> {
       DeliveryRecord record = recordDelivered(c, receipt);
       OrderTable.complete(c, orderId, Route.DIGITAL);
       return record;
     });
   }
 
+  /** Why {@link #DELIVERED_AND_COMPLETE} changed nothing: the order or the delivery is unknown. */
+  private IllegalStateException unknown(Connection c, DeliveryId deliveryId, OrderId orderId) throws SQLException {
+    return find(c, deliveryId).isEmpty() ? new IllegalStateException("unknown delivery " + deliveryId)
+        : new IllegalStateException("order " + orderId + " was never claimed");
+  }
+
+  private static void bindDelivered(PreparedStatement statement, int index, DeliveryReceipt receipt) throws SQLException {
+    statement.setString(index, receipt.proofId().value());
+    statement.setString(index + 1, receipt.recipient());
+    statement.setString(index + 2, receipt.messageId());
+    Columns.setInstant(statement, index + 3, receipt.deliveredAt());
+    statement.setString(index + 4, receipt.deliveryId().value());
+  }
+
   private DeliveryRecord recordDelivered(Connection c, DeliveryReceipt receipt) throws SQLException {
     DeliveryId deliveryId = receipt.deliveryId();
-    try (PreparedStatement statement = c.prepareStatement(DELIVERED)) {
-      statement.setString(1, receipt.proofId().value());
-      statement.setString(2, receipt.recipient());
-      statement.setString(3, receipt.messageId());
-      Columns.setInstant(statement, 4, receipt.deliveredAt());
-      statement.setString(5, deliveryId.value());
-      statement.executeUpdate();
+    if (jdbc.dialect() == Dialect.H2) {
+      // The update returns the row it changed: no second look.
+      try (PreparedStatement statement = c.prepareStatement("SELECT " + COLUMNS + " FROM FINAL TABLE (" + DELIVERED + ")")) {
+        bindDelivered(statement, 1, receipt);
+        try (ResultSet row = statement.executeQuery()) {
+          if (row.next()) {
+            return toRecord(c, Row.of(row));
+          }
+        }
+      }
+    } else {
+      try (PreparedStatement statement = c.prepareStatement(DELIVERED)) {
+        bindDelivered(statement, 1, receipt);
+        statement.executeUpdate();
+      }
     }
     return find(c, deliveryId).orElseThrow(() -> new IllegalStateException("unknown delivery " + deliveryId));
   }

@@ -21,10 +21,10 @@ import java.util.Optional;
 
 /** Invoices with their lines; the key (order, leg) keeps the first invoice of each leg. */
 final class InvoiceTable {
-  private static final String INSERT = "INSERT INTO openproof_invoice (order_id, leg, invoice_id,"
+  static final String INSERT = "INSERT INTO openproof_invoice (order_id, leg, invoice_id,"
       + " seller_id, seller_name, seller_country, buyer_id, buyer_name, buyer_country, currency, total, total_scale,"
       + " issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_LINE = "INSERT INTO openproof_invoice_line (order_id, leg, line_no, sku,"
+  static final String INSERT_LINE = "INSERT INTO openproof_invoice_line (order_id, leg, line_no, sku,"
       + " product, quantity, unit_price, unit_price_scale, amount, amount_scale, amount_currency)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT " + InvoiceTable.COLUMNS
@@ -79,9 +79,10 @@ final class InvoiceTable {
 
   /** Inserts invoices whose order has none of their leg, with their lines; returns the rows inserted of each. */
   int[] insertAll(Connection c, List<Invoice> invoices) throws SQLException {
-    int[] inserted;
+    boolean[] inserted;
     try {
-      inserted = jdbc.insertAllIfAbsent(c, INSERT, invoices, InvoiceTable::bindHeader);
+      inserted = jdbc.insertAllIfAbsent(c, INSERT, invoices, InvoiceTable::bindHeader,
+          new Jdbc.Key<>("order_id, leg", invoice -> Jdbc.key(invoice.orderId().value(), invoice.leg().name())));
     } catch (SQLException e) {
       if (Jdbc.isMissingParent(e)) {
         throw new IllegalStateException("an order of invoices " + invoices.stream().map(i -> i.id().value()).toList()
@@ -90,17 +91,19 @@ final class InvoiceTable {
       throw e;
     }
     List<Object[]> lines = new ArrayList<>();
+    int[] counts = new int[invoices.size()];
     for (int i = 0; i < invoices.size(); i++) {
-      if (inserted[i] == 1) {
+      counts[i] = inserted[i] ? 1 : 0;
+      if (inserted[i]) {
         int lineNo = 0;
         for (InvoiceLine line : invoices.get(i).lines()) {
           lines.add(new Object[] {invoices.get(i), lineNo++, line});
         }
       }
     }
-    Jdbc.executeAll(c, INSERT_LINE, lines, (statement, row) ->
-        bindLine(statement, (Invoice) row[0], (Integer) row[1], (InvoiceLine) row[2]));
-    return inserted;
+    jdbc.insertAll(c, INSERT_LINE, lines, (statement, base, row) ->
+        bindLine(statement, base, (Invoice) row[0], (Integer) row[1], (InvoiceLine) row[2]));
+    return counts;
   }
 
   /** An invoice as the database keeps it: its instant truncated to the microsecond. */
@@ -110,41 +113,44 @@ final class InvoiceTable {
   }
 
   private static void bindHeader(PreparedStatement statement, Invoice invoice) throws SQLException {
-    statement.setString(1, invoice.orderId().value());
-    statement.setString(2, invoice.leg().name());
-    statement.setString(3, invoice.id().value());
-    Columns.setParty(statement, 4, invoice.seller());
-    Columns.setParty(statement, 7, invoice.buyer());
-    statement.setString(10, invoice.total().currency().getCurrencyCode());
-    Columns.setDecimal(statement, 11, invoice.total().amount());
-    Columns.setInstant(statement, 13, invoice.issuedAt());
+    bindHeader(statement, 1, invoice);
+  }
+
+  /** Binds an invoice's header to the thirteen parameters of {@link #INSERT} from {@code base} on. */
+  static void bindHeader(PreparedStatement statement, int base, Invoice invoice) throws SQLException {
+    statement.setString(base, invoice.orderId().value());
+    statement.setString(base + 1, invoice.leg().name());
+    statement.setString(base + 2, invoice.id().value());
+    Columns.setParty(statement, base + 3, invoice.seller());
+    Columns.setParty(statement, base + 6, invoice.buyer());
+    statement.setString(base + 9, invoice.total().currency().getCurrencyCode());
+    Columns.setDecimal(statement, base + 10, invoice.total().amount());
+    Columns.setInstant(statement, base + 12, invoice.issuedAt());
   }
 
   private static void bindLine(PreparedStatement statement, Invoice invoice, int lineNo, InvoiceLine line) throws SQLException {
-    statement.setString(1, invoice.orderId().value());
-    statement.setString(2, invoice.leg().name());
-    statement.setInt(3, lineNo);
-    statement.setString(4, line.sku());
-    statement.setString(5, line.product());
-    statement.setInt(6, line.quantity());
-    Columns.setDecimal(statement, 7, line.unitPrice());
-    Columns.setDecimal(statement, 9, line.amount().amount());
-    statement.setString(11, line.amount().currency().getCurrencyCode());
+    bindLine(statement, 1, invoice, lineNo, line);
+  }
+
+  /** Binds an invoice line to the eleven parameters of {@link #INSERT_LINE} from {@code base} on. */
+  static void bindLine(PreparedStatement statement, int base, Invoice invoice, int lineNo, InvoiceLine line)
+      throws SQLException {
+    statement.setString(base, invoice.orderId().value());
+    statement.setString(base + 1, invoice.leg().name());
+    statement.setInt(base + 2, lineNo);
+    statement.setString(base + 3, line.sku());
+    statement.setString(base + 4, line.product());
+    statement.setInt(base + 5, line.quantity());
+    Columns.setDecimal(statement, base + 6, line.unitPrice());
+    Columns.setDecimal(statement, base + 8, line.amount().amount());
+    statement.setString(base + 10, line.amount().currency().getCurrencyCode());
   }
 
   private static void insertLines(Connection c, Invoice invoice) throws SQLException {
     try (PreparedStatement statement = c.prepareStatement(INSERT_LINE)) {
       int lineNo = 0;
       for (InvoiceLine line : invoice.lines()) {
-        statement.setString(1, invoice.orderId().value());
-        statement.setString(2, invoice.leg().name());
-        statement.setInt(3, lineNo++);
-        statement.setString(4, line.sku());
-        statement.setString(5, line.product());
-        statement.setInt(6, line.quantity());
-        Columns.setDecimal(statement, 7, line.unitPrice());
-        Columns.setDecimal(statement, 9, line.amount().amount());
-        statement.setString(11, line.amount().currency().getCurrencyCode());
+        bindLine(statement, invoice, lineNo++, line);
         statement.addBatch();
       }
       statement.executeBatch();

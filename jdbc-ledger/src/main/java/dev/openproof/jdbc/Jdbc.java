@@ -30,6 +30,20 @@ final class Jdbc {
     void bind(PreparedStatement statement, T row) throws SQLException;
   }
 
+  /** Binds one row to a statement's parameters from {@code base} on, so that one statement may insert several rows. */
+  @FunctionalInterface
+  interface Rows<T> {
+    void bind(PreparedStatement statement, int base, T row) throws SQLException;
+  }
+
+  /** The columns an insert returns to name a row, and how a row to insert names itself in their values. */
+  record Key<T>(String columns, java.util.function.Function<T, String> of) {}
+
+  /** The most parameters PostgreSQL takes in one statement. */
+  static final int MAX_PARAMETERS = 32767;
+  /** The most rows in one multi-row insert. */
+  private static final int MAX_ROWS = 500;
+
   private final DataSource dataSource;
   private volatile @Nullable Dialect dialect;
 
@@ -119,22 +133,100 @@ final class Jdbc {
   }
 
   /**
-   * Inserts rows, each where no row with its key exists: on PostgreSQL in one batch (one round
-   * trip), on H2 (embedded, so without round trips) row by row. Returns the rows inserted of each.
+   * Inserts rows, each where no row with its key exists, and returns for each whether it was
+   * inserted: on PostgreSQL in multi-row inserts ({@code VALUES (…), (…)}, one execution for many
+   * rows) that return the keys they inserted; on H2 row by row. Of two rows with the same key, only
+   * the first counts as inserted.
    */
-  <T> int[] insertAllIfAbsent(Connection c, String insert, List<T> rows, Binder<T> binder) throws SQLException {
-    Dialect known = dialect();
-    int[] counts = new int[rows.size()];
-    try (PreparedStatement statement = c.prepareStatement(known.insertIfAbsent(insert, ""))) {
-      if (known == Dialect.POSTGRESQL) {
-        return executeBatch(statement, rows, binder);
+  <T> boolean[] insertAllIfAbsent(Connection c, String insert, List<T> rows, Rows<T> binder, Key<T> key) throws SQLException {
+    boolean[] inserted = new boolean[rows.size()];
+    if (rows.isEmpty()) {
+      return inserted;
+    }
+    if (dialect() != Dialect.POSTGRESQL) {
+      try (PreparedStatement statement = c.prepareStatement(insert)) {
+        for (int i = 0; i < rows.size(); i++) {
+          binder.bind(statement, 1, rows.get(i));
+          inserted[i] = Dialect.H2.executeInsertIfAbsent(statement) == 1;
+        }
       }
-      for (int i = 0; i < rows.size(); i++) {
-        binder.bind(statement, rows.get(i));
-        counts[i] = known.executeInsertIfAbsent(statement);
+      return inserted;
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (List<T> chunk : chunks(insert, rows)) {
+      try (PreparedStatement statement = c.prepareStatement(multiRow(insert, chunk.size())
+          + " ON CONFLICT DO NOTHING RETURNING " + key.columns())) {
+        bindRows(statement, insert, chunk, binder);
+        try (java.sql.ResultSet row = statement.executeQuery()) {
+          int columns = row.getMetaData().getColumnCount();
+          while (row.next()) {
+            StringBuilder value = new StringBuilder(row.getString(1));
+            for (int k = 2; k <= columns; k++) {
+              value.append('\u0000').append(row.getString(k));
+            }
+            keys.add(value.toString());
+          }
+        }
       }
     }
-    return counts;
+    for (int i = 0; i < rows.size(); i++) {
+      inserted[i] = keys.remove(key.of().apply(rows.get(i)));
+    }
+    return inserted;
+  }
+
+  /** Inserts rows that have no key in common with any row: on PostgreSQL in multi-row inserts, on H2 in one batch. */
+  <T> void insertAll(Connection c, String insert, List<T> rows, Rows<T> binder) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    if (dialect() != Dialect.POSTGRESQL) {
+      executeAll(c, insert, rows, (statement, row) -> binder.bind(statement, 1, row));
+      return;
+    }
+    for (List<T> chunk : chunks(insert, rows)) {
+      try (PreparedStatement statement = c.prepareStatement(multiRow(insert, chunk.size()))) {
+        bindRows(statement, insert, chunk, binder);
+        int count = statement.executeUpdate();
+        if (count != chunk.size()) {
+          throw new SQLException("a multi-row insert of " + chunk.size() + " rows inserted " + count, "XX000");
+        }
+      }
+    }
+  }
+
+  /** The key of a row as {@link #insertAllIfAbsent} compares it: its columns' values joined. */
+  static String key(String... values) {
+    return String.join("\u0000", values);
+  }
+
+  private static <T> void bindRows(PreparedStatement statement, String insert, List<T> rows, Rows<T> binder) throws SQLException {
+    int parameters = parameters(insert);
+    int base = 1;
+    for (T row : rows) {
+      binder.bind(statement, base, row);
+      base += parameters;
+    }
+  }
+
+  private static <T> List<List<T>> chunks(String insert, List<T> rows) {
+    int size = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / parameters(insert)));
+    List<List<T>> chunks = new java.util.ArrayList<>();
+    for (int from = 0; from < rows.size(); from += size) {
+      chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
+    }
+    return chunks;
+  }
+
+  /** An insert of one row ({@code INSERT INTO t (…) VALUES (…)}) made an insert of {@code n} rows. */
+  private static String multiRow(String insert, int n) {
+    int at = insert.lastIndexOf(" VALUES ");
+    String values = insert.substring(at + " VALUES ".length());
+    return insert.substring(0, at) + " VALUES " + String.join(", ", java.util.Collections.nCopies(n, values));
+  }
+
+  private static int parameters(String insert) {
+    return (int) insert.chars().filter(ch -> ch == '?').count();
   }
 
   /**

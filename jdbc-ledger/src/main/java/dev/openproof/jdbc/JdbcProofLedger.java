@@ -54,7 +54,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>a proof is recorded, signed, in the same transaction as its order's new invoices and its
  *       first delivery, pending (an outbox) and claimed by the caller, before anything is sent; a
  *       new order is claimed with its digest and proof id in one statement, and a delivered first
- *       delivery is recorded with its order's completion: three commits for a new order;
+ *       delivery is recorded with its order's completion: three commits for a new order (on
+ *       PostgreSQL each one statement, committed by itself: three round trips);
  *   <li>claims on orders and deliveries are leases, taken by conditional updates; pending
  *       deliveries are picked with {@code FOR UPDATE SKIP LOCKED}, so instances share them, and a
  *       crashed instance's claims are taken over once its lease expires.

@@ -142,11 +142,12 @@ final class OrderTable {
   boolean[] startAllNew(List<Started> started, String owner, Instant now, Duration lease) {
     Instant until = now.plus(lease);
     List<Started> sorted = started.stream().sorted(Comparator.comparing(o -> o.orderId().value())).toList();
-    int[] inserted = jdbc.transaction("claim " + started.size() + " orders", c ->
-        jdbc.insertAllIfAbsent(c, INSERT_STARTED, sorted, (statement, order) -> bindStarted(statement, order, owner, now, until)));
+    boolean[] inserted = jdbc.transaction("claim " + started.size() + " orders", c ->
+        jdbc.insertAllIfAbsent(c, INSERT_STARTED, sorted, (statement, base, order) -> bindStarted(statement, base, order, owner,
+            now, until), new Jdbc.Key<>("order_id", order -> order.orderId().value())));
     Map<OrderId, Boolean> byId = new HashMap<>();
     for (int i = 0; i < sorted.size(); i++) {
-      byId.put(sorted.get(i).orderId(), inserted[i] == 1);
+      byId.put(sorted.get(i).orderId(), inserted[i]);
     }
     boolean[] result = new boolean[started.size()];
     for (int i = 0; i < started.size(); i++) {
@@ -165,12 +166,17 @@ final class OrderTable {
 
   private static void bindStarted(PreparedStatement statement, Started order, String owner, Instant now, Instant until)
       throws SQLException {
-    statement.setString(1, order.orderId().value());
-    statement.setString(2, owner);
-    Columns.setInstant(statement, 3, until);
-    Columns.setInstant(statement, 4, now);
-    statement.setString(5, order.digest());
-    statement.setString(6, order.candidate() == null ? null : order.candidate().value());
+    bindStarted(statement, 1, order, owner, now, until);
+  }
+
+  private static void bindStarted(PreparedStatement statement, int base, Started order, String owner, Instant now,
+      Instant until) throws SQLException {
+    statement.setString(base, order.orderId().value());
+    statement.setString(base + 1, owner);
+    Columns.setInstant(statement, base + 2, until);
+    Columns.setInstant(statement, base + 3, now);
+    statement.setString(base + 4, order.digest());
+    statement.setString(base + 5, order.candidate() == null ? null : order.candidate().value());
   }
 
   private static boolean take(Connection c, OrderId orderId, String owner, Instant now, Instant until) throws SQLException {
@@ -233,15 +239,15 @@ final class OrderTable {
     List<OrderId> sorted = orderIds.stream().sorted(Comparator.comparing(OrderId::value)).toList();
     Map<OrderId, OrderClaim> claims = jdbc.transaction("claim " + orderIds.size() + " orders", c -> {
       Map<OrderId, OrderClaim> found = new HashMap<>();
-      int[] inserted = jdbc.insertAllIfAbsent(c, INSERT, sorted, (statement, orderId) -> {
-        statement.setString(1, orderId.value());
-        statement.setString(2, owner);
-        Columns.setInstant(statement, 3, until);
-        Columns.setInstant(statement, 4, now);
-      });
+      boolean[] inserted = jdbc.insertAllIfAbsent(c, INSERT, sorted, (statement, base, orderId) -> {
+        statement.setString(base, orderId.value());
+        statement.setString(base + 1, owner);
+        Columns.setInstant(statement, base + 2, until);
+        Columns.setInstant(statement, base + 3, now);
+      }, new Jdbc.Key<>("order_id", OrderId::value));
       List<OrderId> existing = new ArrayList<>();
       for (int i = 0; i < sorted.size(); i++) {
-        if (inserted[i] == 1) {
+        if (inserted[i]) {
           found.put(sorted.get(i), OrderClaim.ACQUIRED);
         } else {
           existing.add(sorted.get(i));

@@ -31,13 +31,13 @@ import org.jspecify.annotations.Nullable;
  * changes once written, so what was read of one is kept in a small cache.
  */
 final class ProofTable {
-  private static final String INSERT = "INSERT INTO openproof_proof (proof_id, order_id, license_number,"
+  static final String INSERT = "INSERT INTO openproof_proof (proof_id, order_id, license_number,"
       + " authorization_number, program, ordered_at, customer_id, customer_name, customer_country, reseller_id,"
       + " reseller_name, reseller_country, distributor_id, distributor_name, distributor_country, issued_at,"
       + " expires_at, status_index, status_uri, token, algorithm, key_id, recipient_name, recipient_email,"
       + " recipient_language, recorded_at, replaces, proof_key)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_ENTITLEMENT = "INSERT INTO openproof_proof_entitlement (proof_id, position,"
+  static final String INSERT_ENTITLEMENT = "INSERT INTO openproof_proof_entitlement (proof_id, position,"
       + " sku, product, quantity, license_type, starts, ends) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT * FROM openproof_proof WHERE proof_id = ?";
   private static final String SELECT_ENTITLEMENTS =
@@ -154,15 +154,14 @@ final class ProofTable {
    */
   boolean[] insertAll(Connection c, List<ProofIssue> issues, @Nullable String owner, @Nullable Instant leaseUntil)
       throws SQLException {
-    String insert = INSERT;
-    int[] inserted;
+    boolean[] inserted;
     try {
-      inserted = jdbc.insertAllIfAbsent(c, insert, issues, (statement, issue) -> {
-        bindProof(statement, new ProofRecord(issue.proof(), issue.signedProof(), issue.delivery().recipient(), null),
+      inserted = jdbc.insertAllIfAbsent(c, INSERT, issues, (statement, base, issue) -> {
+        bindProof(statement, base, new ProofRecord(issue.proof(), issue.signedProof(), issue.delivery().recipient(), null),
             issue.now());
-        statement.setString(27, null);
-        statement.setString(28, "order:" + issue.orderId().value());
-      });
+        statement.setString(base + 26, null);
+        statement.setString(base + 27, "order:" + issue.orderId().value());
+      }, new Jdbc.Key<>("proof_id", issue -> issue.proof().proofId().value()));
     } catch (SQLException e) {
       if (Jdbc.isMissingParent(e)) {
         throw new IllegalStateException("an order of the batch was never claimed", e);
@@ -173,7 +172,7 @@ final class ProofTable {
     List<ProofIssue> firsts = new ArrayList<>();
     boolean[] done = new boolean[issues.size()];
     for (int i = 0; i < issues.size(); i++) {
-      done[i] = inserted[i] == 1;
+      done[i] = inserted[i];
       if (done[i]) {
         ProofIssue issue = issues.get(i);
         int position = 0;
@@ -183,12 +182,12 @@ final class ProofTable {
         firsts.add(issue);
       }
     }
-    Jdbc.executeAll(c, INSERT_ENTITLEMENT, entitlements, (statement, row) -> {
-      statement.setString(1, ((ProofId) row[0]).value());
-      statement.setInt(2, (Integer) row[1]);
-      Columns.setEntitlement(statement, 3, (Entitlement) row[2]);
+    jdbc.insertAll(c, INSERT_ENTITLEMENT, entitlements, (statement, base, row) -> {
+      statement.setString(base, ((ProofId) row[0]).value());
+      statement.setInt(base + 1, (Integer) row[1]);
+      Columns.setEntitlement(statement, base + 2, (Entitlement) row[2]);
     });
-    DeliveryTable.insertPendingAll(c, firsts, owner, leaseUntil);
+    DeliveryTable.insertPendingAll(jdbc, c, firsts, owner, leaseUntil);
     return done;
   }
 
@@ -203,27 +202,32 @@ final class ProofTable {
   record Recorded(ProofRecord record, boolean inserted) {}
 
   private static void bindProof(PreparedStatement statement, ProofRecord record, Instant now) throws SQLException {
+    bindProof(statement, 1, record, now);
+  }
+
+  /** Binds a proof to the first twenty-six parameters of {@link #INSERT}, from {@code base} on. */
+  static void bindProof(PreparedStatement statement, int base, ProofRecord record, Instant now) throws SQLException {
     LicenseProof proof = record.proof();
     SignedProof signed = record.signedProof();
     StatusReference status = proof.status();
-    statement.setString(1, proof.proofId().value());
-    statement.setString(2, proof.orderId().value());
-    statement.setString(3, proof.licenseNumber().value());
-    statement.setString(4, proof.authorizationNumber().value());
-    statement.setString(5, proof.program().name());
-    Columns.setInstant(statement, 6, proof.orderedAt());
-    Columns.setParty(statement, 7, proof.customer());
-    Columns.setParty(statement, 10, proof.reseller());
-    Columns.setParty(statement, 13, proof.distributor());
-    Columns.setInstant(statement, 16, proof.issuedAt());
-    Columns.setInstant(statement, 17, proof.expiresAt());
-    Columns.setNullableLong(statement, 18, status == null ? null : status.index());
-    statement.setString(19, status == null ? null : status.uri());
-    statement.setString(20, signed.token());
-    statement.setString(21, signed.algorithm());
-    statement.setString(22, signed.keyId());
-    Columns.setRecipient(statement, 23, record.recipient());
-    Columns.setInstant(statement, 26, now);
+    statement.setString(base, proof.proofId().value());
+    statement.setString(base + 1, proof.orderId().value());
+    statement.setString(base + 2, proof.licenseNumber().value());
+    statement.setString(base + 3, proof.authorizationNumber().value());
+    statement.setString(base + 4, proof.program().name());
+    Columns.setInstant(statement, base + 5, proof.orderedAt());
+    Columns.setParty(statement, base + 6, proof.customer());
+    Columns.setParty(statement, base + 9, proof.reseller());
+    Columns.setParty(statement, base + 12, proof.distributor());
+    Columns.setInstant(statement, base + 15, proof.issuedAt());
+    Columns.setInstant(statement, base + 16, proof.expiresAt());
+    Columns.setNullableLong(statement, base + 17, status == null ? null : status.index());
+    statement.setString(base + 18, status == null ? null : status.uri());
+    statement.setString(base + 19, signed.token());
+    statement.setString(base + 20, signed.algorithm());
+    statement.setString(base + 21, signed.keyId());
+    Columns.setRecipient(statement, base + 22, record.recipient());
+    Columns.setInstant(statement, base + 25, now);
   }
 
   Optional<ProofRecord> find(ProofId proofId) {
