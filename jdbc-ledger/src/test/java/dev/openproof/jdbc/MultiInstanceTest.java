@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,6 +55,8 @@ class MultiInstanceTest {
   private static final long SEED = 20240501L;
 
   private final MutableClock clock = new MutableClock(START);
+  /** Open once the doomed instance has died (or ended): the others wait for it a quarter of the way in. */
+  private final CountDownLatch doomedGone = new CountDownLatch(1);
   private final Inbox inbox = new Inbox();
 
   /** One instance of a service: its pool, ledger and workflow. */
@@ -84,10 +87,27 @@ class MultiInstanceTest {
       Collections.shuffle(orders, new Random(SEED * 31 + number));
     }
 
-    /** Fulfills every order once, redelivering now and then; the doomed one dies mid-batch. */
-    Void work(boolean doomed) {
+    /**
+     * Fulfills every order once, redelivering now and then; the doomed one dies mid-batch. The others
+     * stop a quarter of the way through until it has died, so that it still finds orders of its own
+     * to deliver however the threads are scheduled.
+     */
+    Void work(boolean doomed) throws InterruptedException {
+      try {
+        return workThrough(doomed);
+      } finally {
+        if (doomed) {
+          doomedGone.countDown();
+        }
+      }
+    }
+
+    private Void workThrough(boolean doomed) throws InterruptedException {
       int done = 0;
       for (int from = 0; from < orders.size(); from += step) {
+        if (!doomed && from >= orders.size() / 4) {
+          doomedGone.await(2, TimeUnit.MINUTES);
+        }
         List<Order> some = orders.subList(from, Math.min(orders.size(), from + step));
         try {
           if (batch) {
