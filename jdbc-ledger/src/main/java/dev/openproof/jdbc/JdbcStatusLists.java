@@ -93,31 +93,7 @@ public final class JdbcStatusLists implements StatusLists {
   @Override
   public StatusReference allocate(ProofId proofId) {
     Objects.requireNonNull(proofId, "proofId");
-    Dialect dialect = jdbc.dialect(); // before the transaction: detecting it borrows a connection
-    return jdbc.transaction("allocate a status list index", c -> {
-      Optional<StatusReference> known = find(c, proofId);
-      if (known.isPresent()) {
-        return known.get();
-      }
-      ListRow list = lockCurrent(c, dialect);
-      int index;
-      try (Taken taken = new Taken(c, list)) {
-        index = freeIndex(list, taken);
-      }
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO openproof_status_entry (list_uri, idx, proof_id, status) VALUES (?, ?, ?, 0)")) {
-        insert.setString(1, list.uri());
-        insert.setInt(2, index);
-        insert.setString(3, proofId.value());
-        insert.executeUpdate();
-      }
-      try (PreparedStatement update = c.prepareStatement(
-          "UPDATE openproof_status_list SET allocated = allocated + 1 WHERE seq = ?")) {
-        update.setInt(1, list.seq());
-        update.executeUpdate();
-      }
-      return new StatusReference(index, list.uri());
-    });
+    return allocate("allocate a status list index", List.of(proofId)).get(0);
   }
 
   /**
@@ -128,11 +104,12 @@ public final class JdbcStatusLists implements StatusLists {
   @Override
   public List<StatusReference> allocateAll(List<ProofId> proofIds) {
     List<ProofId> ids = List.copyOf(proofIds); // refuses null ids
-    if (ids.isEmpty()) {
-      return List.of();
-    }
+    return ids.isEmpty() ? List.of() : allocate("allocate status list indexes", ids);
+  }
+
+  private List<StatusReference> allocate(String what, List<ProofId> ids) {
     Dialect dialect = jdbc.dialect(); // before the transaction: detecting it borrows a connection
-    return jdbc.transaction("allocate status list indexes", c -> {
+    return jdbc.transaction(what, c -> {
       Map<ProofId, StatusReference> places = new HashMap<>();
       Set<ProofId> unplaced = new LinkedHashSet<>();
       for (ProofId id : ids) {
