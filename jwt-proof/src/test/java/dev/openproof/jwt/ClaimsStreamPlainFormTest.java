@@ -41,6 +41,59 @@ class ClaimsStreamPlainFormTest {
   }
 
   /**
+   * Every position of the signer's form, one byte at a time: replaced by a structural character, a
+   * letter, a digit, a backslash or a byte above 127, or dropped, the stream never accepts what the tree
+   * refuses and reads the tree's proof when it accepts; whitespace put between two tokens anywhere is
+   * read to the signer's proof by the stream itself. The word-at-a-time match of the signer's member
+   * names falls back at each byte where the form departs from it.
+   */
+  @Test
+  void aByteChangedDroppedOrSpacedAtAnyPositionIsDecidedAsTheTreeDecides() {
+    byte[] replacements = {' ', ',', '"', ':', '{', '}', '[', ']', 'x', 'A', '0', '9', '\\', (byte) 0x80, (byte) 0xd0};
+    boolean[] inString = new boolean[CLAIMS.length + 1];
+    for (int i = 0, quotes = 0; i < CLAIMS.length; i++) {
+      quotes += CLAIMS[i] == '"' ? 1 : 0;
+      inString[i + 1] = quotes % 2 == 1; // the signer's form escapes no quote
+    }
+    int acceptedEdits = 0;
+    for (int at = 0; at < CLAIMS.length; at++) {
+      for (byte replacement : replacements) {
+        byte[] json = CLAIMS.clone();
+        json[at] = replacement;
+        acceptedEdits += assertNarrower(json);
+      }
+      byte[] dropped = new byte[CLAIMS.length - 1];
+      System.arraycopy(CLAIMS, 0, dropped, 0, at);
+      System.arraycopy(CLAIMS, at + 1, dropped, at, CLAIMS.length - at - 1);
+      acceptedEdits += assertNarrower(dropped);
+      if (at > 0 && !inString[at] && isTokenBoundary(at)) {
+        byte[] spaced = new byte[CLAIMS.length + 1];
+        System.arraycopy(CLAIMS, 0, spaced, 0, at);
+        spaced[at] = (byte) " \n\r\t".charAt(at % 4);
+        System.arraycopy(CLAIMS, at, spaced, at + 1, CLAIMS.length - at);
+        assertThat(ClaimsStream.read(spaced, Proofs.ISSUER)).as(new String(spaced, StandardCharsets.UTF_8)).isEqualTo(PROOF);
+      }
+    }
+    // Edits within text (a letter for a letter, a digit for a digit) still read a proof, the stream's own.
+    assertThat(acceptedEdits).isGreaterThan(CLAIMS.length / 4);
+  }
+
+  /** Whether {@code at} lies between two JSON tokens of the signer's form (not within a number or a word). */
+  private static boolean isTokenBoundary(int at) {
+    return "{}[]:,\"".indexOf(CLAIMS[at - 1]) >= 0 || "{}[]:,\"".indexOf(CLAIMS[at]) >= 0;
+  }
+
+  /** Asserts the stream accepts the claims set only with the tree's proof; 1 when it accepts. */
+  private static int assertNarrower(byte[] json) {
+    LicenseProof streamed = ClaimsStream.read(json, Proofs.ISSUER);
+    if (streamed == null) {
+      return 0;
+    }
+    assertThat(ClaimsStreamAgreesWithTheTreeTest.treeRead(json)).as(new String(json, StandardCharsets.UTF_8)).isEqualTo(streamed);
+    return 1;
+  }
+
+  /**
    * Bytes above 127 put anywhere, well-formed or not: the stream accepts a claims set only when the
    * whole is well-formed UTF-8 without NUL (the check it made first before), and then reads the tree's
    * proof; a well-formed one it accepts exactly when the tree does, as long as the edit stays in text.
