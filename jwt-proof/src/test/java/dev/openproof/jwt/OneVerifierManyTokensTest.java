@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.SigningKey;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +51,52 @@ class OneVerifierManyTokensTest {
     assertRejected(verifier, Forge.signed(Forge.header(KEY), CLAIMS.replace("\"version\":1", "\"version\":2"), KEY), RejectionReason.INVALID_CLAIMS)
         .hasMessageContaining("/license/version");
     assertThat(verifier.verify(good).proof()).isEqualTo(Proofs.perpetual());
+  }
+
+  /**
+   * The known header changed at any position (a character of the alphabet put in its place, one from
+   * outside it, or none): a verifier that holds the good header decides each token exactly as one that
+   * holds another key's header, the same reason or the same proof. A token differs from the known
+   * header only by being another text, which is decoded and checked in full.
+   */
+  @Test
+  void aHeaderOneCharacterAwayFromTheKnownOneIsDecidedAsWithoutIt() {
+    String good = JwsProofSigner.of(KEY, Proofs.ISSUER).sign(Proofs.perpetual()).token();
+    String otherKey = JwsProofSigner.of(OTHER, Proofs.ISSUER).sign(Proofs.withTerm()).token();
+    String header = Forge.parts(good)[0];
+    String rest = good.substring(header.length());
+    ProofVerifier cold = ProofVerifier.builder()
+        .trustedKeys(new JWKSet(List.of(KEY.publicJwk(), OTHER.publicJwk())))
+        .expectedIssuer(Proofs.ISSUER)
+        .clock(Proofs.AN_HOUR_LATER)
+        .build();
+    Set<String> outcomes = new TreeSet<>();
+    for (int at = 0; at < header.length(); at++) {
+      for (String replacement : List.of("A", "g", "w", "-", "=", " ", "\u00e9", "")) {
+        if (replacement.equals(header.substring(at, at + 1))) {
+          continue;
+        }
+        String edited = header.substring(0, at) + replacement + header.substring(at + 1) + rest;
+        assertThat(outcome(verifier, good)).isEqualTo(outcome(cold, good));
+        assertThat(outcome(cold, otherKey)).isEqualTo("accepted " + Proofs.withTerm().proofId().value());
+        String warm = outcome(verifier, edited);
+        assertThat(warm).as(edited).isEqualTo(outcome(cold, edited));
+        outcomes.add(warm);
+      }
+    }
+    // Each change breaks the base64url, the JSON, a header rule or the signature over it; none is accepted.
+    assertThat(outcomes).contains(RejectionReason.NOT_CANONICAL.name(), RejectionReason.MALFORMED.name(),
+            RejectionReason.UNSUPPORTED_ALGORITHM.name(), RejectionReason.WRONG_TYPE.name(), RejectionReason.UNKNOWN_KEY.name())
+        .noneMatch(outcome -> outcome.startsWith("accepted"));
+  }
+
+  /** What a verifier makes of a token: its reason, or {@code accepted} and the proof's id. */
+  private static String outcome(ProofVerifier verifier, String token) {
+    try {
+      return "accepted " + verifier.verify(token).proof().proofId().value();
+    } catch (ProofVerificationException e) {
+      return e.reason().name();
+    }
   }
 
   @Test
