@@ -9,17 +9,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * CPU time per order, a measure that a loaded machine disturbs less than throughput: fulfills a fixed
  * number of orders through {@link LedgerFulfillmentBenchmark}'s workflow, by four threads, and prints
  * per order the CPU time of this JVM, of its four working threads alone (without the compiler's and the
- * collector's), of the PostgreSQL server's processes (all processes named
- * {@code postgres} on this machine, read from {@code /proc}), the wall time, and on PostgreSQL the
- * WAL bytes written.
+ * collector's), of the PostgreSQL server's processes (its postmaster and the processes it started,
+ * read from {@code /proc}, so that another server on the machine is not counted), the wall time, the
+ * bytes the working threads allocated, and on PostgreSQL the WAL bytes written. A second line names
+ * where the rest of the JVM's time went: its threads by name from {@code /proc/self/task} (the
+ * collector's and the compiler's among them), and the threads that ended during the run besides the
+ * working ones.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.openproof.benchmarks.jdbc.LedgerCpu [es256|fake] [orders] [ledger ...]</pre>
  */
@@ -42,8 +48,8 @@ public final class LedgerCpu {
     List<String> ledgers = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("memory", "h2", "postgresql");
     System.out.println(String.format(Locale.ROOT, "Per order, %d orders, %d threads, signer %s, Java %s:", orders, THREADS,
         signer, Runtime.version()));
-    System.out.println(String.format(Locale.ROOT, "  %-11s %-10s %9s %9s %9s %9s %9s %8s", "ledger", "method", "jvm us",
-        "work us", "pg us", "wall us", "orders/s", "wal B"));
+    System.out.println(String.format(Locale.ROOT, "  %-11s %-10s %9s %9s %9s %9s %9s %8s %8s", "ledger", "method", "jvm us",
+        "work us", "pg us", "wall us", "orders/s", "wal B", "alloc KB"));
     for (String ledger : ledgers) {
       for (String method : List.of("fulfill", "fulfillAll")) {
         measure(ledger, signer, method, orders);
@@ -61,35 +67,46 @@ public final class LedgerCpu {
       com.sun.management.OperatingSystemMXBean os =
           (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       boolean pg = ledger.equals("postgresql");
+      long postmaster = pg ? postmaster() : 0;
       long walBefore = pg ? wal() : 0;
-      long pgBefore = pg ? postgresTicks() : 0;
+      long pgBefore = pg ? postgresTicks(postmaster) : 0;
+      Map<String, Long> threadsBefore = threadTicks();
       long cpuBefore = os.getProcessCpuTime();
       long start = System.nanoTime();
-      long work = run(benchmark, method, orders);
+      long[] work = run(benchmark, method, orders);
       long wall = System.nanoTime() - start;
       long cpu = os.getProcessCpuTime() - cpuBefore;
-      long pgTicks = pg ? postgresTicks() - pgBefore : 0;
+      Map<String, Long> threadsAfter = threadTicks();
+      long pgTicks = pg ? postgresTicks(postmaster) - pgBefore : 0;
       long walAfter = pg ? wal() : 0;
-      System.out.println(String.format(Locale.ROOT, "  %-11s %-10s %9.0f %9.0f %9.0f %9.1f %9.0f %8.0f  (load %.2f)",
-          ledger, method, cpu / 1e3 / orders, work / 1e3 / orders, pgTicks * CLOCK_TICK_MICROS / orders, wall / 1e3 / orders, orders / (wall / 1e9),
-          (double) (walAfter - walBefore) / orders,
+      System.out.println(String.format(Locale.ROOT, "  %-11s %-10s %9.0f %9.0f %9.0f %9.1f %9.0f %8.0f %8.1f  (load %.2f)",
+          ledger, method, cpu / 1e3 / orders, work[0] / 1e3 / orders, pgTicks * CLOCK_TICK_MICROS / orders, wall / 1e3 / orders, orders / (wall / 1e9),
+          (double) (walAfter - walBefore) / orders, work[1] / 1024.0 / orders,
           os.getSystemLoadAverage()));
+      System.out.println("      the rest of the JVM, us per order: " + rest(threadsBefore, threadsAfter, cpu - work[0], orders));
     } finally {
       benchmark.tearDown();
     }
   }
 
-  /** Runs the orders by four threads; returns the CPU time those threads took, in nanoseconds. */
-  private static long run(LedgerFulfillmentBenchmark benchmark, String method, int orders) throws InterruptedException {
+  /**
+   * Runs the orders by four threads; returns the CPU time those threads took, in nanoseconds, and the
+   * bytes they allocated.
+   */
+  private static long[] run(LedgerFulfillmentBenchmark benchmark, String method, int orders) throws InterruptedException {
     boolean batch = method.equals("fulfillAll");
     int calls = batch ? orders / LedgerFulfillmentBenchmark.BATCH : orders;
     java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(calls);
     List<Thread> threads = new ArrayList<>();
     List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong allocated = new java.util.concurrent.atomic.AtomicLong();
+    com.sun.management.ThreadMXBean threadBean =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     for (int t = 0; t < THREADS; t++) {
       Thread thread = new Thread(() -> {
         try {
+          long allocatedBefore = threadBean.getCurrentThreadAllocatedBytes();
           while (left.getAndDecrement() > 0) {
             if (batch) {
               benchmark.fulfillAll();
@@ -97,7 +114,8 @@ public final class LedgerCpu {
               benchmark.fulfill();
             }
           }
-          cpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+          allocated.addAndGet(threadBean.getCurrentThreadAllocatedBytes() - allocatedBefore);
+          cpu.addAndGet(threadBean.getCurrentThreadCpuTime());
         } catch (RuntimeException e) {
           failures.add(e);
         }
@@ -111,11 +129,70 @@ public final class LedgerCpu {
     if (!failures.isEmpty()) {
       throw new IllegalStateException("the workflow failed", failures.get(0));
     }
-    return cpu.get();
+    return new long[] {cpu.get(), allocated.get()};
   }
 
-  /** User and system clock ticks of every process named postgres. */
-  private static long postgresTicks() throws IOException {
+  /**
+   * Where the JVM's time besides the working threads' went: per thread name (digits dropped, so that
+   * the collector's threads are one entry), the largest first, and what threads that ended took.
+   */
+  private static String rest(Map<String, Long> before, Map<String, Long> after, long restNanos, int orders) {
+    Map<String, Long> byName = new TreeMap<>();
+    long living = 0;
+    for (Map.Entry<String, Long> thread : after.entrySet()) {
+      long ticks = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+      if (ticks > 0) {
+        String name = thread.getKey().substring(thread.getKey().indexOf(' ') + 1).replaceAll("[0-9]+", "#");
+        byName.merge(name, ticks, Long::sum);
+        living += ticks;
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    byName.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(6)
+        .forEach(e -> line.append(String.format(Locale.ROOT, "%s %.0f, ", e.getKey(), e.getValue() * CLOCK_TICK_MICROS / orders)));
+    line.append(String.format(Locale.ROOT, "threads that ended besides the working ones %.0f",
+        Math.max(0, restNanos / 1e3 - living * CLOCK_TICK_MICROS) / orders));
+    return line.toString();
+  }
+
+  /** User and system clock ticks of each of this JVM's threads, by thread id and name ("id name"). */
+  private static Map<String, Long> threadTicks() throws IOException {
+    Map<String, Long> ticks = new HashMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException e) {
+          continue; // ended meanwhile
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String[] fields = stat.substring(close + 2).split(" ");
+        ticks.put(task.getFileName() + " " + stat.substring(open + 1, close),
+            Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+      }
+    }
+    return ticks;
+  }
+
+  /** The process id of the server's postmaster: the parent of a backend of this server. */
+  private static long postmaster() throws SQLException, IOException {
+    long backend;
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+      row.next();
+      backend = row.getLong(1);
+    }
+    String stat = Files.readString(Path.of("/proc", Long.toString(backend), "stat"));
+    return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+  }
+
+  /** User and system clock ticks of the postmaster and of every process it started. */
+  private static long postgresTicks(long postmaster) throws IOException {
     long ticks = 0;
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
       for (Path process : (Iterable<Path>) processes::iterator) {
@@ -134,6 +211,9 @@ public final class LedgerCpu {
           continue;
         }
         String[] fields = stat.substring(close + 2).split(" ");
+        if (Long.parseLong(fields[1]) != postmaster && !process.getFileName().toString().equals(Long.toString(postmaster))) {
+          continue;
+        }
         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
       }
     }
@@ -142,13 +222,17 @@ public final class LedgerCpu {
 
   /** The server's WAL position in bytes. */
   private static long wal() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(System.getenv("OPENPROOF_TEST_PG_URL"),
-        System.getenv().getOrDefault("OPENPROOF_TEST_PG_USER", "openproof"),
-        System.getenv().getOrDefault("OPENPROOF_TEST_PG_PASSWORD", ""));
+    try (Connection connection = connect();
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")) {
       row.next();
       return row.getLong(1);
     }
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection(System.getenv("OPENPROOF_TEST_PG_URL"),
+        System.getenv().getOrDefault("OPENPROOF_TEST_PG_USER", "openproof"),
+        System.getenv().getOrDefault("OPENPROOF_TEST_PG_PASSWORD", ""));
   }
 }
