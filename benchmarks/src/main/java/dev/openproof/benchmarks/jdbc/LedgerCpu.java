@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 public final class LedgerCpu {
   private static final int THREADS = 4;
   private static final double CLOCK_TICK_MICROS = 10_000; // USER_HZ is 100 on Linux
+  /** The working threads' name, and its first fifteen characters: what {@code /proc} keeps of it. */
+  private static final String WORKER = "ledger-worker-";
 
   private LedgerCpu() {}
 
@@ -119,7 +121,7 @@ public final class LedgerCpu {
         } catch (RuntimeException e) {
           failures.add(e);
         }
-      });
+      }, WORKER + t);
       thread.start();
       threads.add(thread);
     }
@@ -141,7 +143,7 @@ public final class LedgerCpu {
     long living = 0;
     for (Map.Entry<String, Long> thread : after.entrySet()) {
       long ticks = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
-      if (ticks > 0) {
+      if (ticks > 0 && !thread.getKey().contains(" " + WORKER)) { // a working thread that has not quite ended
         String name = thread.getKey().substring(thread.getKey().indexOf(' ') + 1).replaceAll("[0-9]+", "#");
         byName.merge(name, ticks, Long::sum);
         living += ticks;
