@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CPU time per order, a measure that a loaded machine disturbs less than throughput: fulfills a fixed
@@ -164,17 +165,10 @@ public final class LedgerCpu {
     Map<String, Long> ticks = new HashMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
-        String stat;
-        try {
-          stat = Files.readString(task.resolve("stat"));
-        } catch (IOException e) {
-          continue; // ended meanwhile
+        Stat stat = Stat.of(task);
+        if (stat != null) {
+          ticks.put(task.getFileName() + " " + stat.name(), stat.ticks());
         }
-        int open = stat.indexOf('(');
-        int close = stat.lastIndexOf(')');
-        String[] fields = stat.substring(close + 2).split(" ");
-        ticks.put(task.getFileName() + " " + stat.substring(open + 1, close),
-            Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
       }
     }
     return ticks;
@@ -189,8 +183,11 @@ public final class LedgerCpu {
       row.next();
       backend = row.getLong(1);
     }
-    String stat = Files.readString(Path.of("/proc", Long.toString(backend), "stat"));
-    return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+    Stat stat = Stat.of(Path.of("/proc", Long.toString(backend)));
+    if (stat == null) {
+      throw new IllegalStateException("the server's backend " + backend + " is not a process of this machine");
+    }
+    return stat.parent();
   }
 
   /** User and system clock ticks of the postmaster and of every process it started. */
@@ -201,25 +198,42 @@ public final class LedgerCpu {
         if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
           continue;
         }
-        String stat;
-        try {
-          stat = Files.readString(process.resolve("stat"));
-        } catch (IOException e) {
-          continue; // ended meanwhile
+        Stat stat = Stat.of(process);
+        if (stat != null && stat.name().equals("postgres")
+            && (stat.parent() == postmaster || process.getFileName().toString().equals(Long.toString(postmaster)))) {
+          ticks += stat.ticks();
         }
-        int open = stat.indexOf('(');
-        int close = stat.lastIndexOf(')');
-        if (open < 0 || close < 0 || !stat.substring(open + 1, close).equals("postgres")) {
-          continue;
-        }
-        String[] fields = stat.substring(close + 2).split(" ");
-        if (Long.parseLong(fields[1]) != postmaster && !process.getFileName().toString().equals(Long.toString(postmaster))) {
-          continue;
-        }
-        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
       }
     }
     return ticks;
+  }
+
+  /** A process's or thread's name and the fields after it in its {@code /proc} stat file. */
+  private record Stat(String name, String[] fields) {
+    /** The stat of the process or thread whose {@code /proc} folder this is, or null if it has ended. */
+    static @Nullable Stat of(Path folder) {
+      String stat;
+      try {
+        stat = Files.readString(folder.resolve("stat"));
+      } catch (IOException e) {
+        return null; // ended meanwhile
+      }
+      int open = stat.indexOf('(');
+      int close = stat.lastIndexOf(')');
+      if (open < 0 || close < 0) {
+        return null;
+      }
+      return new Stat(stat.substring(open + 1, close), stat.substring(close + 2).split(" "));
+    }
+
+    long parent() {
+      return Long.parseLong(fields[1]);
+    }
+
+    /** User and system clock ticks. */
+    long ticks() {
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
   }
 
   /** The server's WAL position in bytes. */
