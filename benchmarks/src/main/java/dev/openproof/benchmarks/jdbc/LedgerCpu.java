@@ -175,19 +175,18 @@ public final class LedgerCpu {
   }
 
   /** The process id of the server's postmaster: the parent of a backend of this server. */
-  private static long postmaster() throws SQLException, IOException {
-    long backend;
+  private static long postmaster() throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
       row.next();
-      backend = row.getLong(1);
+      long backend = row.getLong(1);
+      Stat stat = Stat.of(Path.of("/proc", Long.toString(backend))); // read while the backend is connected
+      if (stat == null) {
+        throw new IllegalStateException("the server's backend " + backend + " is not a process of this machine");
+      }
+      return stat.parent();
     }
-    Stat stat = Stat.of(Path.of("/proc", Long.toString(backend)));
-    if (stat == null) {
-      throw new IllegalStateException("the server's backend " + backend + " is not a process of this machine");
-    }
-    return stat.parent();
   }
 
   /** User and system clock ticks of the postmaster and of every process it started. */
