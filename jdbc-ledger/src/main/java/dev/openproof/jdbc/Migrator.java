@@ -34,7 +34,8 @@ final class Migrator {
    */
   static final List<Migration> MIGRATIONS = List.of(
       new Migration(1, "openproof_ledger"), new Migration(2, "openproof_status_list"),
-      new Migration(3, "openproof_order_digest"), new Migration(4, "openproof_after_sale"));
+      new Migration(3, "openproof_order_digest"), new Migration(4, "openproof_after_sale"),
+      new Migration(5, "openproof_delivery_seq"));
 
   private static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS openproof_schema_version ("
       + " version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"

@@ -62,8 +62,8 @@ class MigrationFromV2Test {
       }
 
       JdbcProofLedger ledger = JdbcProofLedger.create(pool);
-      // Version 3 (order digests) and version 4 (after the sale) are applied.
-      assertThat(ledger.migrate()).isEqualTo(2);
+      // Version 3 (order digests), version 4 (after the sale) and version 5 (the outbox's seq) are applied.
+      assertThat(ledger.migrate()).isEqualTo(3);
 
       ProofRecord old = ledger.findProof(ProofId.of("p-old-1")).orElseThrow();
       assertThat(old.proof().replacesProof()).isEmpty();

@@ -2,8 +2,13 @@ package dev.openproof.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.Order;
 import dev.openproof.core.model.OrderId;
+import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.OrderClaim;
+import dev.openproof.core.testing.SampleOrders;
+import dev.openproof.core.testing.SampleProofs;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -95,11 +100,75 @@ class MigrationTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void aVersion4LedgerUpgradesAndKeepsItsDeliveriesInOrder(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase database = TestDatabase.of(kind)) {
+      DataSource pool = database.newPool(2);
+      try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE openproof_schema_version (version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"
+            + " applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, CONSTRAINT openproof_schema_version_pk PRIMARY KEY (version))");
+        for (Migrator.Migration migration : Migrator.MIGRATIONS.subList(0, 4)) {
+          for (String sql : Migrator.statements(migration.resource())) {
+            statement.execute(sql);
+          }
+          statement.execute("INSERT INTO openproof_schema_version VALUES (" + migration.version() + ", '"
+              + migration.description() + "', CURRENT_TIMESTAMP)");
+        }
+      }
+      JdbcProofLedger ledger = JdbcProofLedger.create(pool);
+      Order order = SampleOrders.numbered(1);
+      LicenseProof proof = SampleProofs.proof(order, "p-1", T0);
+      DeliveryRequest first = SampleProofs.firstDelivery(order, proof, "d-1");
+      assertThat(ledger.claimOrder(order.orderId(), "a", T0, Duration.ofMinutes(1))).isEqualTo(OrderClaim.ACQUIRED);
+      ledger.recordProof(proof, first.signedProof(), first, T0);
+      assertThat(constraint(pool, "openproof_delivery_seq_key")).as("version 4 has the unique key").isTrue();
+
+      assertThat(ledger.migrate()).as("only version 5 is missing").isEqualTo(1);
+      assertThat(versions(pool)).containsExactlyElementsOf(Migrator.MIGRATIONS.stream().map(Migrator.Migration::version).toList());
+      assertThat(constraint(pool, "openproof_delivery_seq_key")).as("version 5 drops it").isFalse();
+      assertThat(ledger.migrate()).isZero();
+
+      ledger.addDelivery(SampleProofs.resend(first, "d-2"), T0);
+      ledger.addDelivery(SampleProofs.resend(first, "d-3"), T0);
+      assertThat(seqOrder(pool)).as("the identity still numbers deliveries in the order they were recorded, each once")
+          .containsExactly("d-1", "d-2", "d-3");
+      assertThat(ledger.claimPendingDeliveries("b", T0.plusSeconds(3600), Duration.ofMinutes(1), 10))
+          .extracting(d -> d.deliveryId().value()).containsExactly("d-1", "d-2", "d-3");
+      assertThat(ledger.deliveries(proof.proofId())).extracting(d -> d.request().deliveryId().value())
+          .containsExactly("d-1", "d-2", "d-3");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void theDatabaseIsToldFromItsMetadata(TestDatabase.Kind kind) {
     try (TestDatabase database = TestDatabase.of(kind)) {
       Jdbc jdbc = new Jdbc(database.newPool(1), null);
       assertThat(jdbc.dialect().name()).isEqualTo(kind.name());
     }
+  }
+
+  private static boolean constraint(DataSource pool, String name) throws SQLException {
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM information_schema.table_constraints"
+            + " WHERE LOWER(constraint_name) = '" + name + "'")) {
+      row.next();
+      return row.getInt(1) > 0;
+    }
+  }
+
+  private static List<String> seqOrder(DataSource pool) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT delivery_id, COUNT(*) OVER (PARTITION BY seq) AS same"
+            + " FROM openproof_delivery ORDER BY seq")) {
+      while (row.next()) {
+        assertThat(row.getInt("same")).isEqualTo(1);
+        ids.add(row.getString("delivery_id"));
+      }
+    }
+    return ids;
   }
 
   private static List<Integer> versions(DataSource pool) throws SQLException {

@@ -9,17 +9,23 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link LedgerFulfillmentBenchmark} and prints, per ledger, orders per second of {@code
  * fulfill} and of {@code fulfillAll} (batches of {@value LedgerFulfillmentBenchmark#BATCH}), each with
  * its ratio to the in-memory ledger with the same signer, measured in the same run. PostgreSQL is
- * included when {@code OPENPROOF_TEST_PG_URL} is set (run under {@code scripts/with-postgres.sh}).
+ * included when {@code OPENPROOF_TEST_PG_URL} is set (run under {@code scripts/with-postgres.sh}). Each
+ * figure is the median of {@value #ITERATIONS} measured iterations of {@value #SECONDS} seconds after two of
+ * warm-up, so that one iteration disturbed by the machine's other work moves neither side of a ratio; about
+ * four and a half minutes for the three ledgers.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.openproof.benchmarks.jdbc.LedgerRatio [es256|fake] [ledger ...]</pre>
  */
 public final class LedgerRatio {
   private static final String[] METHODS = {"fulfill", "fulfillAll"};
+  private static final int ITERATIONS = 5;
+  private static final int SECONDS = 6;
 
   private LedgerRatio() {}
 
@@ -45,10 +51,14 @@ public final class LedgerRatio {
         .include(LedgerFulfillmentBenchmark.class.getName() + "\\.")
         .param("ledger", ledgers.toArray(String[]::new))
         .param("signer", signer)
+        .warmupIterations(2)
+        .warmupTime(TimeValue.seconds(5))
+        .measurementIterations(ITERATIONS)
+        .measurementTime(TimeValue.seconds(SECONDS))
         .build();
     Collection<RunResult> results = new Runner(options).run();
     System.out.println();
-    System.out.println(String.format(Locale.ROOT, "Orders/s, 4 threads, signer %s, Java %s, load average %.2f:", signer,
+    System.out.println(String.format(Locale.ROOT, "Orders/s (median of the iterations), 4 threads, signer %s, Java %s, load average %.2f:", signer,
         Runtime.version(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     System.out.println(String.format(Locale.ROOT, "  %-11s %10s %8s %12s %8s", "ledger", "fulfill", "ratio", "fulfillAll", "ratio"));
     for (String ledger : ledgers) {
@@ -65,11 +75,19 @@ public final class LedgerRatio {
     }
   }
 
+  /** The median of a benchmark's measured iterations, or NaN where it did not run. */
   private static double score(Collection<RunResult> results, String method, String ledger) {
-    return results.stream()
+    double[] iterations = results.stream()
         .filter(r -> r.getParams().getBenchmark().endsWith("." + method) && ledger.equals(r.getParams().getParam("ledger")))
+        .flatMap(r -> r.getBenchmarkResults().stream())
+        .flatMap(r -> r.getIterationResults().stream())
         .mapToDouble(r -> r.getPrimaryResult().getScore())
-        .findFirst()
-        .orElse(Double.NaN);
+        .sorted()
+        .toArray();
+    if (iterations.length == 0) {
+      return Double.NaN;
+    }
+    int middle = iterations.length / 2;
+    return iterations.length % 2 == 1 ? iterations[middle] : (iterations[middle - 1] + iterations[middle]) / 2;
   }
 }
