@@ -27,7 +27,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A database of schema version 2 that holds proofs is migrated to version 4 with nothing lost. */
+/** A database of schema version 2 that holds proofs is migrated to the latest version with nothing lost. */
 class MigrationFromV2Test {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
   private static final AuthorizationNumber AUTH = AuthorizationNumber.of("A-OLD-1");
