@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -12,7 +14,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The two faces of the certificate, DejaVu Serif and DejaVu Serif Bold (Latin, Greek and Cyrillic),
- * shipped in this jar with their licence and embedded as subsets. One instance per document.
+ * shipped in this jar with their licence and embedded as subsets, read without their glyph
+ * substitution table (so without ligatures: each character is its own glyph, as the page measures
+ * it). One instance per document.
  *
  * <p>The font files are parsed once per thread and kept: parsing them for every document cost more
  * than the rest of a certificate. A parsed font is read, never changed, by the subsetting of a
@@ -156,9 +160,40 @@ final class CertificateFonts implements Closeable {
   }
 
   /** The font files, read once from the jar. */
-  private static final class Files {
-    static final byte[] REGULAR = read("DejaVuSerif.ttf");
-    static final byte[] BOLD = read("DejaVuSerif-Bold.ttf");
+  static final class Files {
+    static final byte[] REGULAR = withoutTable(read("DejaVuSerif.ttf"), "GSUB");
+    static final byte[] BOLD = withoutTable(read("DejaVuSerif-Bold.ttf"), "GSUB");
+
+    /**
+     * The font file without the table {@code tag}: its entry taken out of the table directory (the
+     * later entries move up, the directory's search fields follow the new count), the tables' bytes
+     * left where they are. The certificate leaves out the glyph substitutions (GSUB): PDFBox would
+     * work out ligatures from them at every text shown, which cost a sixth of a certificate, while
+     * every text on the page is measured, centred and wrapped by the glyphs' own widths, without
+     * ligatures; without the table the page shows exactly the glyphs it measured.
+     */
+    static byte[] withoutTable(byte[] font, String tag) {
+      ByteBuffer in = ByteBuffer.wrap(font);
+      int tables = in.getShort(4) & 0xFFFF;
+      int wanted = ByteBuffer.wrap(tag.getBytes(StandardCharsets.US_ASCII)).getInt();
+      for (int i = 0; i < tables; i++) {
+        int entry = 12 + 16 * i;
+        if (in.getInt(entry) == wanted) {
+          byte[] out = font.clone();
+          System.arraycopy(font, entry + 16, out, entry, 16 * (tables - 1 - i));
+          java.util.Arrays.fill(out, 12 + 16 * (tables - 1), 12 + 16 * tables, (byte) 0);
+          int left = tables - 1;
+          int power = Integer.highestOneBit(left);
+          ByteBuffer header = ByteBuffer.wrap(out);
+          header.putShort(4, (short) left);
+          header.putShort(6, (short) (power * 16));
+          header.putShort(8, (short) Integer.numberOfTrailingZeros(power));
+          header.putShort(10, (short) (left * 16 - power * 16));
+          return out;
+        }
+      }
+      throw new IllegalStateException("the font has no table " + tag);
+    }
 
     private static byte[] read(String name) {
       try (InputStream in = CertificateFonts.class.getResourceAsStream(DIR + name)) {

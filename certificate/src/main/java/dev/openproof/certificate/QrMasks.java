@@ -28,10 +28,10 @@ final class QrMasks {
     Bits[] patterns = patterns(plain.version);
     int[] runs = new int[plain.size + 3];
     Bits best = withMask(unmasked, patterns[0], formatBits(plain.errorCorrectionLevel, 0));
-    int bestScore = penalty(best, runs);
+    int bestScore = penalty(best, runs, Integer.MAX_VALUE);
     for (int mask = 1; mask < 8; mask++) {
       Bits candidate = withMask(unmasked, patterns[mask], formatBits(plain.errorCorrectionLevel, mask));
-      int score = penalty(candidate, runs);
+      int score = penalty(candidate, runs, bestScore);
       if (score < bestScore) {
         bestScore = score;
         best = candidate;
@@ -198,15 +198,15 @@ final class QrMasks {
    * counting as light (N3), and the dark share's distance from half in steps of 5% (N4). Lines are
    * words of 64 modules: blocks and the dark share are counted a word at a time, and a line's runs
    * are read from the bits where its colour changes.
+   *
+   * <p>Every part of the penalty is at least zero (the dark share of a symbol of odd size is never
+   * exactly half), so once the sum reaches {@code bound}, the best penalty so far, the symbol cannot
+   * be chosen (a later mask wins only with less): the count stops there and returns what it has, at
+   * least {@code bound}. The cheap parts, blocks and dark share, are counted first, then line by line.
    */
-  private static int penalty(Bits symbol, int[] runs) {
+  private static int penalty(Bits symbol, int[] runs, int bound) {
     int size = symbol.size;
     int words = symbol.words;
-    int score = 0;
-    for (int line = 0; line < size; line++) {
-      score += linePenalty(symbol.rows, line * words, words, size, runs);
-      score += linePenalty(symbol.cols, line * words, words, size, runs);
-    }
     int blocks = 0;
     for (int y = 0; y + 1 < size; y++) {
       for (int w = 0; w < words; w++) {
@@ -232,7 +232,12 @@ final class QrMasks {
     }
     int total = size * size;
     int steps = (Math.abs(dark * 20 - total * 10) + total - 1) / total - 1;
-    return score + blocks * N2 + steps * N4;
+    int score = blocks * N2 + steps * N4;
+    for (int line = 0; line < size && score < bound; line++) {
+      score += linePenalty(symbol.rows, line * words, words, size, runs);
+      score += linePenalty(symbol.cols, line * words, words, size, runs);
+    }
+    return score;
   }
 
   /** N1 and N3 of one line, its modules the bits of {@code words} words from {@code offset}. */

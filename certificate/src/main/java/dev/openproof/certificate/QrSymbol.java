@@ -47,14 +47,31 @@ final class QrSymbol {
 
   /**
    * Draws the symbol with its quiet zone in the square at ({@code x}, {@code y}), {@code side} wide:
-   * the runs are set in whole modules, scaled once, so that the page holds small integers.
+   * the {@link #rectangles() rectangles} are set in whole modules, scaled once, so that the page holds
+   * small integers.
    */
   void draw(Canvas canvas, float x, float y, float side) throws IOException {
     int span = size + 2 * QUIET_ZONE;
     canvas.fill(x, y, side, side, Canvas.WHITE);
-    int[] runs = new int[size * size * 2];
+    int[] rectangles = rectangles();
+    canvas.fillUnits(x, y, side / span, span, rectangles, rectangles.length, 0x000000);
+  }
+
+  /**
+   * The dark modules as rectangles in page units of one module, the quiet zone included and y upwards,
+   * four numbers each (left, bottom, width, height): each row's runs of dark modules, a run that
+   * repeats the run above it (same first column, same length) joined to it as one taller rectangle.
+   * Every dark module lies in exactly one rectangle, every light one in none.
+   */
+  int[] rectangles() {
+    int span = size + 2 * QUIET_ZONE;
+    int[] out = new int[size * size * 2];
     int n = 0;
+    // Per first column: 1 + the index of the rectangle whose run ended there on the row above, or 0.
+    int[] above = new int[size];
+    int[] here = new int[size];
     for (int row = 0; row < size; row++) {
+      java.util.Arrays.fill(here, 0);
       int at = row * size;
       int col = 0;
       while (col < size) {
@@ -66,12 +83,24 @@ final class QrSymbol {
         while (col < size && modules[at + col] != 0) {
           col++;
         }
-        runs[n++] = QUIET_ZONE + start;
-        runs[n++] = span - (QUIET_ZONE + row + 1);
-        runs[n++] = col - start;
-        runs[n++] = 1;
+        int joined = above[start] - 1;
+        if (joined >= 0 && out[joined + 2] == col - start) {
+          out[joined + 1]--;
+          out[joined + 3]++;
+          here[start] = joined + 1;
+        } else {
+          out[n] = QUIET_ZONE + start;
+          out[n + 1] = span - (QUIET_ZONE + row + 1);
+          out[n + 2] = col - start;
+          out[n + 3] = 1;
+          here[start] = n + 1;
+          n += 4;
+        }
       }
+      int[] swap = above;
+      above = here;
+      here = swap;
     }
-    canvas.fillUnits(x, y, side / span, span, runs, n, 0x000000);
+    return java.util.Arrays.copyOf(out, n);
   }
 }

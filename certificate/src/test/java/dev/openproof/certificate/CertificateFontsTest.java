@@ -1,13 +1,25 @@
 package dev.openproof.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFTable;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.model.GsubData;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** The fonts' kept measures against the fonts' own: the same characters shown, the same widths to the last bit. */
@@ -46,5 +58,69 @@ class CertificateFontsTest {
       assertThat(fonts.printable("a\tb\nc\u2028d", fonts.regular)).isEqualTo("a b c d");
       assertThat(fonts.printable("漢\uD83D\uDE00Ж", fonts.bold)).isEqualTo("??Ж");
     }
+  }
+
+  @Test
+  void theFacesAreReadWithoutGlyphSubstitutionsAndEveryOtherTableAsShipped() throws IOException {
+    for (String name : List.of("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf")) {
+      byte[] shipped;
+      try (InputStream in = CertificateFonts.class.getResourceAsStream("fonts/" + name)) {
+        shipped = in.readAllBytes();
+      }
+      Map<String, byte[]> before = tables(shipped);
+      Map<String, byte[]> after = tables(CertificateFonts.Files.withoutTable(shipped, "GSUB"));
+      assertThat(before).containsKey("GSUB");
+      before.remove("GSUB");
+      assertThat(after.keySet()).as(name).isEqualTo(before.keySet());
+      for (String tag : before.keySet()) {
+        assertThat(after.get(tag)).as(name + " " + tag).isEqualTo(before.get(tag));
+      }
+      TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(CertificateFonts.Files.withoutTable(shipped, "GSUB")));
+      assertThat(parsed.getGsubData()).isSameAs(GsubData.NO_DATA_FOUND);
+      assertThat(parsed.getNumberOfGlyphs()).isEqualTo(new TTFParser().parse(new RandomAccessReadBuffer(shipped)).getNumberOfGlyphs());
+      assertThatThrownBy(() -> CertificateFonts.Files.withoutTable(CertificateFonts.Files.withoutTable(shipped, "GSUB"), "GSUB"))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("GSUB");
+    }
+  }
+
+  @Test
+  void wordsWithLigatureLettersAreShownLetterByLetterAsMeasured() throws IOException {
+    String text = "official flow affix ffl fi Лицензия";
+    try (PDDocument document = new PDDocument(); CertificateFonts fonts = CertificateFonts.load(document)) {
+      assertThat(fonts.regular.getGsubData()).isSameAs(GsubData.NO_DATA_FOUND);
+      assertThat(fonts.bold.getGsubData()).isSameAs(GsubData.NO_DATA_FOUND);
+      PDPage page = new PDPage();
+      document.addPage(page);
+      try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
+        stream.beginText();
+        stream.setFont(fonts.bold, 12);
+        stream.newLineAtOffset(50, 700);
+        stream.showText(text);
+        stream.endText();
+      }
+      // One two-byte code per character in the page's content: no two letters drawn as one ligature.
+      List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(page).parse();
+      List<Integer> shown = new ArrayList<>();
+      for (Object token : tokens) {
+        if (token instanceof org.apache.pdfbox.cos.COSString) {
+          shown.add(((org.apache.pdfbox.cos.COSString) token).getBytes().length);
+        }
+      }
+      assertThat(shown).containsExactly(2 * text.length());
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      document.save(out);
+      try (PDDocument read = org.apache.pdfbox.Loader.loadPDF(out.toByteArray())) {
+        assertThat(new PDFTextStripper().getText(read).strip()).isEqualTo(text);
+      }
+    }
+  }
+
+  private static Map<String, byte[]> tables(byte[] font) throws IOException {
+    TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(font));
+    Map<String, byte[]> tables = new TreeMap<>();
+    for (TTFTable table : parsed.getTables()) {
+      tables.put(table.getTag(), parsed.getTableBytes(table));
+    }
+    return tables;
   }
 }

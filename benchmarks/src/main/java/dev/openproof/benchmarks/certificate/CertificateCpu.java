@@ -1,0 +1,74 @@
+package dev.openproof.benchmarks.certificate;
+
+import com.sun.management.ThreadMXBean;
+import dev.openproof.certificate.ProofCertificate;
+import dev.openproof.core.model.LicenseProof;
+import dev.openproof.core.model.Order;
+import dev.openproof.core.model.SignedProof;
+import dev.openproof.core.testing.SampleOrders;
+import dev.openproof.core.testing.SampleProofs;
+import dev.openproof.jwt.JwsProofSigner;
+import dev.openproof.jwt.key.JwsAlgorithm;
+import dev.openproof.jwt.key.KeyRing;
+import dev.openproof.jwt.key.SigningKey;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The certificate's CPU time per document, a measure that a loaded machine disturbs less than
+ * throughput: renders the certificates of distinct signed sample orders on one thread and prints,
+ * per document, the thread's CPU time (the fastest and the median of its rounds) and the bytes it
+ * allocated. Signing happens before the rounds and is not counted.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.openproof.benchmarks.certificate.CertificateCpu [documents] [rounds]</pre>
+ */
+public final class CertificateCpu {
+  private static final Instant ISSUED = Instant.parse("2020-08-15T10:05:00Z");
+  private static final String ISSUER = "https://licensing.example.test";
+
+  private CertificateCpu() {}
+
+  /**
+   * Runs the measure.
+   *
+   * @param args the documents per round (500) and the measured rounds (10), after as many warm-up rounds
+   */
+  public static void main(String[] args) {
+    int documents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    JwsProofSigner signer = JwsProofSigner.of(KeyRing.of(SigningKey.generate(JwsAlgorithm.ES256)), ISSUER);
+    ProofCertificate certificates = ProofCertificate.builder().issuerSite(URI.create(ISSUER)).build();
+    LicenseProof[] proofs = new LicenseProof[documents];
+    SignedProof[] signed = new SignedProof[documents];
+    for (int i = 0; i < documents; i++) {
+      Order order = SampleOrders.numbered(i + 1);
+      proofs[i] = SampleProofs.proof(order, "bench-proof-" + (i + 1), ISSUED);
+      signed[i] = signer.sign(proofs[i]);
+    }
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    double[] cpu = new double[rounds];
+    double[] allocated = new double[rounds];
+    long bytes = 0;
+    for (int round = -rounds; round < rounds; round++) {
+      long cpuBefore = threads.getCurrentThreadCpuTime();
+      long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+      for (int i = 0; i < documents; i++) {
+        bytes += certificates.render(proofs[i], signed[i]).length;
+      }
+      if (round >= 0) {
+        cpu[round] = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e6 / documents;
+        allocated[round] = (threads.getThreadAllocatedBytes(thread) - allocatedBefore) / 1024.0 / documents;
+      }
+    }
+    Arrays.sort(cpu);
+    Arrays.sort(allocated);
+    System.out.println(String.format(Locale.ROOT,
+        "certificate, %d documents x %d rounds, Java %s: CPU %.3f ms/doc (fastest round), %.3f (median); %.0f KB allocated/doc;"
+            + " %.1f KB/doc written", documents, rounds, Runtime.version(), cpu[0], cpu[rounds / 2],
+        allocated[rounds / 2], bytes / 2.0 / rounds / documents / 1024.0));
+  }
+}
