@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -181,7 +182,7 @@ final class CertificateFonts implements Closeable {
         if (in.getInt(entry) == wanted) {
           byte[] out = font.clone();
           System.arraycopy(font, entry + 16, out, entry, 16 * (tables - 1 - i));
-          java.util.Arrays.fill(out, 12 + 16 * (tables - 1), 12 + 16 * tables, (byte) 0);
+          Arrays.fill(out, 12 + 16 * (tables - 1), 12 + 16 * tables, (byte) 0);
           int left = tables - 1;
           int power = Integer.highestOneBit(left);
           ByteBuffer header = ByteBuffer.wrap(out);
