@@ -4,6 +4,7 @@ import io.nayuki.qrcodegen.DataTooLongException;
 import io.nayuki.qrcodegen.QrCode;
 import io.nayuki.qrcodegen.QrSegment;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** The QR code of the verification link, drawn as vector squares (one rectangle per run of dark modules). */
@@ -71,7 +72,7 @@ final class QrSymbol {
     int[] above = new int[size];
     int[] here = new int[size];
     for (int row = 0; row < size; row++) {
-      java.util.Arrays.fill(here, 0);
+      Arrays.fill(here, 0);
       int at = row * size;
       int col = 0;
       while (col < size) {
@@ -101,6 +102,6 @@ final class QrSymbol {
       above = here;
       here = swap;
     }
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 }

@@ -37,7 +37,8 @@ final class Migrator {
       new Migration(3, "openproof_order_digest"), new Migration(4, "openproof_after_sale"),
       new Migration(5, "openproof_delivery_seq"));
 
-  private static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS openproof_schema_version ("
+  /** The table of applied versions, created where missing. */
+  static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS openproof_schema_version ("
       + " version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"
       + " applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
       + " CONSTRAINT openproof_schema_version_pk PRIMARY KEY (version))";

@@ -47,15 +47,7 @@ class MigrationFromV2Test {
       Order first = SampleOrders.numbered(1);
       Order second = SampleOrders.numbered(2);
       try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
-        for (String resource : new String[] {"V1__openproof_ledger.sql", "V2__openproof_status_list.sql"}) {
-          for (String sql : Migrator.statements(resource)) {
-            statement.execute(sql);
-          }
-        }
-        statement.execute("CREATE TABLE openproof_schema_version (version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"
-            + " applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, CONSTRAINT openproof_schema_version_pk PRIMARY KEY (version))");
-        statement.execute("INSERT INTO openproof_schema_version VALUES (1, 'openproof_ledger', CURRENT_TIMESTAMP)");
-        statement.execute("INSERT INTO openproof_schema_version VALUES (2, 'openproof_status_list', CURRENT_TIMESTAMP)");
+        MigrationTest.applyUpTo(statement, 2);
         insertV2Proof(c, first, "p-old-1", "700000001");
         insertV2Proof(c, second, "p-old-2", "700000002");
         statement.execute("INSERT INTO openproof_revocation VALUES ('p-old-2', 'returned', CURRENT_TIMESTAMP)");

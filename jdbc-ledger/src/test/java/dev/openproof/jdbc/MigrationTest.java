@@ -104,15 +104,7 @@ class MigrationTest {
     try (TestDatabase database = TestDatabase.of(kind)) {
       DataSource pool = database.newPool(2);
       try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TABLE openproof_schema_version (version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"
-            + " applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, CONSTRAINT openproof_schema_version_pk PRIMARY KEY (version))");
-        for (Migrator.Migration migration : Migrator.MIGRATIONS.subList(0, 4)) {
-          for (String sql : Migrator.statements(migration.resource())) {
-            statement.execute(sql);
-          }
-          statement.execute("INSERT INTO openproof_schema_version VALUES (" + migration.version() + ", '"
-              + migration.description() + "', CURRENT_TIMESTAMP)");
-        }
+        applyUpTo(statement, 4);
       }
       JdbcProofLedger ledger = JdbcProofLedger.create(pool);
       Order order = SampleOrders.numbered(1);
@@ -144,6 +136,23 @@ class MigrationTest {
     try (TestDatabase database = TestDatabase.of(kind)) {
       Jdbc jdbc = new Jdbc(database.newPool(1), null);
       assertThat(jdbc.dialect().name()).isEqualTo(kind.name());
+    }
+  }
+
+  /**
+   * Brings a database to schema {@code version} as the ledger of that version left it: each version's
+   * statements up to it, each recorded as applied.
+   */
+  static void applyUpTo(Statement statement, int version) throws SQLException {
+    statement.execute(Migrator.VERSION_TABLE);
+    for (Migrator.Migration migration : Migrator.MIGRATIONS) {
+      if (migration.version() <= version) {
+        for (String sql : Migrator.statements(migration.resource())) {
+          statement.execute(sql);
+        }
+        statement.execute("INSERT INTO openproof_schema_version VALUES (" + migration.version() + ", '"
+            + migration.description() + "', CURRENT_TIMESTAMP)");
+      }
     }
   }
 

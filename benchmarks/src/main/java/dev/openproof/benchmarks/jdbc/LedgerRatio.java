@@ -1,5 +1,6 @@
 package dev.openproof.benchmarks.jdbc;
 
+import dev.openproof.benchmarks.Median;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -82,12 +83,7 @@ public final class LedgerRatio {
         .flatMap(r -> r.getBenchmarkResults().stream())
         .flatMap(r -> r.getIterationResults().stream())
         .mapToDouble(r -> r.getPrimaryResult().getScore())
-        .sorted()
         .toArray();
-    if (iterations.length == 0) {
-      return Double.NaN;
-    }
-    int middle = iterations.length / 2;
-    return iterations.length % 2 == 1 ? iterations[middle] : (iterations[middle - 1] + iterations[middle]) / 2;
+    return Median.of(iterations);
   }
 }

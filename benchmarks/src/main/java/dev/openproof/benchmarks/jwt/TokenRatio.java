@@ -1,5 +1,6 @@
 package dev.openproof.benchmarks.jwt;
 
+import dev.openproof.benchmarks.Median;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,11 +206,6 @@ public final class TokenRatio {
   }
 
   private static double median(List<Double> values) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return Median.of(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }
