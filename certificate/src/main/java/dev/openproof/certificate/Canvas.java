@@ -2,20 +2,12 @@ package dev.openproof.certificate;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.util.Matrix;
 import org.jspecify.annotations.Nullable;
 
 /** Drawing on one page: text in the certificate's fonts (measured, wrapped), rules and boxes. */
@@ -35,9 +27,10 @@ final class Canvas implements Closeable {
 
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
 
-  private final PDDocument document;
-  private final PDPageContentStream stream;
+  private final CanvasTarget target;
+  private final PageContent stream = new PageContent();
   private final CertificateFonts fonts;
+  private int[] codes = new int[256];
   /*
    * The state last set, kept by the graphics state across text objects: the page sets a font, a
    * colour or a line width only when it changes (a form's drawing is saved and restored around it).
@@ -49,9 +42,13 @@ final class Canvas implements Closeable {
   private float lineWidth = Float.NaN;
 
   /** Draws on a new content stream of {@code page}, a page of {@code document}. */
-  Canvas(PDDocument document, PDPage page, CertificateFonts fonts) throws IOException {
-    this.document = document;
-    this.stream = new PDPageContentStream(document, page);
+  Canvas(PDDocument document, PDPage page, CertificateFonts fonts) {
+    this(new PdfBoxTarget(document, page), fonts);
+  }
+
+  /** Draws for {@code target}, which takes the content stream when the canvas closes. */
+  Canvas(CanvasTarget target, CertificateFonts fonts) {
+    this.target = target;
     this.fonts = fonts;
   }
 
@@ -74,11 +71,11 @@ final class Canvas implements Closeable {
       return;
     }
     color(color);
-    stream.beginText();
+    stream.operator("BT");
     font(font, size);
-    stream.newLineAtOffset(x, y);
-    stream.showText(printable);
-    stream.endText();
+    stream.number(x).number(y).operator("Td");
+    show(printable, font);
+    stream.operator("ET");
   }
 
   void centered(String text, PDType0Font font, float size, float centre, float y, int color) throws IOException {
@@ -90,13 +87,13 @@ final class Canvas implements Closeable {
     String printable = fonts.printable(text, font);
     float width = width(printable, font, size) + spacing * (printable.codePointCount(0, printable.length()) - 1);
     color(color);
-    stream.beginText();
+    stream.operator("BT");
     font(font, size);
-    stream.setCharacterSpacing(spacing);
-    stream.newLineAtOffset(centre - width / 2, y);
-    stream.showText(printable);
-    stream.setCharacterSpacing(0);
-    stream.endText();
+    stream.number(spacing).operator("Tc");
+    stream.number(centre - width / 2).number(y).operator("Td");
+    show(printable, font);
+    stream.number(0).operator("Tc");
+    stream.operator("ET");
   }
 
   void right(String text, PDType0Font font, float size, float right, float y, int color) throws IOException {
@@ -148,21 +145,21 @@ final class Canvas implements Closeable {
 
   void fill(float x, float y, float width, float height, int color) throws IOException {
     color(color);
-    stream.addRect(x, y, width, height);
-    stream.fill();
+    stream.number(x).number(y).number(width).number(height).operator("re");
+    stream.operator("f");
   }
 
   void frame(float x, float y, float width, float height, float lineWidth, int color) throws IOException {
     stroke(lineWidth, color);
-    stream.addRect(x, y, width, height);
-    stream.stroke();
+    stream.number(x).number(y).number(width).number(height).operator("re");
+    stream.operator("S");
   }
 
   void line(float x1, float y1, float x2, float y2, float lineWidth, int color) throws IOException {
     stroke(lineWidth, color);
-    stream.moveTo(x1, y1);
-    stream.lineTo(x2, y2);
-    stream.stroke();
+    stream.number(x1).number(y1).operator("m");
+    stream.number(x2).number(y2).operator("l");
+    stream.operator("S");
   }
 
   /**
@@ -180,22 +177,23 @@ final class Canvas implements Closeable {
           .append(rectangles[i + 3]).append(" re\n");
     }
     path.append("f\n");
-    PDStream content = new PDStream(document);
-    try (OutputStream out = content.createOutputStream(COSName.FLATE_DECODE)) {
-      out.write(path.toString().getBytes(StandardCharsets.US_ASCII));
+    String form = target.form(path.toString().getBytes(StandardCharsets.US_ASCII), span);
+    stream.operator("q");
+    stream.number(unit).number(0).number(0).number(unit).number(x).number(y).operator("cm");
+    stream.name(form).operator("Do");
+    stream.operator("Q");
+  }
+
+  private void show(String printable, PDType0Font font) throws IOException {
+    if (codes.length < printable.length()) {
+      codes = new int[printable.length() * 2];
     }
-    PDFormXObject form = new PDFormXObject(content);
-    form.setBBox(new PDRectangle(0, 0, span, span));
-    form.setResources(new PDResources());
-    stream.saveGraphicsState();
-    stream.transform(new Matrix(unit, 0, 0, unit, x, y));
-    stream.drawForm(form);
-    stream.restoreGraphicsState();
+    stream.glyphs(codes, target.glyphs(printable, font, codes)).operator("Tj");
   }
 
   private void font(PDType0Font face, float size) throws IOException {
     if (face != font || size != fontSize) {
-      stream.setFont(face, size);
+      stream.name(target.fontName(face)).number(size).operator("Tf");
       font = face;
       fontSize = size;
     }
@@ -203,18 +201,18 @@ final class Canvas implements Closeable {
 
   private void color(int rgb) throws IOException {
     if (rgb != fillColor) {
-      stream.setNonStrokingColor(red(rgb), green(rgb), blue(rgb));
+      stream.number(red(rgb)).number(green(rgb)).number(blue(rgb)).operator("rg");
       fillColor = rgb;
     }
   }
 
   private void stroke(float width, int rgb) throws IOException {
     if (width != lineWidth) {
-      stream.setLineWidth(width);
+      stream.number(width).operator("w");
       lineWidth = width;
     }
     if (rgb != strokeColor) {
-      stream.setStrokingColor(red(rgb), green(rgb), blue(rgb));
+      stream.number(red(rgb)).number(green(rgb)).number(blue(rgb)).operator("RG");
       strokeColor = rgb;
     }
   }
@@ -233,6 +231,6 @@ final class Canvas implements Closeable {
 
   @Override
   public void close() throws IOException {
-    stream.close();
+    target.finish(stream.toByteArray());
   }
 }

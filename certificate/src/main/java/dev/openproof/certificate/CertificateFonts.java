@@ -41,6 +41,7 @@ final class CertificateFonts implements Closeable {
   }
 
   private static final ThreadLocal<Face[]> PARSED = new ThreadLocal<>();
+  private static final ThreadLocal<CertificateFonts> MEASURES = new ThreadLocal<>();
 
   static CertificateFonts load(PDDocument document) throws IOException {
     Face[] parsed = PARSED.get();
@@ -49,6 +50,54 @@ final class CertificateFonts implements Closeable {
       PARSED.set(parsed);
     }
     return new CertificateFonts(document, parsed[0], parsed[1]);
+  }
+
+  /**
+   * The thread's fonts for pages that the certificate writes itself: loaded once into a document of
+   * the thread's that is never saved, so they serve to measure, to name the glyphs and to tell a
+   * canvas which face a text is in, while the page embeds its own subsets ({@link FaceEmbedding}).
+   */
+  static CertificateFonts forThread() throws IOException {
+    CertificateFonts fonts = MEASURES.get();
+    if (fonts == null) {
+      fonts = load(new PDDocument());
+      MEASURES.set(fonts);
+    }
+    return fonts;
+  }
+
+  /**
+   * Subsets the two faces for the glyphs their document shows, before it is saved: a canvas writes
+   * its own content stream, so the document does not learn of the fonts from it. Once per document.
+   */
+  void subset() throws IOException {
+    regular.subset();
+    bold.subset();
+  }
+
+  /** Whether {@code font} is the bold face. */
+  boolean isBold(PDType0Font font) {
+    return font == bold;
+  }
+
+  /** The parsed font file of {@code font}, to be read on this thread only. */
+  TrueTypeFont file(PDType0Font font) {
+    return face(font).file;
+  }
+
+  /**
+   * Writes the glyph ids of {@code printable} (a text as {@link #printable} gives it) to
+   * {@code codes}; returns how many: the codes the page shows it with, one per character.
+   */
+  int glyphs(String printable, PDType0Font font, int[] codes) {
+    Face face = face(font);
+    int count = 0;
+    for (int i = 0; i < printable.length(); ) {
+      int cp = printable.codePointAt(i);
+      i += Character.charCount(cp);
+      codes[count++] = face.glyph(cp);
+    }
+    return count;
   }
 
   /**
@@ -95,14 +144,15 @@ final class CertificateFonts implements Closeable {
   private static final class Face {
     private static final int KNOWN = 0x10000;
     final TrueTypeFont file;
-    /** Per character of the Basic Multilingual Plane: 0 not asked yet, 1 has a glyph, 2 has none. */
-    private final byte[] glyphs = new byte[KNOWN];
+    /** Per character of the Basic Multilingual Plane: its glyph id, 0 for none, -1 not asked yet. */
+    private final int[] glyphs = new int[KNOWN];
     /** Per character of the Basic Multilingual Plane: its width, NaN until asked. */
     private final float[] widths = new float[KNOWN];
 
     Face(TrueTypeFont file) {
       this.file = file;
       java.util.Arrays.fill(widths, Float.NaN);
+      java.util.Arrays.fill(glyphs, -1);
     }
 
     /** The character the page shows for {@code cp}: itself, a space, or a question mark. */
@@ -117,22 +167,27 @@ final class CertificateFonts implements Closeable {
     }
 
     private boolean hasGlyph(int cp) {
+      return glyph(cp) > 0;
+    }
+
+    /** The glyph id of a character, 0 where the font has none. */
+    int glyph(int cp) {
       if (cp >= KNOWN) {
         return lookUp(cp);
       }
-      byte known = glyphs[cp];
-      if (known == 0) {
-        known = lookUp(cp) ? (byte) 1 : (byte) 2;
+      int known = glyphs[cp];
+      if (known < 0) {
+        known = lookUp(cp);
         glyphs[cp] = known;
       }
-      return known == 1;
+      return known;
     }
 
-    private boolean lookUp(int cp) {
+    private int lookUp(int cp) {
       try {
-        return file.getUnicodeCmapLookup().getGlyphId(cp) > 0;
+        return Math.max(0, file.getUnicodeCmapLookup().getGlyphId(cp));
       } catch (IOException e) {
-        return false;
+        return 0;
       }
     }
 

@@ -35,6 +35,16 @@ final class CertificatePage {
     this.inner = width - 2 * MARGIN;
   }
 
+  /**
+   * The fixed texts the page sets in the bold face, in one string: the title, the section headings and
+   * the table's column labels (what else it sets bold comes from the proof: the licensee, the license
+   * number, the SKUs).
+   */
+  static String boldTexts(CertificateTexts t) {
+    return t.text("title") + t.text("section.products") + t.text("section.verify") + t.text("section.support")
+        + t.text("col.sku") + t.text("col.product") + t.text("col.quantity") + t.text("col.type") + t.text("col.term");
+  }
+
   static void draw(Canvas canvas, CertificateContent content, PDRectangle paper) throws IOException {
     new CertificatePage(canvas, content, paper).draw();
   }

@@ -48,6 +48,23 @@ final class CertificateTexts {
     return locale;
   }
 
+  /**
+   * Every text of the language as a page may print it: each text, in capitals too (labels and the
+   * kicker are printed so), and the dates of every month.
+   */
+  String everyText() {
+    StringBuilder out = new StringBuilder();
+    for (String key : java.util.Collections.list(bundle.getKeys())) {
+      String text = bundle.getString(key);
+      out.append(text).append(text.toUpperCase(locale));
+    }
+    for (int month = 1; month <= 12; month++) {
+      LocalDate date = LocalDate.of(2020, month, 28);
+      out.append(longDate(date)).append(mediumDate(date));
+    }
+    return out.toString();
+  }
+
   /** The text of {@code key}, each {@code {0}}…{@code {9}} replaced by its argument, once. */
   String text(String key, Object... args) {
     String pattern = bundle.getString(key);

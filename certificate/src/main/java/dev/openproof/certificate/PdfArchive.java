@@ -31,7 +31,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 final class PdfArchive {
   static final String PRODUCER = "OpenProof certificate (Apache PDFBox)";
   private static final String NAMESPACE = "https://openproof.dev/ns/certificate/1.0/";
-  private static final String SRGB = "sRGB IEC61966-2.1";
+  static final String SRGB = "sRGB IEC61966-2.1";
 
   private PdfArchive() {}
 
@@ -86,7 +86,7 @@ final class PdfArchive {
     document.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
   }
 
-  private static String xmp(Info info) {
+  static String xmp(Info info) {
     String date = DateTimeFormatter.ISO_INSTANT.format(info.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     return """
         <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>

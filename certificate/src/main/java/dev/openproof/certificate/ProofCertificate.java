@@ -93,6 +93,44 @@ public final class ProofCertificate {
    *     together, {@link CertificateException.Reason#CERTIFICATE_FAILED} if the PDF cannot be written
    */
   public byte[] render(LicenseProof proof, SignedProof signed, Locale language) {
+    Page page = page(proof, signed, language);
+    try {
+      CertificateFonts fonts = CertificateFonts.forThread();
+      CertificateTarget target = new CertificateTarget(fonts);
+      try (Canvas canvas = new Canvas(target, fonts)) {
+        CertificatePage.draw(canvas, page.content(), page.paper());
+      }
+      FaceEmbedding regular = PreparedFaces.forPage(fonts, fonts.regular, page.content().texts(), target.regularGlyphs);
+      FaceEmbedding bold = PreparedFaces.forPage(fonts, fonts.bold, page.content().texts(), target.boldGlyphs);
+      return CertificateFile.write(target, page.paper(), regular, bold, page.info());
+    } catch (IOException e) {
+      throw CertificateException.failed("the certificate of proof " + proof.proofId() + " could not be written: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The same certificate made as every one was before the certificate wrote its file itself: a PDFBox
+   * document, its fonts subset when it is saved. The tests hold the two to the same look and text.
+   */
+  byte[] renderThroughPdfBox(LicenseProof proof, SignedProof signed, Locale language) {
+    Page page = page(proof, signed, language);
+    try (PDDocument document = new PDDocument(); CertificateFonts fonts = CertificateFonts.load(document)) {
+      PDPage pdPage = new PDPage(page.paper());
+      document.addPage(pdPage);
+      try (Canvas canvas = new Canvas(document, pdPage, fonts)) {
+        CertificatePage.draw(canvas, page.content(), page.paper());
+      }
+      fonts.subset();
+      return PdfArchive.save(document, page.info());
+    } catch (IOException e) {
+      throw CertificateException.failed("the certificate of proof " + proof.proofId() + " could not be written: " + e.getMessage(), e);
+    }
+  }
+
+  /** What a certificate prints, on which paper, with which metadata. */
+  private record Page(CertificateContent content, PDRectangle paper, PdfArchive.Info info) {}
+
+  private Page page(LicenseProof proof, SignedProof signed, Locale language) {
     Objects.requireNonNull(proof, "proof");
     Objects.requireNonNull(signed, "signed");
     Objects.requireNonNull(language, "language");
@@ -107,16 +145,7 @@ public final class ProofCertificate {
         proof.licenseNumber().value(), proof.issuedAt(), lang, documentId, "OpenProof certificate", List.of(
             new PdfArchive.Property("licenseNumber", "The license number the certificate proves", proof.licenseNumber().value()),
             new PdfArchive.Property("proofId", "The id (jti) of the signed proof the certificate prints", proof.proofId().value())));
-    try (PDDocument document = new PDDocument(); CertificateFonts fonts = CertificateFonts.load(document)) {
-      PDPage page = new PDPage(paper);
-      document.addPage(page);
-      try (Canvas canvas = new Canvas(document, page, fonts)) {
-        CertificatePage.draw(canvas, content, paper);
-      }
-      return PdfArchive.save(document, info);
-    } catch (IOException e) {
-      throw CertificateException.failed("the certificate of proof " + proof.proofId() + " could not be written: " + e.getMessage(), e);
-    }
+    return new Page(content, paper, info);
   }
 
   /**

@@ -114,6 +114,7 @@ public final class SummaryDocument {
             new PdfArchive.Property("asOf", "When the summary was drawn up", summary.asOf().toString())));
     try (PDDocument document = new PDDocument(); CertificateFonts fonts = CertificateFonts.load(document)) {
       SummaryPages.draw(document, fonts, texts, summary, holder, paper);
+      fonts.subset();
       return PdfArchive.save(document, info);
     } catch (IOException e) {
       throw CertificateException.failed("the license summary of " + subject + " could not be written: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.openproof.benchmarks.certificate;
 
 import com.sun.management.ThreadMXBean;
 import dev.openproof.certificate.ProofCertificate;
+import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.LicenseProof;
 import dev.openproof.core.model.Order;
 import dev.openproof.core.model.SignedProof;
@@ -23,7 +24,10 @@ import java.util.Locale;
  * per document, the thread's CPU time (the fastest and the median of its rounds) and the bytes it
  * allocated. Signing happens before the rounds and is not counted.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.openproof.benchmarks.certificate.CertificateCpu [documents] [rounds]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.openproof.benchmarks.certificate.CertificateCpu [documents] [rounds] [names]</pre>
+ *
+ * <p>The customers are {@code Customer N} (names {@code latin}, the default) or {@code ООО «Ромашка N»}
+ * ({@code cyrillic}).
  */
 public final class CertificateCpu {
   private static final Instant ISSUED = Instant.parse("2020-08-15T10:05:00Z");
@@ -34,17 +38,25 @@ public final class CertificateCpu {
   /**
    * Runs the measure.
    *
-   * @param args the documents per round (500) and the measured rounds (10), after as many warm-up rounds
+   * @param args the documents per round (500), the measured rounds (10), after as many warm-up rounds, and the
+   *     customers' names ({@code latin} or {@code cyrillic})
    */
   public static void main(String[] args) {
     int documents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    boolean cyrillic = args.length > 2 && args[2].equals("cyrillic");
     JwsProofSigner signer = JwsProofSigner.of(KeyRing.of(SigningKey.generate(JwsAlgorithm.ES256)), ISSUER);
     ProofCertificate certificates = ProofCertificate.builder().issuerSite(URI.create(ISSUER)).build();
     LicenseProof[] proofs = new LicenseProof[documents];
     SignedProof[] signed = new SignedProof[documents];
     for (int i = 0; i < documents; i++) {
       Order order = SampleOrders.numbered(i + 1);
+      if (cyrillic) {
+        Customer customer = order.customer();
+        order = new Order(order.orderId(), order.program(), order.placedAt(), order.currency(), null, order.distributor(),
+            order.reseller(), new Customer(customer.id(), "ООО «Ромашка " + (i + 1) + "»", customer.country(), customer.email(),
+                customer.language()), order.lines());
+      }
       proofs[i] = SampleProofs.proof(order, "bench-proof-" + (i + 1), ISSUED);
       signed[i] = signer.sign(proofs[i]);
     }
