@@ -2,7 +2,6 @@ package dev.openproof.certificate;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -170,14 +169,13 @@ final class Canvas implements Closeable {
    * number, cost more than the rest of the page.
    */
   void fillUnits(float x, float y, float unit, int span, int[] rectangles, int count, int color) throws IOException {
-    StringBuilder path = new StringBuilder(count * 4 + 64);
-    path.append(String.format(java.util.Locale.ROOT, "%.4f %.4f %.4f rg\n", red(color), green(color), blue(color)));
+    PageContent path = new PageContent();
+    path.number(red(color)).number(green(color)).number(blue(color)).operator("rg");
     for (int i = 0; i + 3 < count; i += 4) {
-      path.append(rectangles[i]).append(' ').append(rectangles[i + 1]).append(' ').append(rectangles[i + 2]).append(' ')
-          .append(rectangles[i + 3]).append(" re\n");
+      path.integer(rectangles[i]).integer(rectangles[i + 1]).integer(rectangles[i + 2]).integer(rectangles[i + 3]).operator("re");
     }
-    path.append("f\n");
-    String form = target.form(path.toString().getBytes(StandardCharsets.US_ASCII), span);
+    path.operator("f");
+    String form = target.form(path.toByteArray(), span);
     stream.operator("q");
     stream.number(unit).number(0).number(0).number(unit).number(x).number(y).operator("cm");
     stream.name(form).operator("Do");

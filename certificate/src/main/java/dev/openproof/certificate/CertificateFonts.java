@@ -17,7 +17,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * The two faces of the certificate, DejaVu Serif and DejaVu Serif Bold (Latin, Greek and Cyrillic),
  * shipped in this jar with their licence and embedded as subsets, read without their glyph
  * substitution table (so without ligatures: each character is its own glyph, as the page measures
- * it). One instance per document.
+ * it). One instance per PDFBox document ({@link #load}), or one per thread for the pages the
+ * certificate writes itself ({@link #forThread}).
  *
  * <p>The font files are parsed once per thread and kept: parsing them for every document cost more
  * than the rest of a certificate. A parsed font is read, never changed, by the subsetting of a
