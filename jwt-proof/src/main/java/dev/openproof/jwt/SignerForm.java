@@ -37,7 +37,8 @@ final class SignerForm {
   private static final Literal STATUS = new Literal(",\"status\":{\"status_list\":{\"idx\":");
   private static final Literal URI = new Literal(",\"uri\":\"");
   private static final Literal STATUS_END = new Literal("}}");
-  private static final Literal LICENSE = new Literal(",\"license\":{\"version\":1,\"program\":\"");
+  private static final Literal LICENSE = new Literal(",\"license\":{\"version\":1,");
+  private static final Literal PROGRAM = new Literal("\"program\":\"");
   private static final Literal LICENSE_NUMBER = new Literal(",\"license_number\":\"");
   private static final Literal AUTHORIZATION = new Literal(",\"authorization_number\":\"");
   private static final Literal ORDER_ID = new Literal(",\"order_id\":\"");
@@ -115,6 +116,7 @@ final class SignerForm {
       status = new StatusReference(index, latin1(start, uriEnd));
     }
     expect(LICENSE);
+    expect(PROGRAM);
     Program program = ClaimsStream.PROGRAMS[oneOf(ClaimsStream.PROGRAM_NAMES)];
     expect(LICENSE_NUMBER);
     LicenseNumber number = new LicenseNumber(identifier());
