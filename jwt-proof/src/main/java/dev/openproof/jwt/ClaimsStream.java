@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The verifier's fast path: a proof's claims set decoded and checked in one pass over its bytes,
+ * The verifier's fast path: a proof's claims set decoded and checked in one pass over its bytes
+ * (first by {@link SignerForm} when it is in the signer's exact layout, else by the general path here),
  * straight into the model, with no tree and no general JSON parser; the signer's check of what it
  * signs too. It reads only the plainest form of JSON: the members the schema names, each at most once;
  * names without escapes; strings without raw control characters, their escapes decoded as JSON's; integers of digits alone. It accepts a claims set
@@ -32,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClaimsStream {
   private static final long MAX_SECONDS = Instant.MAX.getEpochSecond();
-  /** Not a claims set this path decides; stackless, since it is control flow within this class. */
-  private static final NotDecided NOT_DECIDED = new NotDecided();
+  /** Not a claims set this path decides; stackless, since it is control flow within this class and {@link SignerForm}. */
+  static final RuntimeException NOT_DECIDED = new NotDecided();
 
   // Before the names, which read their words with it.
 
@@ -911,7 +912,7 @@ final class ClaimsStream {
     return bytes;
   }
 
-  /** Control flow within this class only. */
+  /** Control flow within this class and {@link SignerForm} only. */
   private static final class NotDecided extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
