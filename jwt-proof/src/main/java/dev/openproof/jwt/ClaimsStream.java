@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The verifier's fast path: a proof's claims set decoded and checked in one pass over its bytes,
+ * The verifier's fast path: a proof's claims set decoded and checked in one pass over its bytes
+ * (first by {@link SignerForm} when it is in the signer's exact layout, else by the general path here),
  * straight into the model, with no tree and no general JSON parser; the signer's check of what it
  * signs too. It reads only the plainest form of JSON: the members the schema names, each at most once;
  * names without escapes; strings without raw control characters, their escapes decoded as JSON's; integers of digits alone. It accepts a claims set
@@ -32,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClaimsStream {
   private static final long MAX_SECONDS = Instant.MAX.getEpochSecond();
-  /** Not a claims set this path decides; stackless, since it is control flow within this class. */
-  private static final NotDecided NOT_DECIDED = new NotDecided();
+  /** Not a claims set this path decides; stackless, since it is control flow within this class and {@link SignerForm}. */
+  static final RuntimeException NOT_DECIDED = new NotDecided();
 
   // Before the names, which read their words with it.
 
@@ -46,14 +47,14 @@ final class ClaimsStream {
   private static final Names STATUS_LIST = new Names("idx", "uri");
 
   /** The programs and license types the rules allow, each with its name's bytes. */
-  private static final Program[] PROGRAMS = ClaimsRules.PROGRAMS.stream().map(Program::valueOf).toArray(Program[]::new);
-  private static final byte[][] PROGRAM_NAMES = names(PROGRAMS);
-  private static final LicenseType[] TYPES = ClaimsRules.TYPES.stream().map(LicenseType::valueOf).toArray(LicenseType[]::new);
-  private static final byte[][] TYPE_NAMES = names(TYPES);
+  static final Program[] PROGRAMS = ClaimsRules.PROGRAMS.stream().map(Program::valueOf).toArray(Program[]::new);
+  static final byte[][] PROGRAM_NAMES = names(PROGRAMS);
+  static final LicenseType[] TYPES = ClaimsRules.TYPES.stream().map(LicenseType::valueOf).toArray(LicenseType[]::new);
+  static final byte[][] TYPE_NAMES = names(TYPES);
   /** The two-letter country codes read so far, at (first - 'A') * 26 + second - 'A'. */
   private static final String[] COUNTRIES = new String[26 * 26];
   /** The last issuer read for and its UTF-8, when the one stands for the other exactly (no lone surrogate). */
-  private static volatile IssuerBytes lastIssuer = new IssuerBytes("", new byte[0]);
+  private static volatile IssuerBytes lastIssuer = new IssuerBytes("", new byte[0], true);
 
 
   private final byte[] json;
@@ -77,12 +78,29 @@ final class ClaimsStream {
 
   /**
    * The proof of a claims set that passes every claims check, or {@code null} when the tree path must
-   * decide.
+   * decide: read by {@link SignerForm} when it is in the signer's exact layout, else by the general
+   * path ({@link #general}), which decides exactly as it would have in either case.
    *
    * @param json the claims set's bytes
    * @param issuer the expected issuer
    */
   static @Nullable LicenseProof read(byte[] json, String issuer) {
+    IssuerBytes expected = issuerBytes(issuer);
+    LicenseProof proof = SignerForm.read(json, expected.plain() ? expected.bytes() : null);
+    return proof != null ? proof : general(json, expected);
+  }
+
+  /**
+   * The general path alone: any member order, whitespace, escapes.
+   *
+   * @param json the claims set's bytes
+   * @param issuer the expected issuer
+   */
+  static @Nullable LicenseProof general(byte[] json, String issuer) {
+    return general(json, issuerBytes(issuer));
+  }
+
+  private static @Nullable LicenseProof general(byte[] json, IssuerBytes issuer) {
     // One object, first byte '{' (so no byte order mark), UTF-8 only, as the tree path's decoder wants:
     // outside its strings a claims set read here is ASCII, byte for byte, and each string's bytes are
     // checked as they are scanned (special, escaped), so no separate pass over the whole is needed.
@@ -91,7 +109,7 @@ final class ClaimsStream {
     }
     try {
       ClaimsStream stream = new ClaimsStream(json);
-      LicenseProof proof = stream.claims(issuer, issuerBytes(issuer));
+      LicenseProof proof = stream.claims(issuer.issuer(), issuer.bytes());
       stream.skipWhitespace();
       return stream.at == json.length ? proof : null;
     } catch (RuntimeException e) {
@@ -99,18 +117,33 @@ final class ClaimsStream {
     }
   }
 
-  /** The issuer's UTF-8 when it encodes it exactly, else {@code null}; kept for the next token of the same issuer. */
-  private static byte @Nullable [] issuerBytes(String issuer) {
+  /** The issuer with its UTF-8 when it encodes it exactly; kept for the next token of the same issuer. */
+  private static IssuerBytes issuerBytes(String issuer) {
     IssuerBytes last = lastIssuer;
     if (last.issuer() != issuer) {
       byte[] bytes = issuer.getBytes(StandardCharsets.UTF_8);
-      last = new IssuerBytes(issuer, new String(bytes, StandardCharsets.UTF_8).equals(issuer) ? bytes : null);
+      boolean exact = new String(bytes, StandardCharsets.UTF_8).equals(issuer);
+      last = new IssuerBytes(issuer, exact ? bytes : null, exact && isPlain(bytes));
       lastIssuer = last;
     }
-    return last.bytes();
+    return last;
   }
 
-  private record IssuerBytes(String issuer, byte @Nullable [] bytes) {}
+  /** Whether text's UTF-8 stands in a JSON string as it is: no quote, backslash or control character. */
+  private static boolean isPlain(byte[] utf8) {
+    for (byte b : utf8) {
+      if (b == '"' || b == '\\' || b >= 0 && b < 0x20) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * An issuer and its UTF-8 ({@code null} when it has none that stands for it exactly, a lone
+   * surrogate); {@code plain} when those bytes are also its JSON string's, unescaped.
+   */
+  private record IssuerBytes(String issuer, byte @Nullable [] bytes, boolean plain) {}
 
   private LicenseProof claims(String issuer, byte @Nullable [] issuerBytes) {
     expect('{');
@@ -258,13 +291,22 @@ final class ClaimsStream {
     if (end < 0) {
       return escapedWhere(ClaimsRules::isCountry);
     }
-    if (end - stringStart != 2 || !isUpper(json[stringStart]) || !isUpper(json[stringStart + 1])) {
+    String code = end - stringStart == 2 ? country(json[stringStart], json[stringStart + 1]) : null;
+    if (code == null) {
       throw NOT_DECIDED;
     }
-    int index = (json[stringStart] - 'A') * 26 + json[stringStart + 1] - 'A';
+    return code;
+  }
+
+  /** The country code of two bytes, each A-Z, made once and kept; {@code null} for any other two. */
+  static @Nullable String country(byte first, byte second) {
+    if (!isUpper(first) || !isUpper(second)) {
+      return null;
+    }
+    int index = (first - 'A') * 26 + second - 'A';
     String code = COUNTRIES[index];
     if (code == null) {
-      code = new String(json, stringStart, 2, StandardCharsets.ISO_8859_1);
+      code = new String(new byte[] {first, second}, StandardCharsets.ISO_8859_1);
       COUNTRIES[index] = code;
     }
     return code;
@@ -692,7 +734,7 @@ final class ClaimsStream {
   }
 
   /** The bytes an identifier has after its first: A-Z a-z 0-9 . _ -, by the unsigned byte. */
-  private static final boolean[] IDENTIFIER_BYTES = new boolean[256];
+  static final boolean[] IDENTIFIER_BYTES = new boolean[256];
 
   static {
     for (int b = 0; b < 256; b++) {
@@ -700,7 +742,7 @@ final class ClaimsStream {
     }
   }
 
-  private static boolean isAlphanumeric(byte b) {
+  static boolean isAlphanumeric(byte b) {
     return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z';
   }
 
@@ -870,7 +912,7 @@ final class ClaimsStream {
     return bytes;
   }
 
-  /** Control flow within this class only. */
+  /** Control flow within this class and {@link SignerForm} only. */
   private static final class NotDecided extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

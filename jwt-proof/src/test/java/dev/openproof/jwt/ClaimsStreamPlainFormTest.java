@@ -58,19 +58,11 @@ class ClaimsStreamPlainFormTest {
     int acceptedEdits = 0;
     for (int at = 0; at < CLAIMS.length; at++) {
       for (byte replacement : replacements) {
-        byte[] json = CLAIMS.clone();
-        json[at] = replacement;
-        acceptedEdits += assertNarrower(json);
+        acceptedEdits += assertNarrower(ByteEdits.replaced(CLAIMS, at, replacement));
       }
-      byte[] dropped = new byte[CLAIMS.length - 1];
-      System.arraycopy(CLAIMS, 0, dropped, 0, at);
-      System.arraycopy(CLAIMS, at + 1, dropped, at, CLAIMS.length - at - 1);
-      acceptedEdits += assertNarrower(dropped);
+      acceptedEdits += assertNarrower(ByteEdits.dropped(CLAIMS, at, 1));
       if (at > 0 && !inString[at] && isTokenBoundary(at)) {
-        byte[] spaced = new byte[CLAIMS.length + 1];
-        System.arraycopy(CLAIMS, 0, spaced, 0, at);
-        spaced[at] = (byte) " \n\r\t".charAt(at % 4);
-        System.arraycopy(CLAIMS, at, spaced, at + 1, CLAIMS.length - at);
+        byte[] spaced = ByteEdits.inserted(CLAIMS, at, (byte) " \n\r\t".charAt(at % 4));
         assertThat(ClaimsStream.read(spaced, Proofs.ISSUER)).as(new String(spaced, StandardCharsets.UTF_8)).isEqualTo(PROOF);
       }
     }
