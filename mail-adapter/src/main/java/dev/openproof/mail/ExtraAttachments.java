@@ -5,11 +5,8 @@ import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.port.ProofAttachments;
-import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,12 +40,7 @@ final class ExtraAttachments {
   static List<MimeBodyPart> parts(List<Attachment> files) throws MessagingException {
     List<MimeBodyPart> parts = new ArrayList<>(files.size());
     for (Attachment file : files) {
-      MimeBodyPart part = new MimeBodyPart();
-      part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.mediaType())));
-      part.setDisposition(Part.ATTACHMENT);
-      part.setFileName(file.fileName());
-      part.setHeader("Content-Transfer-Encoding", "base64");
-      parts.add(part);
+      parts.add(PreencodedAttachments.of(file.content(), file.mediaType(), file.fileName()));
     }
     return parts;
   }

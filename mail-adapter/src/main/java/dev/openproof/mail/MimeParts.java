@@ -3,7 +3,6 @@ package dev.openproof.mail;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Message;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -87,11 +86,6 @@ final class MimeParts {
 
   /** The signed proof as an {@code application/jwt} attachment, its bytes exactly those of the token. */
   static MimeBodyPart jwtAttachment(String token, String fileName) throws MessagingException {
-    MimeBodyPart part = new MimeBodyPart();
-    part.setDataHandler(new DataHandler(new ByteArrayDataSource(token.getBytes(StandardCharsets.UTF_8), "application/jwt")));
-    part.setDisposition(Part.ATTACHMENT);
-    part.setFileName(fileName);
-    part.setHeader("Content-Transfer-Encoding", "base64");
-    return part;
+    return PreencodedAttachments.of(token.getBytes(StandardCharsets.UTF_8), "application/jwt", fileName);
   }
 }

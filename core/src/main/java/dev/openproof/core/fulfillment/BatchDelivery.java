@@ -1,6 +1,5 @@
 package dev.openproof.core.fulfillment;
 
-import dev.openproof.core.event.FulfillmentEvent;
 import dev.openproof.core.exchange.DeliveryException;
 import dev.openproof.core.exchange.DeliveryOutcome;
 import dev.openproof.core.exchange.DeliveryRecord;
@@ -8,8 +7,6 @@ import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.DeliveryStatus;
 import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.model.DeliveryId;
-import dev.openproof.core.model.DeliveryReceipt;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -21,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The first deliveries of a batch: claimed in one ledger call, handed to the delivery port's
  * {@code deliverAll} together, the successes recorded in one call; a failure is recorded as a single
- * attempt's is, and retried later. Thread-safe.
+ * attempt's is, and retried later ({@link Workflow#recordAll}). Thread-safe.
  */
 final class BatchDelivery {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -69,25 +66,9 @@ final class BatchDelivery {
     if (requests.isEmpty()) {
       return after;
     }
-    List<DeliveryOutcome> outcomes = attemptAll(requests);
-    List<Integer> deliveredAt = new ArrayList<>();
-    List<DeliveryReceipt> receipts = new ArrayList<>();
-    for (int s = 0; s < outcomes.size(); s++) {
-      if (outcomes.get(s) instanceof DeliveryOutcome.Delivered delivered) {
-        deliveredAt.add(sent.get(s));
-        receipts.add(delivered.receipt());
-      } else {
-        after.set(sent.get(s), workflow.record(outcomes.get(s)));
-      }
-    }
-    if (!receipts.isEmpty()) {
-      List<DeliveryRecord> records = workflow.ledger().recordDeliveredAll(receipts);
-      for (int d = 0; d < receipts.size(); d++) {
-        DeliveryRecord record = records.get(d);
-        after.set(deliveredAt.get(d), record);
-        workflow.publish(new FulfillmentEvent.ProofDelivered(record.request().proof().orderId(), record.request().kind(),
-            receipts.get(d), workflow.now()));
-      }
+    List<DeliveryRecord> records = workflow.recordAll(attemptAll(requests));
+    for (int s = 0; s < records.size(); s++) {
+      after.set(sent.get(s), records.get(s));
     }
     return after;
   }

@@ -237,17 +237,16 @@ final class Issuing {
       if (batch.isEmpty()) {
         break;
       }
-      for (DeliveryOutcome outcome : settings.delivery().deliverAll(batch)) {
-        switch (workflow.record(outcome).status()) {
+      List<DeliveryOutcome> outcomes = settings.delivery().deliverAll(batch);
+      for (DeliveryRecord after : workflow.recordAll(outcomes)) {
+        switch (after.status()) {
           case DELIVERED -> delivered++;
           case FAILED -> failed++;
           case PENDING -> retrying++;
         }
-        if (isMisconfigured(outcome)) {
-          // Due again at once, so a later run with fixed settings sends it; this run stops here.
-          misconfigured++;
-        }
       }
+      // Those due again at once, so that a later run with fixed settings sends them; this run stops here.
+      misconfigured += (int) outcomes.stream().filter(Issuing::isMisconfigured).count();
     }
     return new RedeliveryReport(delivered + retrying + failed, delivered, retrying, failed, misconfigured);
   }

@@ -8,11 +8,14 @@ import dev.openproof.core.exchange.DeliveryRecord;
 import dev.openproof.core.exchange.DeliveryRequest;
 import dev.openproof.core.exchange.FailureKind;
 import dev.openproof.core.exchange.ProofRecord;
+import dev.openproof.core.model.DeliveryReceipt;
 import dev.openproof.core.model.OrderId;
 import dev.openproof.core.model.ProofId;
 import dev.openproof.core.port.ProofLedger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -105,6 +108,35 @@ final class Workflow {
       return new DeliveryOutcome.Failed(request, new DeliveryException(FailureKind.UNKNOWN,
           "delivery failed unexpectedly: " + e, e));
     }
+  }
+
+  /**
+   * Records what came of a batch of attempts, returning each delivery's record in the same order: the
+   * failures one by one as {@link #record} does, then the successes in one ledger call (one
+   * transaction where the ledger has them), each success's event published once it is recorded.
+   */
+  List<DeliveryRecord> recordAll(List<DeliveryOutcome> outcomes) {
+    DeliveryRecord[] after = new DeliveryRecord[outcomes.size()];
+    List<Integer> deliveredAt = new ArrayList<>();
+    List<DeliveryReceipt> receipts = new ArrayList<>();
+    for (int k = 0; k < outcomes.size(); k++) {
+      if (outcomes.get(k) instanceof DeliveryOutcome.Delivered delivered) {
+        deliveredAt.add(k);
+        receipts.add(delivered.receipt());
+      } else {
+        after[k] = record(outcomes.get(k));
+      }
+    }
+    if (!receipts.isEmpty()) {
+      List<DeliveryRecord> records = ledger().recordDeliveredAll(receipts);
+      for (int d = 0; d < receipts.size(); d++) {
+        DeliveryRecord record = records.get(d);
+        after[deliveredAt.get(d)] = record;
+        publish(new FulfillmentEvent.ProofDelivered(record.request().proof().orderId(), record.request().kind(),
+            receipts.get(d), now()));
+      }
+    }
+    return List.of(after);
   }
 
   /**

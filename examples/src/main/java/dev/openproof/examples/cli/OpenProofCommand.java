@@ -1,10 +1,12 @@
 package dev.openproof.examples.cli;
 
 import dev.openproof.core.OpenProofException;
+import jakarta.mail.util.StreamProvider;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +59,22 @@ public final class OpenProofCommand implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    nameMailStreamProvider();
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /**
+   * Names Jakarta Mail's stream provider (Angus Mail's, the one its service file names) in the system
+   * property Jakarta Mail reads first, unless the JVM was given one: otherwise every MIME part, encoder
+   * and decoder stream looks it up with {@link java.util.ServiceLoader}, reading and parsing the
+   * service file each time (about half a megabyte of buffers per proof mail). The command owns its
+   * JVM, so it may set the property; a library does not.
+   */
+  static void nameMailStreamProvider() {
+    String property = StreamProvider.class.getName();
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, MailStreamProvider.class.getName());
+    }
   }
 
   /**
