@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
@@ -21,6 +22,7 @@ final class CertificateFile {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("'D:'yyyyMMddHHmmss'+00''00'''", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
   private static final int OBJECTS = 21;
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
   private final int[] offsets = new int[OBJECTS + 1];
@@ -70,7 +72,7 @@ final class CertificateFile {
     for (int i = 1; i <= OBJECTS; i++) {
       table.append(String.format(Locale.ROOT, "%010d 00000 n \n", offsets[i]));
     }
-    String id = hex(ByteBuffer.allocate(16).putLong(info.documentId().getMostSignificantBits())
+    String id = HEX.formatHex(ByteBuffer.allocate(16).putLong(info.documentId().getMostSignificantBits())
         .putLong(info.documentId().getLeastSignificantBits()).array());
     table.append("trailer\n<< /Size ").append(OBJECTS + 1).append(" /Root 1 0 R /Info 21 0 R /ID [<").append(id).append("> <")
         .append(id).append(">] >>\nstartxref\n").append(xref).append("\n%%EOF\n");
@@ -127,15 +129,6 @@ final class CertificateFile {
 
   /** A text string in UTF-16 with its byte order mark, as hexadecimal. */
   private static String text(String text) {
-    return "<FEFF" + hex(text.getBytes(StandardCharsets.UTF_16BE)) + ">";
+    return "<FEFF" + HEX.formatHex(text.getBytes(StandardCharsets.UTF_16BE)) + ">";
   }
-
-  private static String hex(byte[] bytes) {
-    StringBuilder out = new StringBuilder(bytes.length * 2);
-    for (byte b : bytes) {
-      out.append(Character.toUpperCase(Character.forDigit(b >> 4 & 15, 16))).append(Character.toUpperCase(Character.forDigit(b & 15, 16)));
-    }
-    return out.toString();
-  }
-
 }

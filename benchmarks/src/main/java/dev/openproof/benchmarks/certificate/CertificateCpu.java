@@ -1,6 +1,6 @@
 package dev.openproof.benchmarks.certificate;
 
-import com.sun.management.ThreadMXBean;
+import dev.openproof.benchmarks.CpuRounds;
 import dev.openproof.certificate.ProofCertificate;
 import dev.openproof.core.model.Customer;
 import dev.openproof.core.model.LicenseProof;
@@ -12,10 +12,8 @@ import dev.openproof.jwt.JwsProofSigner;
 import dev.openproof.jwt.key.JwsAlgorithm;
 import dev.openproof.jwt.key.KeyRing;
 import dev.openproof.jwt.key.SigningKey;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -60,27 +58,11 @@ public final class CertificateCpu {
       proofs[i] = SampleProofs.proof(order, "bench-proof-" + (i + 1), ISSUED);
       signed[i] = signer.sign(proofs[i]);
     }
-    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long thread = Thread.currentThread().getId();
-    double[] cpu = new double[rounds];
-    double[] allocated = new double[rounds];
-    long bytes = 0;
-    for (int round = -rounds; round < rounds; round++) {
-      long cpuBefore = threads.getCurrentThreadCpuTime();
-      long allocatedBefore = threads.getThreadAllocatedBytes(thread);
-      for (int i = 0; i < documents; i++) {
-        bytes += certificates.render(proofs[i], signed[i]).length;
-      }
-      if (round >= 0) {
-        cpu[round] = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e6 / documents;
-        allocated[round] = (threads.getThreadAllocatedBytes(thread) - allocatedBefore) / 1024.0 / documents;
-      }
-    }
-    Arrays.sort(cpu);
-    Arrays.sort(allocated);
+    long[] bytes = {0};
+    CpuRounds measured = CpuRounds.measure(rounds, documents, i -> bytes[0] += certificates.render(proofs[i], signed[i]).length);
     System.out.println(String.format(Locale.ROOT,
         "certificate, %d documents x %d rounds, Java %s: CPU %.3f ms/doc (fastest round), %.3f (median); %.0f KB allocated/doc;"
-            + " %.1f KB/doc written", documents, rounds, Runtime.version(), cpu[0], cpu[rounds / 2],
-        allocated[rounds / 2], bytes / 2.0 / rounds / documents / 1024.0));
+            + " %.1f KB/doc written", documents, rounds, Runtime.version(), measured.fastestCpuNanos() / 1e6,
+        measured.middleCpuNanos() / 1e6, measured.middleBytes() / 1024.0, bytes[0] / 2.0 / rounds / documents / 1024.0));
   }
 }

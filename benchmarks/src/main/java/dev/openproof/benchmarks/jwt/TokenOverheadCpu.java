@@ -1,8 +1,6 @@
 package dev.openproof.benchmarks.jwt;
 
-import com.sun.management.ThreadMXBean;
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
+import dev.openproof.benchmarks.CpuRounds;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -48,24 +46,8 @@ public final class TokenOverheadCpu {
   }
 
   private static void measure(String name, int operations, int rounds, Supplier<Object> operation) {
-    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long thread = Thread.currentThread().getId();
-    double[] cpu = new double[rounds];
-    double[] allocated = new double[rounds];
-    for (int round = -rounds; round < rounds; round++) {
-      long cpuBefore = threads.getCurrentThreadCpuTime();
-      long allocatedBefore = threads.getThreadAllocatedBytes(thread);
-      for (int i = 0; i < operations; i++) {
-        last = operation.get();
-      }
-      if (round >= 0) {
-        cpu[round] = (threads.getCurrentThreadCpuTime() - cpuBefore) / (double) operations;
-        allocated[round] = (threads.getThreadAllocatedBytes(thread) - allocatedBefore) / (double) operations;
-      }
-    }
-    Arrays.sort(cpu);
-    Arrays.sort(allocated);
+    CpuRounds measured = CpuRounds.measure(rounds, operations, i -> last = operation.get());
     System.out.println(String.format(Locale.ROOT, "%-12s Java %s: CPU %.0f ns/op (fastest round), %.0f (median); %.0f B/op (%s)",
-        name, Runtime.version().feature(), cpu[0], cpu[rounds / 2], allocated[rounds / 2], last.getClass().getSimpleName()));
+        name, Runtime.version().feature(), measured.fastestCpuNanos(), measured.middleCpuNanos(), measured.middleBytes(), last.getClass().getSimpleName()));
   }
 }
